@@ -1,0 +1,192 @@
+//! The command line, as clap derive types only. `cmd` turns these into plain configs; nothing
+//! else in the crate sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for news archives.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index a corpus of articles (txt, html, json, jsonl, Reuters sgm, and .gz of each).
+    Index(IndexArgs),
+    /// Search the index.
+    Search(SearchArgs),
+    /// Print what the indexer extracts from files (people, quotes, dateline) as JSON.
+    Extract(ExtractArgs),
+    /// Counts, date range, top people, speakers and places, hits per month.
+    Stats(StatsArgs),
+    /// Verify the index: open every segment, compare with the files on disk.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folder (or file) of articles to index.
+    #[arg(default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Where the index lives.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Follow symbolic links (loops are detected and reported).
+    #[arg(long)]
+    pub follow: bool,
+    /// Include hidden files and folders.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Skip files larger than this many MiB.
+    #[arg(long, default_value_t = 64, value_name = "MIB")]
+    pub max_file_size: u64,
+    /// Skip paths matching this glob (repeatable), e.g. --exclude '*.csv'.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Throw the existing index away and start over.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Any failed file makes the run fail (exit 2, nothing committed).
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Memory budget of the index writer in MiB.
+    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    pub memory: usize,
+    /// Worker threads for reading and extraction (default: number of cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+    Tsv,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortOrder {
+    Score,
+    Date,
+    #[value(name = "-date")]
+    DateDesc,
+}
+
+/// Filters shared by `search` and `stats`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles that name this person (full name or surname).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles that quote this person (full name or surname).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Only articles with this dateline place.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Vec<String>,
+    /// Only articles on or after this date: 2025, 2025-11 or 2025-11-25.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles on or before this date: 2025, 2025-11 or 2025-11-25.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", "phrase"~2, AND OR NOT, + -, ( ), field:term, * for all.
+    pub query: String,
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Any word may match (default: all words must).
+    #[arg(long)]
+    pub any: bool,
+    /// Match the query only inside what the --speaker said; show the quotes as hits.
+    #[arg(long)]
+    pub in_quotes: bool,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    #[arg(long, value_enum, default_value_t = SortOrder::Score)]
+    pub sort: SortOrder,
+    /// Output format (default: text on a terminal, text otherwise too).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Comma-separated fields for json/jsonl/csv/tsv/md.
+    #[arg(long, value_delimiter = ',')]
+    pub fields: Vec<String>,
+    /// Print only the number of hits.
+    #[arg(long)]
+    pub count: bool,
+    /// Every hit, streamed, no limit.
+    #[arg(long)]
+    pub all: bool,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files to extract from.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Only documents matching this query (default: all).
+    pub query: Option<String>,
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,36 @@
+//! `newsdex index`: builds the config from the flags, runs the pipeline, prints the summary.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::cli::IndexArgs;
+use crate::index::writer::{self, IndexConfig};
+use crate::ingest::walk::WalkOptions;
+
+pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
+    if !a.corpus.exists() {
+        anyhow::bail!(
+            "the corpus {} does not exist: give the folder of articles to index, e.g. `newsdex index ~/news`",
+            a.corpus.display()
+        );
+    }
+    let threads = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .max(1);
+    let cfg = IndexConfig {
+        walk: WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
+        corpus: a.corpus,
+        index_dir: a.index,
+        rebuild: a.rebuild,
+        strict: a.strict,
+        progress: !a.quiet && std::io::stderr().is_terminal(),
+        memory_bytes: a.memory.max(15) << 20,
+        threads,
+        commit_every: Duration::from_secs(60),
+    };
+    let summary = writer::run(&cfg)?;
+    eprintln!("{}", summary.line());
+    Ok(ExitCode::SUCCESS)
+}

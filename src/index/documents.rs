@@ -1,0 +1,103 @@
+//! Articles to tantivy documents: one `article` document, one `quote` document per attribution,
+//! and the `file` document that carries a source file's fingerprint.
+
+use tantivy::{DateTime, TantivyDocument};
+use time::Date;
+
+use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
+use crate::model::Article;
+use crate::text::name_keys;
+
+/// A date as a tantivy date at midnight UTC.
+pub fn to_tantivy_date(d: Date) -> DateTime {
+    DateTime::from_timestamp_secs(d.midnight().assume_utc().unix_timestamp())
+}
+
+/// The documents for one article: the article itself, then its quotes.
+pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
+    let mut docs = Vec::with_capacity(1 + a.quotes.len());
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.kind, KIND_ARTICLE);
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.path, &a.path);
+    doc.add_text(f.headline, &a.headline);
+    doc.add_text(f.body, &a.body);
+    add_common(&mut doc, a, f);
+    if let Some(d) = &a.dateline {
+        doc.add_text(f.dateline, &d.raw);
+    }
+    for p in &a.people {
+        doc.add_text(f.people, &p.name);
+        for key in name_keys(&p.name) {
+            doc.add_text(f.person_key, key);
+        }
+    }
+    for code in &a.people_codes {
+        doc.add_text(f.people_codes, code);
+        for key in name_keys(code) {
+            doc.add_text(f.person_key, key);
+        }
+    }
+    for s in a.speakers() {
+        doc.add_text(f.speakers, s);
+        for key in name_keys(s) {
+            doc.add_text(f.speaker_key, key);
+        }
+    }
+    if let Some(url) = &a.url {
+        doc.add_text(f.url, url);
+    }
+    if let Some(author) = &a.author {
+        doc.add_text(f.author, author);
+    }
+    docs.push(doc);
+    for (n, q) in a.quotes.iter().enumerate() {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_QUOTE);
+        doc.add_text(f.id, format!("{}@q{n}", a.id));
+        doc.add_text(f.article_id, &a.id);
+        doc.add_text(f.path, &a.path);
+        doc.add_text(f.headline, &a.headline);
+        doc.add_text(f.quote, &q.text);
+        doc.add_u64(f.quote_start, q.start as u64);
+        doc.add_u64(f.quote_end, q.end as u64);
+        add_common(&mut doc, a, f);
+        if let Some(s) = &q.speaker {
+            doc.add_text(f.speakers, &s.name);
+            for key in name_keys(&s.name) {
+                doc.add_text(f.speaker_key, key);
+            }
+        }
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Date and place, shared by article and quote documents so filters work on both.
+fn add_common(doc: &mut TantivyDocument, a: &Article, f: &Fields) {
+    if let Some(d) = a.date {
+        doc.add_date(f.date, to_tantivy_date(d));
+    }
+    if let Some(place) = a.dateline.as_ref().and_then(|d| d.place.as_deref()) {
+        doc.add_text(f.place, place);
+        doc.add_text(f.place_key, crate::text::name_key(place));
+    }
+}
+
+/// The fingerprint document of one source file.
+pub fn file_document(
+    f: &Fields,
+    path: &str,
+    size: u64,
+    mtime_ns: i64,
+    hash: u64,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.kind, KIND_FILE);
+    doc.add_text(f.id, super::fingerprints::file_doc_id(path));
+    doc.add_text(f.path, path);
+    doc.add_u64(f.file_size, size);
+    doc.add_i64(f.file_mtime, mtime_ns);
+    doc.add_u64(f.file_hash, hash);
+    doc
+}

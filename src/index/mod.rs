@@ -1,0 +1,105 @@
+//! The tantivy side: the schema and analyzers ([`schema`]), opening indexes with a version check,
+//! turning articles into documents ([`documents`]), file fingerprints for incremental runs
+//! ([`fingerprints`]) and the writing pipeline ([`writer`]).
+
+pub mod documents;
+pub mod fingerprints;
+pub mod schema;
+pub mod writer;
+
+use std::path::Path;
+
+use anyhow::Context;
+use tantivy::Index;
+
+use crate::error::Fatal;
+pub use schema::Fields;
+
+/// The schema version written into every commit; bump it whenever fields or analyzers change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Opens an existing index for reading, checking that it is a newsdex index of this version.
+pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, Fields)> {
+    let shown = dir.display().to_string();
+    if !dir.join("meta.json").exists() {
+        return Err(Fatal::NoIndex { dir: shown }.into());
+    }
+    let index =
+        Index::open_in_dir(dir).with_context(|| format!("cannot open the index {shown}"))?;
+    check_version(&index, &shown)?;
+    let fields = Fields::from_schema(&index.schema()).map_err(|found| Fatal::SchemaMismatch {
+        dir: shown.clone(),
+        found,
+    })?;
+    schema::register_analyzers(&index);
+    Ok((index, fields))
+}
+
+/// Opens the index for writing, creating it (and its folder) when missing; `rebuild` deletes the
+/// old contents first.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<(Index, Fields)> {
+    let shown = dir.display().to_string();
+    if rebuild && dir.join("meta.json").exists() {
+        remove_index_files(dir)
+            .with_context(|| format!("cannot clear the index {shown} for --rebuild"))?;
+    }
+    if dir.join("meta.json").exists() {
+        let index =
+            Index::open_in_dir(dir).with_context(|| format!("cannot open the index {shown}"))?;
+        check_version(&index, &shown)?;
+        let fields =
+            Fields::from_schema(&index.schema()).map_err(|found| Fatal::SchemaMismatch {
+                dir: shown.clone(),
+                found,
+            })?;
+        schema::register_analyzers(&index);
+        return Ok((index, fields));
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the index folder {shown}"))?;
+    let (schema, fields) = schema::build();
+    let index = Index::create_in_dir(dir, schema)
+        .with_context(|| format!("cannot create an index in {shown}"))?;
+    schema::register_analyzers(&index);
+    Ok((index, fields))
+}
+
+/// The payload stored with each commit, naming the schema version.
+pub fn commit_payload() -> String {
+    format!("{{\"newsdex_schema\":{SCHEMA_VERSION}}}")
+}
+
+fn check_version(index: &Index, shown: &str) -> anyhow::Result<()> {
+    let meta = index
+        .load_metas()
+        .with_context(|| format!("cannot read the index metadata in {shown}"))?;
+    match meta.payload.as_deref() {
+        // A freshly created index that never committed has no payload yet.
+        None if meta.segments.is_empty() => Ok(()),
+        Some(p) if p == commit_payload() => Ok(()),
+        other => Err(Fatal::SchemaMismatch {
+            dir: shown.to_string(),
+            found: other.map_or("no newsdex version".to_string(), |p| p.to_string()),
+        }
+        .into()),
+    }
+}
+
+/// Removes tantivy's files from `dir` but leaves unrelated files (and the folder) alone.
+fn remove_index_files(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name == "meta.json"
+            || name == ".managed.json"
+            || name.ends_with(".lock")
+            || name.split('.').next().is_some_and(|stem| {
+                stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
+            });
+        if ours && entry.file_type()?.is_file() {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! The only file that names index fields. Three kinds of documents share one index:
+//! `article` (one per article), `quote` (one per attribution, for quote-level search) and `file`
+//! (one per source file: its fingerprint, committed together with its articles).
+
+use tantivy::Index;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+
+/// Name of the text analyzer: split on non-alphanumerics, lower-case, fold accents, no stemming,
+/// so a phrase query means what the user typed.
+pub const NEWS_TOKENIZER: &str = "news";
+
+/// Values of the `kind` field.
+pub const KIND_ARTICLE: &str = "article";
+pub const KIND_QUOTE: &str = "quote";
+pub const KIND_FILE: &str = "file";
+
+/// Handles to every field, resolved once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    pub id: Field,
+    pub path: Field,
+    pub headline: Field,
+    pub body: Field,
+    pub dateline: Field,
+    pub place: Field,
+    pub place_key: Field,
+    pub date: Field,
+    pub people: Field,
+    pub person_key: Field,
+    pub people_codes: Field,
+    pub speakers: Field,
+    pub speaker_key: Field,
+    pub quote: Field,
+    pub article_id: Field,
+    pub quote_start: Field,
+    pub quote_end: Field,
+    pub url: Field,
+    pub author: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub file_hash: Field,
+}
+
+/// Names the query language accepts as `field:` prefixes, with the field each maps to.
+pub const QUERY_FIELDS: [&str; 6] = ["headline", "body", "people", "speakers", "place", "quote"];
+
+fn text(stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(NEWS_TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let opts = TextOptions::default().set_indexing_options(indexing);
+    if stored { opts.set_stored() } else { opts }
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    b.add_text_field("kind", STRING | FAST);
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("path", STRING | STORED | FAST);
+    b.add_text_field("headline", text(true));
+    b.add_text_field("body", text(true));
+    b.add_text_field("dateline", STORED);
+    b.add_text_field("place", text(true));
+    b.add_text_field("place_key", STRING | FAST);
+    b.add_date_field(
+        "date",
+        DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("people", text(true));
+    b.add_text_field("person_key", STRING);
+    b.add_text_field("people_codes", STRING | STORED);
+    b.add_text_field("speakers", text(true));
+    b.add_text_field("speaker_key", STRING | FAST);
+    b.add_text_field("quote", text(true));
+    b.add_text_field("article_id", STRING | STORED);
+    b.add_u64_field("quote_start", STORED);
+    b.add_u64_field("quote_end", STORED);
+    b.add_text_field("url", STORED);
+    b.add_text_field("author", STORED);
+    let fast = NumericOptions::default().set_fast();
+    b.add_u64_field("file_size", fast.clone());
+    b.add_i64_field("file_mtime", fast.clone());
+    b.add_u64_field("file_hash", fast);
+    let schema = b.build();
+    let fields = Fields::from_schema(&schema).expect("the schema built here has every field");
+    (schema, fields)
+}
+
+impl Fields {
+    /// Resolves every field by name; the error names the first missing field.
+    pub fn from_schema(schema: &Schema) -> Result<Fields, String> {
+        let f = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("field {name:?} missing"))
+        };
+        Ok(Fields {
+            kind: f("kind")?,
+            id: f("id")?,
+            path: f("path")?,
+            headline: f("headline")?,
+            body: f("body")?,
+            dateline: f("dateline")?,
+            place: f("place")?,
+            place_key: f("place_key")?,
+            date: f("date")?,
+            people: f("people")?,
+            person_key: f("person_key")?,
+            people_codes: f("people_codes")?,
+            speakers: f("speakers")?,
+            speaker_key: f("speaker_key")?,
+            quote: f("quote")?,
+            article_id: f("article_id")?,
+            quote_start: f("quote_start")?,
+            quote_end: f("quote_end")?,
+            url: f("url")?,
+            author: f("author")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
+            file_hash: f("file_hash")?,
+        })
+    }
+}
+
+/// The analyzer behind [`NEWS_TOKENIZER`]; search uses the same one for query terms.
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(80))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers newsdex's analyzers on an opened index (tantivy does not persist them).
+pub fn register_analyzers(index: &Index) {
+    index.tokenizers().register(NEWS_TOKENIZER, news_analyzer());
+}

@@ -1,0 +1,401 @@
+//! The indexing pipeline: a walker thread feeds a bounded queue of files; worker threads read,
+//! decode, parse and extract them into documents; the calling thread owns the tantivy
+//! `IndexWriter`, applies deletions and additions, commits periodically and reports progress.
+//!
+//! Every queue is bounded, so memory depends on the number of threads and the largest file, not
+//! on the size of the corpus. Each commit carries the file fingerprints of the articles it
+//! commits, so a crash at any moment leaves an index that agrees with its own fingerprints.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use crossbeam_channel::{Receiver, Sender, bounded};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::fingerprints::{self, Fingerprint};
+use super::{Fields, documents};
+use crate::error::Fatal;
+use crate::ingest::formats::{self, ReadError};
+use crate::ingest::walk::{self, FileEntry, WalkEvent, WalkOptions};
+
+/// Everything `newsdex index` needs, already validated.
+#[derive(Debug, Clone)]
+pub struct IndexConfig {
+    pub corpus: PathBuf,
+    pub index_dir: PathBuf,
+    pub walk: WalkOptions,
+    pub rebuild: bool,
+    pub strict: bool,
+    pub progress: bool,
+    pub memory_bytes: usize,
+    pub threads: usize,
+    /// Commit at least this often, so a long run killed midway keeps most of its work.
+    pub commit_every: Duration,
+}
+
+/// Counts reported at the end of a run.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub files_seen: u64,
+    pub indexed: u64,
+    pub unchanged: u64,
+    /// Reason -> count.
+    pub skipped: BTreeMap<String, u64>,
+    pub failed: u64,
+    pub removed: u64,
+    pub articles: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub commits: u64,
+}
+
+impl Summary {
+    /// The one-line summary printed at the end of every run.
+    pub fn line(&self) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let skipped: u64 = self.skipped.values().sum();
+        let why = if self.skipped.is_empty() {
+            String::new()
+        } else {
+            let parts: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            format!(" ({})", parts.join(", "))
+        };
+        format!(
+            "{} files seen, {} indexed, {} unchanged, {} skipped{}, {} failed, {} removed; {} articles; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.files_seen,
+            self.indexed,
+            self.unchanged,
+            skipped,
+            why,
+            self.failed,
+            self.removed,
+            self.articles,
+            mb,
+            self.seconds,
+            if self.seconds > 0.0 {
+                mb / self.seconds
+            } else {
+                0.0
+            }
+        )
+    }
+}
+
+/// What a worker made of one file.
+enum Outcome {
+    /// Same size and mtime as recorded: not read.
+    Unchanged {
+        path: String,
+    },
+    /// Content identical but size or mtime moved: refresh the fingerprint only.
+    Touched {
+        path: String,
+        fp: Fingerprint,
+    },
+    /// New or changed: replace everything stored for the path.
+    Indexed {
+        path: String,
+        fp: Fingerprint,
+        docs: Vec<TantivyDocument>,
+        articles: u64,
+        bytes: u64,
+        warnings: Vec<String>,
+    },
+    Skipped {
+        path: String,
+        reason: String,
+    },
+    Failed {
+        path: String,
+        reason: String,
+    },
+}
+
+impl Outcome {
+    fn path(&self) -> &str {
+        match self {
+            Outcome::Unchanged { path }
+            | Outcome::Touched { path, .. }
+            | Outcome::Indexed { path, .. }
+            | Outcome::Skipped { path, .. }
+            | Outcome::Failed { path, .. } => path,
+        }
+    }
+}
+
+/// Runs the whole pipeline; warnings go to stderr as they happen.
+pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let (index, fields) = super::open_or_create(&cfg.index_dir, cfg.rebuild)?;
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
+        .map_err(|e| lock_error(e, &cfg.index_dir))?;
+    let known = {
+        let reader = index.reader().context("cannot open an index reader")?;
+        fingerprints::load(&reader.searcher(), &fields)
+            .context("cannot read the file fingerprints from the index")?
+    };
+    let progress = crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk);
+    let mut summary = Summary::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut failures = Vec::new();
+    let mut last_commit = Instant::now();
+
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (file_tx, file_rx) = bounded::<WalkEvent>(256);
+        let (out_tx, out_rx) = bounded::<Outcome>(cfg.threads * 2);
+        scope.spawn(|| {
+            for event in walk::walk(&cfg.corpus, &cfg.walk) {
+                if file_tx.send(event).is_err() {
+                    break;
+                }
+            }
+            drop(file_tx);
+        });
+        for _ in 0..cfg.threads.max(1) {
+            let rx = file_rx.clone();
+            let tx = out_tx.clone();
+            let known = &known;
+            let fields = &fields;
+            scope.spawn(move || worker(rx, tx, known, fields, cfg));
+        }
+        drop(out_tx);
+        drop(file_rx);
+        for outcome in out_rx.iter() {
+            summary.files_seen += 1;
+            if known.contains_key(outcome.path()) {
+                seen.insert(outcome.path().to_string());
+            }
+            match outcome {
+                Outcome::Unchanged { .. } => summary.unchanged += 1,
+                Outcome::Touched { path, fp } => {
+                    writer.delete_term(Term::from_field_text(
+                        fields.id,
+                        &fingerprints::file_doc_id(&path),
+                    ));
+                    writer.add_document(documents::file_document(
+                        &fields,
+                        &path,
+                        fp.size,
+                        fp.mtime_ns,
+                        fp.hash,
+                    ))?;
+                    summary.unchanged += 1;
+                }
+                Outcome::Indexed {
+                    path,
+                    fp,
+                    docs,
+                    articles,
+                    bytes,
+                    warnings,
+                } => {
+                    for w in warnings {
+                        progress.warn(&format!("{path}: {w}"));
+                    }
+                    writer.delete_term(Term::from_field_text(fields.path, &path));
+                    for doc in docs {
+                        writer.add_document(doc)?;
+                    }
+                    writer.add_document(documents::file_document(
+                        &fields,
+                        &path,
+                        fp.size,
+                        fp.mtime_ns,
+                        fp.hash,
+                    ))?;
+                    summary.indexed += 1;
+                    summary.articles += articles;
+                    summary.bytes += bytes;
+                    progress.advance(bytes, articles);
+                }
+                Outcome::Skipped { path, reason } => {
+                    if reason != UNSUPPORTED {
+                        progress.warn(&format!("skipped {path}: {reason}"));
+                    }
+                    *summary.skipped.entry(reason).or_default() += 1;
+                }
+                Outcome::Failed { path, reason } => {
+                    progress.warn(&format!("failed {path}: {reason}"));
+                    summary.failed += 1;
+                    failures.push(path);
+                }
+            }
+            if last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
+                commit(&mut writer, &cfg.index_dir)?;
+                summary.commits += 1;
+                last_commit = Instant::now();
+            }
+        }
+        Ok(())
+    })?;
+
+    progress.finish();
+    summary.removed = remove_vanished(&writer, &fields, &known, &seen, &cfg.corpus);
+    if cfg.strict && summary.failed > 0 {
+        writer.rollback()?;
+        anyhow::bail!(
+            "{} file(s) failed and --strict is set; nothing was committed (first: {})",
+            summary.failed,
+            failures.first().map(String::as_str).unwrap_or("?")
+        );
+    }
+    commit(&mut writer, &cfg.index_dir)?;
+    summary.commits += 1;
+    writer
+        .wait_merging_threads()
+        .context("merging segments failed")?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+const UNSUPPORTED: &str = "not an article format";
+
+fn worker(
+    rx: Receiver<WalkEvent>,
+    tx: Sender<Outcome>,
+    known: &HashMap<String, Fingerprint>,
+    fields: &Fields,
+    cfg: &IndexConfig,
+) {
+    for event in rx.iter() {
+        let outcome = match event {
+            WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
+            WalkEvent::Skipped { path, reason } => Outcome::Skipped {
+                path: shown(&path),
+                reason,
+            },
+            WalkEvent::Error { path, reason } => Outcome::Failed {
+                path: shown(&path),
+                reason,
+            },
+        };
+        if tx.send(outcome).is_err() {
+            return;
+        }
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+fn process_file(
+    entry: &FileEntry,
+    known: &HashMap<String, Fingerprint>,
+    fields: &Fields,
+    cfg: &IndexConfig,
+) -> Outcome {
+    let path = shown(&entry.path);
+    if formats::detect(&entry.path, "").is_none() {
+        return Outcome::Skipped {
+            path,
+            reason: UNSUPPORTED.to_string(),
+        };
+    }
+    let old = known.get(&path);
+    if old.is_some_and(|fp| fp.size == entry.size && fp.mtime_ns == entry.mtime_ns) {
+        return Outcome::Unchanged { path };
+    }
+    let bytes = match std::fs::read(&entry.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Failed {
+                path,
+                reason: format!("cannot read: {e}"),
+            };
+        }
+    };
+    let fp = Fingerprint {
+        size: entry.size,
+        mtime_ns: entry.mtime_ns,
+        hash: fingerprints::content_hash(&bytes),
+    };
+    if old.is_some_and(|o| o.hash == fp.hash) {
+        return Outcome::Touched { path, fp };
+    }
+    match formats::read_file_bytes(&entry.path, &bytes, cfg.walk.max_file_size) {
+        Err(e) if e.is_skip() => Outcome::Skipped {
+            path,
+            reason: skip_reason(&e),
+        },
+        Err(e) => Outcome::Failed {
+            path,
+            reason: e.to_string(),
+        },
+        Ok(found) => {
+            let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
+            let mut docs = Vec::new();
+            let articles = found.articles.len() as u64;
+            for raw in found.articles {
+                let article = crate::extract::enrich(&path, raw, multi);
+                docs.extend(documents::article_documents(&article, fields));
+            }
+            Outcome::Indexed {
+                path,
+                fp,
+                docs,
+                articles,
+                bytes: bytes.len() as u64,
+                warnings: found.warnings,
+            }
+        }
+    }
+}
+
+fn skip_reason(e: &ReadError) -> String {
+    match e {
+        ReadError::Binary => "binary".to_string(),
+        _ => UNSUPPORTED.to_string(),
+    }
+}
+
+/// Deletes everything stored for recorded files under `root` that this walk did not meet
+/// (deleted, or now excluded). Files that failed to read were met, so their old articles stay.
+fn remove_vanished(
+    writer: &IndexWriter,
+    f: &Fields,
+    known: &HashMap<String, Fingerprint>,
+    seen: &HashSet<String>,
+    root: &Path,
+) -> u64 {
+    let mut removed = 0;
+    for path in known.keys() {
+        if Path::new(path).starts_with(root) && !seen.contains(path) {
+            writer.delete_term(Term::from_field_text(f.path, path));
+            removed += 1;
+        }
+    }
+    removed
+}
+
+fn commit(writer: &mut IndexWriter, dir: &Path) -> anyhow::Result<()> {
+    let mut prepared = writer
+        .prepare_commit()
+        .with_context(|| format!("cannot commit the index {}", dir.display()))?;
+    prepared.set_payload(&super::commit_payload());
+    prepared
+        .commit()
+        .with_context(|| format!("cannot commit the index {}", dir.display()))?;
+    Ok(())
+}
+
+/// Maps tantivy's lock failure to the user-facing "another newsdex is writing" error.
+fn lock_error(e: tantivy::TantivyError, dir: &Path) -> anyhow::Error {
+    match e {
+        tantivy::TantivyError::LockFailure(_, _) => Fatal::IndexLocked {
+            dir: dir.display().to_string(),
+        }
+        .into(),
+        other => anyhow::Error::new(other).context(format!(
+            "cannot open a writer on the index {}",
+            dir.display()
+        )),
+    }
+}

@@ -1,0 +1,138 @@
+//! Format readers: one per [`Format`], each turning decoded text into [`RawArticle`]s.
+//!
+//! [`read_file_bytes`] is the single entry point: it unwraps gzip, rejects binary content,
+//! decodes the text and dispatches on the format found by [`detect`].
+
+pub mod html;
+pub mod json;
+pub mod sgml;
+pub mod text;
+
+use std::path::Path;
+
+use crate::ingest::decode::{self, DecodeError};
+use crate::model::RawArticle;
+
+/// The formats newsdex reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Json,
+    Jsonl,
+    ReutersSgml,
+}
+
+/// Why a file produced no articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not a format newsdex reads (by extension and content). Counted as skipped.
+    Unsupported,
+    /// Binary content. Counted as skipped.
+    Binary,
+    /// Damaged input; `line` is 1-based where known. Counted as failed.
+    Malformed { line: Option<usize>, reason: String },
+    /// Invalid gzip or over the size limit. Counted as failed.
+    Decode(DecodeError),
+}
+
+impl ReadError {
+    /// Skips are expected (not our format); failures are damaged input the user should hear about.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, ReadError::Unsupported | ReadError::Binary)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Unsupported => {
+                f.write_str("not a supported format (txt, html, json, jsonl, sgm, or .gz of these)")
+            }
+            ReadError::Binary => f.write_str("binary content, not text"),
+            ReadError::Malformed {
+                line: Some(l),
+                reason,
+            } => write!(f, "line {l}: {reason}"),
+            ReadError::Malformed { line: None, reason } => f.write_str(reason),
+            ReadError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+/// What a file yielded: its articles, plus problems with single articles that did not stop the
+/// rest (reported as warnings).
+#[derive(Debug, Default)]
+pub struct FileArticles {
+    pub articles: Vec<RawArticle>,
+    pub warnings: Vec<String>,
+}
+
+/// Picks the format from the extension (after removing `.gz`), falling back to sniffing content
+/// for unknown extensions. Returns `None` for files that are not articles.
+pub fn detect(path: &Path, text_head: &str) -> Option<Format> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match ext {
+        "txt" | "text" => Some(sniff(text_head).unwrap_or(Format::Text)),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "sgm" | "sgml" => Some(Format::ReutersSgml),
+        _ => None,
+    }
+}
+
+/// True for formats that hold several articles per file, whose ids therefore always carry the
+/// article's position or source id (stable even when the file holds one article today).
+pub fn is_multi_article(path: &Path) -> bool {
+    matches!(
+        detect(path, ""),
+        Some(Format::Json | Format::Jsonl | Format::ReutersSgml)
+    )
+}
+
+/// Recognises content whose extension lies (an HTML page saved as `.txt`, Reuters SGML, JSON).
+fn sniff(head: &str) -> Option<Format> {
+    let t = head.trim_start();
+    let lower: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        Some(Format::Html)
+    } else if lower.starts_with("<!doctype lewis") || lower.starts_with("<reuters") {
+        Some(Format::ReutersSgml)
+    } else {
+        None
+    }
+}
+
+/// Reads one file's bytes into articles. `limit` bounds gzip decompression.
+pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArticles, ReadError> {
+    let plain;
+    let bytes = if decode::is_gzip(bytes) {
+        plain = decode::gunzip(bytes, limit).map_err(ReadError::Decode)?;
+        &plain[..]
+    } else if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        return Err(ReadError::Decode(DecodeError::Gzip(
+            "missing gzip header".into(),
+        )));
+    } else {
+        bytes
+    };
+    if decode::is_binary(bytes) {
+        return Err(ReadError::Binary);
+    }
+    let text = decode::decode(bytes);
+    let head: String = text.chars().take(512).collect();
+    let format = detect(path, &head).ok_or(ReadError::Unsupported)?;
+    match format {
+        Format::Text => text::read(&text),
+        Format::Html => html::read(&text),
+        Format::Json => json::read(&text),
+        Format::Jsonl => json::read_lines(&text),
+        Format::ReutersSgml => sgml::read(&text),
+    }
+}

@@ -1,0 +1,1 @@
+//! Searching: the query language and filters to a tantivy query ([`query`]), hits with snippets.

@@ -1,0 +1,160 @@
+//! Small text helpers shared by every layer: name keys, accent folding, control-character escaping,
+//! date formatting. Nothing here knows about articles or tantivy.
+
+use time::Date;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases and strips accents: `Zelenskyy` -> `zelenskyy`, `José` -> `jose`.
+pub fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The key a name is matched by in filters: folded, punctuation removed, single-spaced.
+///
+/// ```
+/// assert_eq!(newsdex::text::name_key("  Marco  RUBIO "), "marco rubio");
+/// assert_eq!(newsdex::text::name_key("José Martí"), "jose marti");
+/// ```
+pub fn name_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let word = word.trim_matches(|c| c == '-' || c == '\'');
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Replaces control characters and escape sequences with visible escapes, so text that came from
+/// input can never drive the terminal. Newlines and tabs are kept.
+pub fn escape_control(s: &str) -> String {
+    if !s.chars().any(is_unsafe_char) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_sequences() {
+        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_control("plain\ttext\n"), "plain\ttext\n");
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert_eq!(fold("Zürich ÉLAN"), "zurich elan");
+    }
+}
+
+/// Keys a person is found by: the full name key and the surname key (`marco rubio`, `rubio`).
+/// Hyphenated source codes (`james-baker`) count as names too.
+///
+/// ```
+/// assert_eq!(newsdex::text::name_keys("Marco Rubio"), vec!["marco rubio", "rubio"]);
+/// assert_eq!(newsdex::text::name_keys("james-baker"), vec!["james baker", "baker"]);
+/// ```
+pub fn name_keys(name: &str) -> Vec<String> {
+    let full = name_key(&name.replace(['-', '_'], " "));
+    let full = if name.contains(' ') {
+        name_key(name)
+    } else {
+        full
+    };
+    let mut keys = vec![full.clone()];
+    if let Some((_, last)) = full.rsplit_once(' ') {
+        keys.push(last.to_string());
+    }
+    keys
+}
+
+/// The key a user's filter value is looked up by: titles removed (`Mr. Rubio` -> `rubio`).
+pub fn filter_key(value: &str) -> String {
+    let key = name_key(value);
+    let words: Vec<&str> = key.split(' ').collect();
+    let start = words.iter().take_while(|w| is_title(w)).count();
+    if start >= words.len() {
+        key
+    } else {
+        words[start..].join(" ")
+    }
+}
+
+/// Honorifics and roles that precede names and are not part of them.
+pub fn is_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "president",
+        "pres",
+        "gen",
+        "general",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "adm",
+        "judge",
+        "justice",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "sheikh",
+        "minister",
+        "secretary",
+        "chancellor",
+        "premier",
+        "ambassador",
+        "envoy",
+        "chairman",
+        "chairwoman",
+    ];
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
