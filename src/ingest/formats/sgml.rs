@@ -86,7 +86,7 @@ fn parse_story(story: &str) -> RawArticle {
     let body = element(text, "BODY");
     if title.is_none() && body.is_none() {
         // UNPROC: raw wire text, often a table; its first line serves as headline.
-        article.body = trim_body(&decode(text));
+        article.body = strip_signoff(&trim_body(&decode(text))).to_string();
         article.headline = first_line_headline(&article.body);
     } else {
         article.headline = title.map(|t| one_line(&decode(t))).unwrap_or_default();
@@ -340,7 +340,7 @@ mod tests {
         );
         let unproc = story(
             2,
-            "<DATE>5-MAR-1987 01:02:03.04</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY TABLE - MAR 5\n  Item one......12 vs 10\n&#3;</TEXT>",
+            "<DATE>5-MAR-1987 01:02:03.04</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY TABLE - MAR 5\n  Item one......12 vs 10\n\n Reuter\n&#3;</TEXT>",
         );
         let got = read(&(brief + &unproc)).unwrap();
         assert_eq!(got.articles.len(), 2);
