@@ -76,8 +76,10 @@ struct Mention {
     /// A capitalised common word at a sentence start: merges only by an exact repeat.
     weak: bool,
     /// A name of several words with some evidence, short of acceptance: kept when its surname
-    /// recurs alone elsewhere in the article.
+    /// recurs alone elsewhere in the article, or when it is listed beside an accepted name.
     plausible: bool,
+    /// Token range of the name in its own text (for finding lists of names).
+    toks: (usize, usize),
 }
 
 /// Finds name candidates in one text.
@@ -97,7 +99,36 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
         }
         i = end;
     }
+    confirm_lists(text, &toks, &mut out);
     out
+}
+
+/// Accepts plausible names listed next to accepted ones (`A B, C D and E F`): a list of names
+/// is a list of people when some of them surely are.
+fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for k in 1..found.len() {
+            let gap = &toks[found[k - 1].toks.1..found[k].toks.0];
+            let listed = !gap.is_empty()
+                && gap.len() <= 2
+                && gap
+                    .iter()
+                    .all(|t| matches!(t.text(text), "," | "and" | "or" | "&" | ";"));
+            if !listed {
+                continue;
+            }
+            let (a, b) = (found[k - 1].accepted, found[k].accepted);
+            if a && !b && found[k].plausible {
+                found[k].accepted = true;
+                changed = true;
+            } else if b && !a && found[k - 1].plausible {
+                found[k - 1].accepted = true;
+                changed = true;
+            }
+        }
+    }
 }
 
 /// True for a word that can start or continue a name: capitalised (or, in upper-case text, not a
@@ -146,7 +177,7 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
         if next + 1 < toks.len()
             && toks[next].word
             && !toks[next + 1].newline_before
-            && is_joiner(toks[next].text(text))
+            && is_joiner(text, &toks[j], toks[next].text(text))
             && is_cap(text, &toks[next + 1], caps)
         {
             j = next + 1;
@@ -156,9 +187,14 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
     }
 }
 
-/// Lower-case words that may sit inside a capitalised run.
-fn is_joiner(w: &str) -> bool {
-    w == "of" || w == "for" || LEX.is_connector(w)
+/// Lower-case words that may sit inside a capitalised run: name particles, and `of`/`for` after
+/// a title or organisation word (`Secretary of State`, but not `Ann Chiang of DAB`).
+fn is_joiner(text: &str, prev: &Tok, w: &str) -> bool {
+    if w == "of" || w == "for" {
+        let p = lower_key(prev.text(text));
+        return matches!(LEX.class(p.trim_end_matches('.')), Class::Title | Class::Org);
+    }
+    LEX.is_connector(w)
 }
 
 /// What one token of a run is, for cutting the name out of it.
@@ -207,11 +243,14 @@ fn analyse(
         .map_or(0, |p| p + 1);
     // Leading particles (`of`, `de`) are not a name start.
     let s = (s..e)
-        .find(|&k| !LEX.is_connector(&keys[k]) && keys[k] != "of" && keys[k] != "for")
+        .find(|&k| {
+            (roles[k] == Role::Name && k == 0) || !(LEX.is_connector(&keys[k]) || keys[k] == "of")
+        })
         .unwrap_or(e);
     if s >= e {
         return None;
     }
+    let s = skip_leading_description(&keys, s, e);
     let name_keys = &keys[s..e];
     let honorific = roles[..s].contains(&Role::Honorific);
     let title = honorific
@@ -220,6 +259,10 @@ fn analyse(
     let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
     let sentence_start = s == 0 && run[0].sentence_start;
     let n = name_keys.len();
+    let has_digit = name_keys.iter().any(|k| k.chars().any(|c| c.is_ascii_digit()));
+    if has_digit {
+        return None;
+    }
     let score = if n >= 2 {
         multi_score(name_keys, title, honorific, cue, caps)
     } else {
@@ -228,9 +271,11 @@ fn analyse(
     let accepted = if n >= 2 {
         score >= 2
     } else {
-        let k = &name_keys[0];
-        let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k.as_str());
-        !bad && (title || (cue && !caps && LEX.last.contains(k.as_str()) && !is_common(k)))
+        let k = k_str(name_keys);
+        let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k);
+        let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
+        let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
+        !bad && ((title && !describes) || honorific || (cue && !caps && surname))
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -248,8 +293,30 @@ fn analyse(
         accepted,
         order: if headline { a } else { a + (1 << 40) },
         weak,
-        plausible: n >= 2 && score == 1,
+        plausible: n >= 2 && score == 1 && !has_digit,
+        toks: (start + s, start + e),
     })
+}
+
+/// `Scientologist Tom Cruise`, `Coauthor Jane Doe`: words before a known first name that are
+/// dictionary words or `-ist`/`-ian` nouns describe the person and are not part of the name.
+fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
+    let Some(f) = (s..e.saturating_sub(1)).find(|&k| LEX.first.contains(keys[k].as_str())) else {
+        return s;
+    };
+    let describes = |k: &String| {
+        !LEX.first.contains(k.as_str())
+            && (LEX.english.contains(k.as_str())
+                || is_common(k)
+                || ["ist", "ists", "ian", "ians", "ite", "ites"]
+                    .iter()
+                    .any(|x| k.ends_with(x)))
+    };
+    if f > s && keys[s..f].iter().all(describes) {
+        f
+    } else {
+        s
+    }
 }
 
 /// Classifies each token of a run, left to right (a surname-like word is a name only after
@@ -272,12 +339,27 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
                 Role::OrgHead
             }
             Class::Org if last_pos => Role::OrgHead,
-            Class::Place | Class::Time if prev_name && last_pos && listed => Role::Name,
+            Class::Place | Class::Time
+                if prev_name
+                    && last_pos
+                    && listed
+                    && !LEX.is_direction(key)
+                    && !is_common(&keys[k - 1])
+                    && !LEX.english.contains(keys[k - 1].as_str()) =>
+            {
+                Role::Name
+            }
+            Class::Place | Class::Org | Class::Connector
+                if k == 0 && listed && next_plain && !caps && !LEX.is_direction(key) =>
+            {
+                Role::Name
+            }
             Class::Suffix if k > 0 => Role::Suffix,
             Class::Connector if prev_name => Role::Name,
             Class::Other if acronym => Role::Other,
             Class::Other if is_common(key) => {
-                if (LEX.first.contains(key.as_str()) && next_plain)
+                let mid_sentence = !(k == 0 && run[0].sentence_start);
+                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
                     || (LEX.last.contains(key.as_str()) && prev_name)
                 {
                     Role::Name
@@ -320,8 +402,10 @@ fn multi_score(
             0
         };
     }
-    if !keys.iter().any(|k| is_common(k)) {
-        score += 1;
+    // Two or more words that are neither common nor dictionary words: likely a foreign name,
+    // enough on its own (`Nacer Chadli`).
+    if is_foreign(keys) {
+        score += 2;
     }
     if honorific {
         score += 3;
@@ -331,11 +415,39 @@ fn multi_score(
     if cue {
         score += 1;
     }
-    // East Asian given names: `Ki-moon`, `Jong-un`, `Chung-tai`.
-    if keys[1..].iter().any(|k| k.contains('-') && k.len() > 4) {
+    // East Asian given names: `Ki-moon`, `Jong-un`, `Chung-tai` (not `Prize-winner`).
+    if keys[1..].iter().any(|k| is_syllable_name(k)) {
         score += 1;
     }
+    if keys.len() == 2 && keys[0] == keys[1] {
+        score = 0; // `Duran Duran`
+    }
     score
+}
+
+/// No word of the name is a common or dictionary word.
+fn is_foreign(keys: &[String]) -> bool {
+    !keys.iter().any(|k| {
+        LEX.english.contains(k.as_str())
+            || (is_common(k) && !LEX.last.contains(k.as_str()) && !LEX.first.contains(k.as_str()))
+    })
+}
+
+/// A hyphenated given name of short syllables, not an English compound.
+fn is_syllable_name(k: &str) -> bool {
+    let Some((a, b)) = k.split_once('-') else {
+        return false;
+    };
+    !LEX.is_connector(a)
+        && !a.is_empty()
+        && !b.is_empty()
+        && (a.len() <= 3 || b.len() <= 3 || !LEX.english.contains(a) || !LEX.english.contains(b))
+        && a.chars().chain(b.chars()).all(char::is_alphabetic)
+}
+
+/// The only key of a one-word name.
+fn k_str(keys: &[String]) -> &str {
+    keys.first().map_or("", String::as_str)
 }
 
 /// A common English word (lower-case in news text more often than capitalised).
@@ -349,6 +461,13 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// Title words that only modify another title (`former`, `deputy`) or describe anybody.
+const WEAK_TITLES: &[&str] = &[
+    "former", "late", "then", "acting", "incumbent", "first", "vice", "deputy", "assistant",
+    "general", "head", "staff", "star", "partner", "principal", "owner", "player", "witness",
+    "victim", "suspect", "resident", "student", "champion", "crown", "private", "major", "count",
+];
+
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
 fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
     let mut k = start;
@@ -357,7 +476,8 @@ fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
     }
     k > 0 && toks[k - 1].word && {
         let w = lower_key(toks[k - 1].text(text));
-        LEX.is_title(w.trim_end_matches('.'))
+        let w = w.trim_end_matches('.');
+        LEX.is_title(w) && !WEAK_TITLES.contains(&w)
     }
 }
 

@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub first: HashSet<&'static str>,
     pub last: HashSet<&'static str>,
     pub common: HashSet<&'static str>,
+    /// Lower-case English dictionary words that are not census names (SCOWL).
+    pub english: HashSet<&'static str>,
     honorific: HashSet<&'static str>,
     title: HashSet<&'static str>,
     org: HashSet<&'static str>,
@@ -67,6 +69,7 @@ impl Lexicon {
             first: lines(include_str!("../../../data/names/first.txt")),
             last: lines(include_str!("../../../data/names/last.txt")),
             common: lines(include_str!("../../../data/names/common.txt")),
+            english: lines(include_str!("../../../data/names/english.txt")),
             honorific: words(HONORIFICS),
             title: words(TITLES),
             org: words(ORG_WORDS),
@@ -108,6 +111,11 @@ impl Lexicon {
     /// True for a name particle (`de`, `van`, `al`), which may stay lower-case inside a name.
     pub fn is_connector(&self, w: &str) -> bool {
         self.connector.contains(w)
+    }
+
+    /// True for a compass or relative place word (`East`, `New`), never a surname after a name.
+    pub fn is_direction(&self, w: &str) -> bool {
+        DIRECTIONS.split_whitespace().any(|d| d == w)
     }
 
     /// True for a title or role word (`president`, `envoy`).
@@ -174,7 +182,7 @@ ocean valley airport station port harbour harbor stadium arena hall tower buildi
 castle plaza mall hotel restaurant cafe hq headquarters kremlin pentagon whitehall reuters ap
 afp bloomberg xinhua tass ria interfax cnn bbc nbc cbs abc fox pbs npr wikinews wikipedia
 google apple microsoft amazon facebook twitter meta nasa fbi cia nsa un nato eu opec imf who
-shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
+sun masjid expo shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda
 ";
 
@@ -225,8 +233,12 @@ lviv donetsk luhansk mariupol kherson zaporizhzhia crimea sevastopol gdansk krak
 florence venice turin genoa sicily sardinia corsica bavaria saxony catalonia andalusia
 flanders wallonia normandy brittany provence siberia urals florida gulf
 anchorage honolulu sacramento albany springfield richmond nashville memphis louisville
-canaveral cairns
+canaveral cairns arabia los las san santa sao saint kowloon territories emirates
+lanka leone faso herzegovina salvador rica verde marino lucia kitts vincent
 ";
+
+const DIRECTIONS: &str = "new north south east west northern southern eastern western central upper
+lower greater old great little mid northeast northwest southeast southwest";
 
 /// Nationalities, languages and group adjectives; never person names.
 const DEMONYMS: &str = "
@@ -254,7 +266,7 @@ communist green greens nationalist nationalists federal allied transatlantic
 const TIME_WORDS: &str = "
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan eid
+saturday sunday mon tue tues wed thu thur thurs fri sat christmas easter ramadan eid
 hanukkah diwali thanksgiving today yesterday tomorrow tonight
 ";
 

@@ -63,3 +63,20 @@ fn months_and_weekdays_are_not_people() {
 fn sentence_initial_words_are_not_people() {
     assert!(names("Meanwhile the rain fell. However nothing changed. Following that, all left.").is_empty());
 }
+
+/// Prints what the finder sees in a file: `NEWSDEX_DUMP=path cargo test --lib dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("NEWSDEX_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let (head, body) = text.split_once('\n').unwrap_or(("", &text));
+    for m in scan(body, false) {
+        println!("{:?} acc={} pl={} weak={}", m.text, m.accepted, m.plausible, m.weak);
+    }
+    for p in find_people(head, body) {
+        println!("=> {} {} {:?}", p.name, p.mentions, p.variants);
+    }
+}
