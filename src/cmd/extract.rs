@@ -62,7 +62,11 @@ fn extract_file(path: &Path) -> anyhow::Result<Vec<Article>> {
     let found = crate::ingest::formats::read_file_bytes(path, &bytes, DECOMPRESS_LIMIT)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     for w in &found.warnings {
-        eprintln!("newsdex: {}: {}", path.display(), crate::text::escape_control(w));
+        eprintln!(
+            "newsdex: {}: {}",
+            path.display(),
+            crate::text::escape_control(w)
+        );
     }
     let multi = crate::ingest::formats::is_multi_article(path);
     let name = path.to_string_lossy();

@@ -192,7 +192,10 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
 fn is_joiner(text: &str, prev: &Tok, w: &str) -> bool {
     if w == "of" || w == "for" {
         let p = lower_key(prev.text(text));
-        return matches!(LEX.class(p.trim_end_matches('.')), Class::Title | Class::Org);
+        return matches!(
+            LEX.class(p.trim_end_matches('.')),
+            Class::Title | Class::Org
+        );
     }
     LEX.is_connector(w)
 }
@@ -244,7 +247,8 @@ fn analyse(
     // Leading particles (`of`, `de`) are not a name start.
     let s = (s..e)
         .find(|&k| {
-            (roles[k] == Role::Name && k == 0) || !(LEX.is_connector(&keys[k]) || keys[k] == "of")
+            let particle = LEX.is_connector(&keys[k]) && roles[k] != Role::Name;
+            !(particle || keys[k] == "of" || keys[k] == "for")
         })
         .unwrap_or(e);
     if s >= e {
@@ -259,7 +263,9 @@ fn analyse(
     let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
     let sentence_start = s == 0 && run[0].sentence_start;
     let n = name_keys.len();
-    let has_digit = name_keys.iter().any(|k| k.chars().any(|c| c.is_ascii_digit()));
+    let has_digit = name_keys
+        .iter()
+        .any(|k| k.chars().any(|c| c.is_ascii_digit()));
     if has_digit {
         return None;
     }
@@ -281,7 +287,11 @@ fn analyse(
     let words: Vec<String> = name_keys.to_vec();
     let surface: Vec<&str> = run[s..e].iter().map(|t| t.text(text)).collect();
     let shown = if caps {
-        surface.iter().map(|w| title_case(w)).collect::<Vec<_>>().join(" ")
+        surface
+            .iter()
+            .map(|w| title_case(w))
+            .collect::<Vec<_>>()
+            .join(" ")
     } else {
         surface.join(" ")
     };
@@ -349,6 +359,9 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
             {
                 Role::Name
             }
+            Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
+                Role::Name
+            }
             Class::Place | Class::Org | Class::Connector
                 if k == 0 && listed && next_plain && !caps && !LEX.is_direction(key) =>
             {
@@ -376,13 +389,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
 }
 
 /// Evidence for a name of two or more words; 2 or more is a person.
-fn multi_score(
-    keys: &[String],
-    title: bool,
-    honorific: bool,
-    cue: bool,
-    caps: bool,
-) -> i32 {
+fn multi_score(keys: &[String], title: bool, honorific: bool, cue: bool, caps: bool) -> i32 {
     let first = keys[0].as_str();
     let last = keys[keys.len() - 1].as_str();
     let mut score = 0;
@@ -428,7 +435,7 @@ fn multi_score(
 /// No word of the name is a common or dictionary word.
 fn is_foreign(keys: &[String]) -> bool {
     !keys.iter().any(|k| {
-        LEX.english.contains(k.as_str())
+        (LEX.english.contains(k.as_str()) && !LEX.is_connector(k))
             || (is_common(k) && !LEX.last.contains(k.as_str()) && !LEX.first.contains(k.as_str()))
     })
 }
@@ -455,17 +462,46 @@ fn is_common(k: &str) -> bool {
     LEX.common.contains(k)
 }
 
+/// Starts with a capital letter (`Abdel`, not `de`).
+fn is_upper_initial(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && !w.chars().any(char::is_lowercase)
+    letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase)
 }
 
 /// Title words that only modify another title (`former`, `deputy`) or describe anybody.
 const WEAK_TITLES: &[&str] = &[
-    "former", "late", "then", "acting", "incumbent", "first", "vice", "deputy", "assistant",
-    "general", "head", "staff", "star", "partner", "principal", "owner", "player", "witness",
-    "victim", "suspect", "resident", "student", "champion", "crown", "private", "major", "count",
+    "former",
+    "late",
+    "then",
+    "acting",
+    "incumbent",
+    "first",
+    "vice",
+    "deputy",
+    "assistant",
+    "general",
+    "head",
+    "staff",
+    "star",
+    "partner",
+    "principal",
+    "owner",
+    "player",
+    "witness",
+    "victim",
+    "suspect",
+    "resident",
+    "student",
+    "champion",
+    "crown",
+    "private",
+    "major",
+    "count",
 ];
 
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
@@ -495,8 +531,10 @@ fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
     toks.get(end + 1).is_some_and(|n| {
         n.word && {
             let w = lower_key(n.text(text));
-            matches!(w.as_str(), "who" | "whose" | "the" | "a" | "an" | "his" | "her")
-                || w.chars().all(|c| c.is_ascii_digit())
+            matches!(
+                w.as_str(),
+                "who" | "whose" | "the" | "a" | "an" | "his" | "her"
+            ) || w.chars().all(|c| c.is_ascii_digit())
                 || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
         }
     })
@@ -507,9 +545,7 @@ fn cue_before(text: &str, toks: &[Tok], start: usize) -> bool {
     start > 0 && toks[start - 1].word && {
         let w = lower_key(toks[start - 1].text(text));
         matches!(w.as_str(), "said" | "says" | "told" | "asked")
-            || (w == "to"
-                && start > 1
-                && lower_key(toks[start - 2].text(text)) == "according")
+            || (w == "to" && start > 1 && lower_key(toks[start - 2].text(text)) == "according")
     }
 }
 
@@ -553,9 +589,7 @@ fn strip_titles(surface: &str) -> Vec<String> {
         .collect();
     let skip = words
         .iter()
-        .take_while(|w| {
-            words.len() > 1 && matches!(LEX.class(w), Class::Honorific | Class::Title)
-        })
+        .take_while(|w| words.len() > 1 && matches!(LEX.class(w), Class::Honorific | Class::Title))
         .count();
     let skip = skip.min(words.len().saturating_sub(1));
     words[skip..].to_vec()

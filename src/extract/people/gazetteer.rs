@@ -85,7 +85,9 @@ impl Lexicon {
 
     /// The class of a lower-cased word (trailing period removed by the caller).
     pub fn class(&self, w: &str) -> Class {
-        if self.honorific.contains(w) {
+        if w.contains('-') && self.is_compound_title(w) {
+            Class::Title
+        } else if self.honorific.contains(w) {
             Class::Honorific
         } else if self.title.contains(w) {
             Class::Title
@@ -106,6 +108,19 @@ impl Lexicon {
         } else {
             Class::Other
         }
+    }
+
+    /// `secretary-general`, `vice-president`, `ex-minister`, `president-elect`.
+    fn is_compound_title(&self, w: &str) -> bool {
+        let mut any = false;
+        for part in w.split('-') {
+            if self.title.contains(part) {
+                any = true;
+            } else if !matches!(part, "ex" | "co" | "elect" | "designate" | "in" | "chief") {
+                return false;
+            }
+        }
+        any
     }
 
     /// True for a name particle (`de`, `van`, `al`), which may stay lower-case inside a name.
@@ -183,7 +198,7 @@ castle plaza mall hotel restaurant cafe hq headquarters kremlin pentagon whiteha
 afp bloomberg xinhua tass ria interfax cnn bbc nbc cbs abc fox pbs npr wikinews wikipedia
 google apple microsoft amazon facebook twitter meta nasa fbi cia nsa un nato eu opec imf who
 sun masjid expo shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
-isis al-qaeda qaeda
+isis al-qaeda qaeda jazeera
 ";
 
 /// Countries, major cities and regions, US states and words that make up their names.

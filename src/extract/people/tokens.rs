@@ -24,9 +24,9 @@ impl Tok {
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "capt",
-    "sgt", "prof", "rev", "fr", "mt", "ft", "no", "vs", "adm", "cmdr", "maj", "cpl", "pvt", "messrs",
-    "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
+    "sgt", "prof", "rev", "fr", "mt", "ft", "no", "vs", "adm", "cmdr", "maj", "cpl", "pvt",
+    "messrs", "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
 ];
 
 /// Splits `text` into tokens.
