@@ -227,10 +227,14 @@ fn analyse(
     headline: bool,
 ) -> Option<Mention> {
     let run = &toks[start..end];
-    let keys: Vec<String> = run
-        .iter()
-        .map(|t| lower_key(t.text(text)).trim_end_matches('.').to_string())
-        .collect();
+    let keys: Vec<String> = run.iter().map(|t| word_key(t.text(text))).collect();
+    // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
+    if keys.len() == 1
+        && !matches!(LEX.class(&keys[0]), Class::Other)
+        && !LEX.last.contains(keys[0].as_str())
+    {
+        return None;
+    }
     let roles = roles(text, run, &keys, caps);
     if roles.last() == Some(&Role::OrgHead) {
         return None;
@@ -333,15 +337,16 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
 /// another name word: `Valeska Paris`, `John Major`).
 fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
+    let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
     for (k, key) in keys.iter().enumerate() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
         let last_pos = k + 1 == keys.len();
         let listed = LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
         let next_plain = keys
             .get(k + 1)
-            .is_some_and(|n| LEX.class(n) == Class::Other && !is_common(n));
+            .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
         let acronym = !caps && is_acronym(run[k].text(text));
-        let role = match LEX.class(key) {
+        let role = match classes[k] {
             Class::Honorific => Role::Honorific,
             Class::Title if prev_name && last_pos && listed => Role::Name,
             Class::Title => Role::Title,
@@ -460,6 +465,15 @@ fn k_str(keys: &[String]) -> &str {
 /// A common English word (lower-case in news text more often than capitalised).
 fn is_common(k: &str) -> bool {
     LEX.common.contains(k)
+}
+
+/// The look-up key of a word: lower-cased, accents folded, a trailing period removed.
+fn word_key(w: &str) -> String {
+    let mut k = lower_key(w);
+    while k.ends_with('.') {
+        k.pop();
+    }
+    k
 }
 
 /// Starts with a capital letter (`Abdel`, not `de`).

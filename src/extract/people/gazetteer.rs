@@ -4,8 +4,33 @@
 //!
 //! Every list is a `HashSet` of lower-case words; callers look words up lower-cased.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: the look-ups are of short words, where SipHash's set-up cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of static words hashed with [`Fnv`].
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// The word class a capitalised token belongs to, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,32 +59,30 @@ pub enum Class {
 
 /// The lists, lower-case.
 pub struct Lexicon {
-    pub first: HashSet<&'static str>,
-    pub last: HashSet<&'static str>,
-    pub common: HashSet<&'static str>,
+    pub first: WordSet,
+    pub last: WordSet,
+    pub common: WordSet,
     /// Lower-case English dictionary words that are not census names (SCOWL).
-    pub english: HashSet<&'static str>,
-    honorific: HashSet<&'static str>,
-    title: HashSet<&'static str>,
-    org: HashSet<&'static str>,
-    place: HashSet<&'static str>,
-    demonym: HashSet<&'static str>,
-    time: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    connector: HashSet<&'static str>,
-    suffix: HashSet<&'static str>,
+    pub english: WordSet,
+    honorific: WordSet,
+    title: WordSet,
+    demonym: WordSet,
+    connector: WordSet,
+    directions: WordSet,
+    /// Every hand-written word with its class (the most specific class wins).
+    classes: HashMap<&'static str, Class, BuildHasherDefault<Fnv>>,
     /// Verbs of saying and the like that follow or precede a person's name.
-    pub cue: HashSet<&'static str>,
+    pub cue: WordSet,
 }
 
 /// The lexicon, built on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
-fn lines(s: &'static str) -> HashSet<&'static str> {
+fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
-fn words(s: &'static str) -> HashSet<&'static str> {
+fn words(s: &'static str) -> WordSet {
     s.split_whitespace().collect()
 }
 
@@ -72,39 +95,26 @@ impl Lexicon {
             english: lines(include_str!("../../../data/names/english.txt")),
             honorific: words(HONORIFICS),
             title: words(TITLES),
-            org: words(ORG_WORDS),
-            place: words(PLACES),
             demonym: words(DEMONYMS),
-            time: words(TIME_WORDS),
-            stop: words(STOP_WORDS),
             connector: words(CONNECTORS),
-            suffix: words(SUFFIXES),
+            directions: words(DIRECTIONS),
+            classes: class_map(),
             cue: words(CUES),
         }
     }
 
     /// The class of a lower-cased word (trailing period removed by the caller).
     pub fn class(&self, w: &str) -> Class {
+        if let Some(c) = self.classes.get(w) {
+            return *c;
+        }
         if w.contains('-') && self.is_compound_title(w) {
             Class::Title
-        } else if self.honorific.contains(w) {
-            Class::Honorific
-        } else if self.title.contains(w) {
-            Class::Title
-        } else if self.org.contains(w) {
-            Class::Org
-        } else if self.place.contains(w) {
-            Class::Place
-        } else if self.demonym.contains(w) || is_demonym_form(w) {
-            Class::Demonym
-        } else if self.time.contains(w) {
-            Class::Time
-        } else if self.stop.contains(w) {
-            Class::Stop
-        } else if self.connector.contains(w) {
-            Class::Connector
-        } else if self.suffix.contains(w) {
-            Class::Suffix
+        } else if w
+            .strip_suffix('s')
+            .is_some_and(|stem| self.demonym.contains(stem))
+        {
+            Class::Demonym // `Americans`, `Democrats`
         } else {
             Class::Other
         }
@@ -130,7 +140,7 @@ impl Lexicon {
 
     /// True for a compass or relative place word (`East`, `New`), never a surname after a name.
     pub fn is_direction(&self, w: &str) -> bool {
-        DIRECTIONS.split_whitespace().any(|d| d == w)
+        self.directions.contains(w)
     }
 
     /// True for a title or role word (`president`, `envoy`).
@@ -139,10 +149,26 @@ impl Lexicon {
     }
 }
 
-/// Plural group nouns such as `Americans`, `Afghans`, `Democrats`.
-fn is_demonym_form(w: &str) -> bool {
-    w.strip_suffix('s')
-        .is_some_and(|s| DEMONYMS.split_whitespace().any(|d| d == s))
+/// One map from word to class; lists are inserted from least to most specific, so a word on
+/// several lists gets the most specific class.
+fn class_map() -> HashMap<&'static str, Class, BuildHasherDefault<Fnv>> {
+    let mut m = HashMap::default();
+    for (list, class) in [
+        (SUFFIXES, Class::Suffix),
+        (CONNECTORS, Class::Connector),
+        (STOP_WORDS, Class::Stop),
+        (TIME_WORDS, Class::Time),
+        (DEMONYMS, Class::Demonym),
+        (PLACES, Class::Place),
+        (ORG_WORDS, Class::Org),
+        (TITLES, Class::Title),
+        (HONORIFICS, Class::Honorific),
+    ] {
+        for w in list.split_whitespace() {
+            m.insert(w, class);
+        }
+    }
+    m
 }
 
 const HONORIFICS: &str = "mr mrs ms miss mx dr messrs mme mlle herr monsieur madame sir dame";

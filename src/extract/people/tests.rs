@@ -370,3 +370,35 @@ fn sample_article_people() {
         );
     }
 }
+
+/// Throughput: `NEWSDEX_BENCH=file cargo test --release --lib people_speed -- --ignored --nocapture`
+/// runs the finder over the file's blank-line-separated articles and prints MB/s.
+#[test]
+#[ignore]
+fn people_speed() {
+    let Ok(path) = std::env::var("NEWSDEX_BENCH") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let _ = find_people("", "Warm up the lists, Mr. Smith said.");
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for article in text.split("\nHeadline\n") {
+        n += tokens::tokenize(article).len();
+    }
+    println!(
+        "tokenize only: {n} tokens, {:.1} MB/s",
+        text.len() as f64 / 1e6 / t0.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
+    let mut found = 0;
+    for article in text.split("\nHeadline\n") {
+        found += find_people("", article).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} bytes, {found} people, {:.1} MB/s",
+        text.len(),
+        text.len() as f64 / 1e6 / secs
+    );
+}

@@ -37,14 +37,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut sentence = true;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+        if c == ' ' || c.is_whitespace() {
             if c == '\n' {
                 newline = true;
                 sentence = true;
             }
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             out.push(Tok {
                 start: i,
                 end: i + c.len_utf8(),
@@ -63,7 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let mut end = i + c.len_utf8();
         let mut segment = 1; // letters since the last inner period
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
+            if is_alnum(d) {
                 end = j + d.len_utf8();
                 segment += 1;
                 chars.next();
@@ -71,7 +71,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
             let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
             let after = text[j + d.len_utf8()..].chars().next();
-            if joins && after.is_some_and(char::is_alphanumeric) {
+            if joins && after.is_some_and(is_alnum) {
                 chars.next();
                 end = j + d.len_utf8();
                 if d == '.' {
@@ -104,6 +104,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         sentence = false;
     }
     out
+}
+
+/// Alphanumeric, with a fast path for ASCII.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// `Putin's` -> end before `'s`.
