@@ -216,7 +216,7 @@ hospital clinic center centre centers centres service services force forces army
 corps guard police command brigade regiment battalion division fleet militia court tribunal
 prison church mosque temple cathedral synagogue club team fc united city rovers wanderers
 festival conference summit forum games olympics olympic cup championship championships open
-tournament series prize award awards act treaty accord pact plan program programme project
+county province district region tournament series prize award awards act treaty accord pact plan program programme project
 initiative mission operation campaign fund index exchange market markets street avenue road
 boulevard square park bridge river lake mountain mountains mount island islands bay gulf sea
 ocean valley airport station port harbour harbor stadium arena hall tower building palace
