@@ -128,7 +128,9 @@ pub fn percentiles(times: &[Duration]) -> (Duration, Duration) {
 /// Milliseconds with a sensible number of decimals.
 pub fn ms(d: Duration) -> String {
     let v = d.as_secs_f64() * 1e3;
-    if v < 10.0 {
+    if v < 1.0 {
+        format!("{:.0} µs", v * 1e3)
+    } else if v < 10.0 {
         format!("{v:.2} ms")
     } else {
         format!("{v:.0} ms")
@@ -146,6 +148,8 @@ mod tests {
             percentiles(&t),
             (Duration::from_millis(50), Duration::from_millis(99))
         );
+        assert_eq!(ms(Duration::from_micros(42)), "42 µs");
+        assert_eq!(ms(Duration::from_micros(2500)), "2.50 ms");
         let one = [Duration::from_millis(7)];
         assert_eq!(percentiles(&one).1, Duration::from_millis(7));
     }

@@ -40,6 +40,11 @@ pub fn context(repo: &Path, command: String, sqlite: &str) -> Context {
             format!("{:.1} GiB RAM", kib / (1u64 << 20) as f64)
         });
     let kernel = first_line("uname", &["-r"]).unwrap_or_default();
+    // Other jobs share the machine; the load average says how much the figures may suffer.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into());
     let rustc = first_line("rustc", &["--version"]).unwrap_or_else(|| "rustc ?".into());
     let tantivy = lock_version(repo, "tantivy").unwrap_or_else(|| "?".into());
     let rusqlite = lock_version(repo, "rusqlite").unwrap_or_else(|| "?".into());
@@ -59,7 +64,9 @@ pub fn context(repo: &Path, command: String, sqlite: &str) -> Context {
     Context {
         command,
         date: first_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default(),
-        machine: format!("{cores} cores ({cpu}), {ram}, Linux {kernel}"),
+        machine: format!(
+            "{cores} cores ({cpu}), {ram}, Linux {kernel}; 1-minute load average {load} at the end"
+        ),
         versions: format!(
             "newsdex {} (commit {rev}, release build), {rustc}, tantivy {tantivy}, \
              SQLite {sqlite} (bundled, rusqlite {rusqlite}), {rg}, {tcli}",
