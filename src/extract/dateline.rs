@@ -24,7 +24,9 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
     let toks = tokenize(text);
     let found = find_date(&toks);
     let place_end = place_end(&toks, found.as_ref(), text.len());
-    let place = text.get(..place_end).and_then(clean_place);
+    let place = text
+        .get(..place_end)
+        .and_then(|p| clean_place(p, found.is_some()));
     let date = found.and_then(|f| resolve(&f, doc_date));
     Dateline {
         raw: text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -50,7 +52,7 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
     let agency = has_agency(head);
-    if !(caps || agency) || clean_place(place).is_none() || is_kicker(place) {
+    if !(caps || agency) || clean_place(place, false).is_none() || is_kicker(place) {
         return None;
     }
     if !rest_is_dateline(head, found.as_ref()) {
@@ -79,7 +81,7 @@ pub fn month_of(word: &str) -> Option<u8> {
     const NOT_MONTHS: &[&str] = &[
         "arch", "marsh", "match", "parch", "larch", "marco", "marcy", "merch", "jane", "junk",
         "juno", "jury", "judy", "jung", "duly", "jule", "dune", "tune", "rune", "lune", "mays",
-        "mayo",
+        "mayo", "augusta",
     ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) || NOT_MONTHS.contains(&&*w) {
@@ -320,7 +322,6 @@ fn place_end(toks: &[Tok], found: Option<&Found>, default: usize) -> usize {
 /// Words that open a sentence or a table row, not a place.
 const NOT_PLACE_START: &[&str] = &[
     "as",
-    "the",
     "a",
     "an",
     "today",
@@ -341,18 +342,26 @@ const PARTICLES: &[&str] = &[
     "el", "al", "es", "y", "van", "von", "der", "den", "the", "on", "upon", "en", "sur",
 ];
 
-/// Trims and title-cases a place; `None` when it is empty or not place-like.
-fn clean_place(s: &str) -> Option<String> {
-    let s = s.trim().trim_end_matches([',', ':', ';']).trim_end();
+/// Trims and title-cases a place; `None` when it is empty or not place-like. A place written
+/// all in lower case (`st louis, april 7`) is only trusted when a date follows it.
+fn clean_place(s: &str, dated: bool) -> Option<String> {
+    let s = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .trim_end_matches([',', ':', ';'])
+        .trim_end();
     let words: Vec<&str> = s.split_whitespace().collect();
     let first = words.first()?;
     let last = words.last()?.to_lowercase();
-    let ok_chars = s
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    // A slash joins twin cities in capitals (`DALLAS/FORT WORTH`); `Wilcox/Gibbs` is a byline.
+    let caps = !s.chars().any(char::is_lowercase);
+    let ok_chars = s.chars().all(|c| {
+        c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’') || (caps && c == '/')
+    });
     let place_like = ok_chars
         && words.len() <= 6
-        && first.starts_with(|c: char| c.is_uppercase())
+        && (first.starts_with(|c: char| c.is_uppercase())
+            || (dated && !s.chars().any(char::is_uppercase)))
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !NOT_PLACE_START.contains(&first.to_lowercase().as_str())
         && !PARTICLES.contains(&last.as_str())
@@ -360,7 +369,8 @@ fn clean_place(s: &str) -> Option<String> {
     if !place_like {
         return None;
     }
-    if s.chars().any(char::is_lowercase) || (words.len() == 1 && s.len() <= 2) {
+    let mixed = s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase);
+    if mixed || (words.len() == 1 && s.len() <= 2) {
         return Some(words.join(" "));
     }
     let titled: Vec<String> = words
@@ -387,7 +397,7 @@ fn title_word(word: &str, first: bool) -> String {
         } else {
             out.push(c);
         }
-        if c == '-' {
+        if c == '-' || c == '/' {
             upper_next = true;
         } else if c == '\'' || c == '’' {
             // `O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`.
@@ -651,6 +661,32 @@ mod tests {
         check(" us        7.8015 - ", None, None);
         check("    CHICAGO, April - ", Some("Chicago"), None);
         check("    TOKYO - ", Some("Tokyo"), None);
+        check(
+            "    THE HAGUE, April 8 - ",
+            Some("The Hague"),
+            d(1987, 4, 8),
+        );
+        check(
+            "    AUGUSTA, Maine, June 2 - ",
+            Some("Augusta"),
+            d(1987, 6, 2),
+        );
+        check(
+            "    sioux city, april 7 - ",
+            Some("Sioux City"),
+            d(1987, 4, 7),
+        );
+        check(
+            "    ****MOSCOW, April 29 - ",
+            Some("Moscow"),
+            d(1987, 4, 29),
+        );
+        check(" overnight     4 1/4 - ", None, None);
+        check(
+            "DALLAS/FORT WORTH, Texas, March 3 -",
+            Some("Dallas/Fort Worth"),
+            d(1987, 3, 3),
+        );
         check("", None, None);
     }
 
