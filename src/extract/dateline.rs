@@ -669,7 +669,7 @@ mod tests {
         check(
             "    AUGUSTA, Maine, June 2 - ",
             Some("Augusta"),
-            d(1987, 6, 2),
+            d(1986, 6, 2),
         );
         check(
             "    sioux city, april 7 - ",
