@@ -32,10 +32,11 @@ pub fn clean_page(text: &str) -> CleanPage {
     let start = head.map_or(0, |h| h + 1);
     let mut paragraphs = body_paragraphs(&lines[start..]);
     drop_teasers(&mut paragraphs);
+    drop_leading_bylines(&mut paragraphs);
     let dateline = paragraphs
         .iter()
-        .take(2)
-        .find_map(|p| dateline::leading(p).and_then(|n| p.get(..n)))
+        .find(|p| !is_meta(p))
+        .and_then(|p| dateline::leading(p).and_then(|n| p.get(..n)))
         .map(|d| d.trim().to_string());
     CleanPage {
         headline,
@@ -330,8 +331,8 @@ fn camel_humps(word: &str) -> usize {
         .count()
 }
 
-/// Bylines, timestamps and date-only lines: not titles, though kept in the body.
-fn is_meta(line: &str) -> bool {
+/// Bylines and timestamps (`By Jane Roe`, `Updated March 3, 2025`): page metadata.
+fn is_byline(line: &str) -> bool {
     let lower = line.to_lowercase();
     let starts = [
         "by ",
@@ -342,12 +343,31 @@ fn is_meta(line: &str) -> bool {
         "photo:",
         "image:",
     ];
+    starts.iter().any(|s| lower.starts_with(s)) && word_count(line) <= 8
+}
+
+/// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
+fn is_meta(line: &str) -> bool {
     let dateish = word_count(line) <= 8
         && line.chars().any(|c| c.is_ascii_digit())
         && line
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.len() >= 3 && dateline::month_of(w).is_some());
-    (starts.iter().any(|s| lower.starts_with(s)) && word_count(line) <= 8) || dateish
+    is_byline(line) || dateish
+}
+
+/// Drops bylines and timestamps standing between the headline and the article text; a date-only
+/// line stays (it is part of some plain-text article formats).
+fn drop_leading_bylines(paragraphs: &mut Vec<String>) {
+    let n = paragraphs
+        .iter()
+        .take_while(|p| is_byline(p) || (is_meta(p) && !p.contains('\n')))
+        .count();
+    let mut i = 0;
+    paragraphs.retain(|p| {
+        i += 1;
+        i > n || !is_byline(p)
+    });
 }
 
 /// Lines that are never article text.
@@ -660,6 +680,21 @@ mod tests {
             assert_eq!(p.dateline.as_deref(), Some(want));
             assert!(p.body.starts_with(want), "body keeps the dateline text");
         }
+    }
+
+    #[test]
+    fn bylines_before_the_text_are_dropped() {
+        let page = "Dockers vote to end strike after pay offer\n\nBy Jane Roe and Amir Haddad\n\n\
+                    Updated 4 March 2025, 10:15 GMT\n\nFriday, March 4, 2025\n\n\
+                    HAMBURG, March 4 (Reuters) - Dock workers voted to accept the offer.\n\n\
+                    By noon the first ships were being unloaded.";
+        let p = clean_page(page);
+        assert_eq!(p.dateline.as_deref(), Some("HAMBURG, March 4 (Reuters) -"));
+        assert!(p.body.starts_with("Friday, March 4, 2025\n\nHAMBURG"));
+        assert!(
+            p.body
+                .ends_with("By noon the first ships were being unloaded.")
+        );
     }
 
     #[test]
