@@ -28,9 +28,12 @@ pub fn clean_page(text: &str) -> CleanPage {
         .flat_map(|(b, ls)| ls.iter().map(move |l| (b, *l)))
         .collect();
     let head = pick_headline(&lines);
-    let headline = head.map_or("", |h| lines[h].1).to_string();
+    let head_line = head.map_or("", |h| lines[h].1);
+    let headline = strip_site_suffix(head_line).to_string();
     let start = head.map_or(0, |h| h + 1);
     let mut paragraphs = body_paragraphs(&lines[start..]);
+    // Pages often carry the title twice (document title, then the on-page heading).
+    paragraphs.retain(|p| p != head_line && *p != headline);
     drop_teasers(&mut paragraphs);
     drop_leading_bylines(&mut paragraphs);
     let dateline = paragraphs
@@ -42,6 +45,28 @@ pub fn clean_page(text: &str) -> CleanPage {
         headline,
         body: paragraphs.join("\n\n"),
         dateline,
+    }
+}
+
+/// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short suffix of
+/// capitalised words after `|` or a spaced dash is the site's name, not part of the title.
+fn strip_site_suffix(title: &str) -> &str {
+    let cut = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i);
+    let Some((i, len)) = cut else {
+        return title;
+    };
+    let (prefix, suffix) = (&title[..i], &title[i + len..]);
+    let site_like = (1..=4).contains(&word_count(suffix))
+        && suffix
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if site_like && word_count(prefix) >= 4 {
+        prefix.trim_end()
+    } else {
+        title
     }
 }
 
@@ -396,6 +421,14 @@ fn is_boilerplate(line: &str) -> bool {
         "skip to",
         "click here to",
         "cancel reply",
+        "story continues below",
+        "article continues below",
+        "continue reading",
+        "listen to this article",
+        "our standards:",
+        "report an error",
+        "enter your email",
+        "get the latest news",
     ];
     // Short lines only: these also open real sentences.
     const SHORT_PREFIXES: &[&str] = &[
@@ -410,6 +443,25 @@ fn is_boilerplate(line: &str) -> bool {
         "follow us",
         "subscribe now",
         "download our app",
+        "reporting by",
+        "additional reporting by",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "photo:",
+        "image:",
+        "image source",
+        "image caption",
+        "media caption",
+        "photo credit",
+        "filed under",
+        "topics:",
+        "support our journalism",
+        "thank you for reading",
+        "become a member",
+        "watch:",
+        "show more",
+        "load more",
     ];
     const EXACT: &[&str] = &[
         "share",
@@ -432,6 +484,9 @@ fn is_boilerplate(line: &str) -> bool {
         "related",
         "loading",
         "loading...",
+        "getty images",
+        "donate",
+        "newsletter",
     ];
     let lower = line.to_lowercase();
     let lower = lower.trim().trim_end_matches([':', '.']);
@@ -440,6 +495,7 @@ fn is_boilerplate(line: &str) -> bool {
         || (words <= 25 && PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words <= 12 && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words <= 30 && lower.contains("all rights reserved"))
+        || (words <= 3 && lower.ends_with("min read"))
         || lower.starts_with("(c) 20")
         || lower.starts_with("(c) 19")
 }
@@ -465,13 +521,24 @@ fn is_end_marker(line: &str) -> bool {
         "most read",
         "most popular",
         "trending now",
+        "most viewed",
+        "popular now",
+        "editor's picks",
+        "around the web",
+        "sponsored content",
+        "more on this story",
+        "recommended articles",
     ];
     let lower = line.to_lowercase();
     let lower = lower.trim().trim_end_matches([':', '.']);
     let comments = lower
         .strip_suffix(" comments")
         .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
-    MARKERS.contains(&lower) || comments
+    let short_prefix = word_count(lower) <= 5
+        && ["more from ", "more on ", "related:", "comments ("]
+            .iter()
+            .any(|p| lower.starts_with(p));
+    MARKERS.contains(&lower) || comments || short_prefix
 }
 
 /// Groups the lines after the headline into paragraphs, dropping chrome and boilerplate and
@@ -695,6 +762,59 @@ mod tests {
             p.body
                 .ends_with("By noon the first ships were being unloaded.")
         );
+    }
+
+    #[test]
+    fn site_name_suffix_is_cut_from_the_headline() {
+        let page = "Ferry fares to rise by a tenth in the spring | Coastal Herald\n\n\
+                    Ferry fares to rise by a tenth in the spring\n\nThe operator said fuel costs rose.";
+        let p = clean_page(page);
+        assert_eq!(p.headline, "Ferry fares to rise by a tenth in the spring");
+        assert_eq!(p.body, "The operator said fuel costs rose.");
+        assert_eq!(
+            strip_site_suffix("Talks end in Geneva - but hard questions remain"),
+            "Talks end in Geneva - but hard questions remain"
+        );
+        assert_eq!(
+            strip_site_suffix("Putin - Trump call ends"),
+            "Putin - Trump call ends"
+        );
+    }
+
+    #[test]
+    fn wire_trailers_and_captions_are_removed() {
+        let page = "Bank keeps rates on hold for a third meeting\n\n\
+                    Image caption, The bank's headquarters in the capital\n\n\
+                    The central bank kept its main rate at 3 percent on Thursday.\n\n\
+                    Story continues below advertisement\n\nIt said inflation was easing.\n\n\
+                    Reporting by Jane Roe; Editing by Sam Poe\n\nMore from Business\n\nOther story";
+        assert_eq!(
+            clean_page(page).body,
+            "The central bank kept its main rate at 3 percent on Thursday.\n\nIt said inflation was easing."
+        );
+    }
+
+    #[test]
+    fn scraped_page_with_chrome_teaser_and_comment_form() {
+        let page = "LatestAsiaBusiness News\n\n\
+                    Envoys hold long meeting in the capital on border dispute\n\n\
+                    Neither side will give up the valley, and both say the army will stay \u{201c}as long as needed,\u{201d} minister\n\n\
+                    The envoys met for six hours on Tuesday, officials said.\n\n\
+                    \u{201c}It was useful,\u{201d} the foreign minister told reporters afterwards.\n\n\
+                    \u{a0}\n\nRelated Articles\n\nLeave a Reply\n\n\
+                    Your email address will not be published. Required fields are marked *\n\n\
+                    Back to top button";
+        let p = clean_page(page);
+        assert_eq!(
+            p.headline,
+            "Envoys hold long meeting in the capital on border dispute"
+        );
+        assert_eq!(
+            p.body,
+            "The envoys met for six hours on Tuesday, officials said.\n\n\
+             \u{201c}It was useful,\u{201d} the foreign minister told reporters afterwards."
+        );
+        assert_eq!(p.dateline, None);
     }
 
     #[test]

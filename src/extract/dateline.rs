@@ -36,11 +36,16 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
 }
 
 /// Length in bytes of a dateline at the start of `paragraph` (`PARIS, March 2 (AFP) -`,
-/// `KYIV, Ukraine —`, `Washington (AFP) –`), including its dash; `None` when the paragraph does
-/// not open with one. The place must be written in capitals, or an agency must follow it.
+/// `KYIV, Ukraine —`, `Washington (AFP) –`, `ISLAMABAD:`), including its dash or colon; `None`
+/// when the paragraph does not open with one. The place must be written in capitals, or an
+/// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
     let toks = tokenize(paragraph);
-    let dash = toks.iter().take(16).position(|t| t.kind == Kind::Dash)?;
+    let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
+    let dash = toks
+        .iter()
+        .take(16)
+        .position(|t| t.kind == Kind::Dash || colon(t))?;
     let head = &toks[..dash];
     let first = head.first()?;
     if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
@@ -52,7 +57,8 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
     let agency = has_agency(head);
-    if !(caps || agency) || clean_place(place, false).is_none() || is_kicker(place) {
+    let by_colon = toks[dash].kind != Kind::Dash;
+    if !(caps || (agency && !by_colon)) || clean_place(place, false).is_none() || is_kicker(place) {
         return None;
     }
     if !rest_is_dateline(head, found.as_ref()) {
@@ -464,6 +470,17 @@ fn is_kicker(place: &str) -> bool {
         "correction",
         "urgent",
         "flash",
+        "fact check",
+        "editor's note",
+        "read more",
+        "related",
+        "sponsored",
+        "advertisement",
+        "warning",
+        "interview",
+        "review",
+        "recap",
+        "timeline",
     ];
     KICKERS.contains(&place.to_lowercase().as_str())
 }
@@ -766,6 +783,15 @@ mod tests {
             ("BREAKING - A fire", None),
             ("He said - and repeated", None),
             ("NATO allies, meeting in Brussels - agreed", None),
+            ("ISLAMABAD: The finance minister", Some("ISLAMABAD:")),
+            (
+                "NEW DELHI, March 3: Rail fares",
+                Some("NEW DELHI, March 3:"),
+            ),
+            ("EXCLUSIVE: Bank to cut jobs", None),
+            ("Note: figures are provisional", None),
+            ("WASHINGTON (Reuters): text", Some("WASHINGTON (Reuters):")),
+            ("Time 10:30 - the", None),
         ];
         for (par, want) in cases {
             let got = leading(par).and_then(|n| par.get(..n));
