@@ -342,10 +342,14 @@ const NOT_PLACE_START: &[&str] = &[
     "on",
 ];
 
+/// Words that end a phrase, not a place (`Accumulative total at`, `Bids only`).
+const NOT_PLACE_END: &[&str] = &["at", "only", "and", "or", "to", "for", "with", "from", "by"];
+
 /// Lower-case in title-cased places when not the first word (`Rio de Janeiro`).
 const PARTICLES: &[&str] = &[
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "of", "la", "le", "les",
-    "el", "al", "es", "y", "van", "von", "der", "den", "the", "on", "upon", "en", "sur",
+    "el", "al", "es", "y", "van", "von", "der", "den", "the", "on", "upon", "en", "sur", "au",
+    "aux",
 ];
 
 /// Trims and title-cases a place; `None` when it is empty or not place-like. A place written
@@ -371,31 +375,66 @@ fn clean_place(s: &str, dated: bool) -> Option<String> {
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !NOT_PLACE_START.contains(&first.to_lowercase().as_str())
         && !PARTICLES.contains(&last.as_str())
+        && !NOT_PLACE_END.contains(&last.as_str())
         && !(words.len() == 1 && month_of(first).is_some());
     if !place_like {
         return None;
     }
-    let mixed = s.chars().any(char::is_lowercase) && s.chars().any(char::is_uppercase);
-    if mixed || (words.len() == 1 && s.len() <= 2) {
-        return Some(words.join(" "));
+    if words.len() == 1 && s.len() <= 2 {
+        return Some(s.to_string());
     }
+    let mixed = s.chars().any(char::is_lowercase);
     let titled: Vec<String> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| title_word(w, i == 0))
+        .map(|(i, w)| fix_case(w, i == 0, mixed))
         .collect();
     Some(titled.join(" "))
 }
 
-/// `JANEIRO` -> `Janeiro`, `WINSTON-SALEM` -> `Winston-Salem`, `JOHN'S` -> `John's`, `DE` -> `de`.
-fn title_word(word: &str, first: bool) -> String {
-    let lower = word.to_lowercase();
-    if !first && PARTICLES.contains(&lower.as_str()) {
-        return lower;
+/// One word of a place in reading case: capitals (also with a typo, `WALtHAM`) are title-cased,
+/// a lower-case word that is no particle is capitalised (`New york`), abbreviations with inner
+/// dots (`D.C.`), short capitals beside lower case (`Washington DC`) and mixed case (`LaFox`)
+/// stay as written.
+fn fix_case(word: &str, first: bool, mixed_place: bool) -> String {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    let inner_dot = word.trim_end_matches('.').contains('.');
+    if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
+        word.to_string()
+    } else if upper > 0 && upper * 10 >= (upper + lower) * 7 {
+        title_word(word, first)
+    } else if upper == 0 && (first || !PARTICLES.contains(&word.to_lowercase().as_str())) {
+        capitalise(word)
+    } else {
+        word.to_string()
     }
-    let mut out = String::with_capacity(word.len());
-    let mut upper_next = true;
+}
+
+/// `JANEIRO` -> `Janeiro`, `PORT-AU-PRINCE` -> `Port-au-Prince`, `JOHN'S` -> `John's`,
+/// `DE` -> `de` (particles stay lower case except at the very start).
+fn title_word(word: &str, first: bool) -> String {
+    let parts: Vec<String> = word
+        .split('-')
+        .enumerate()
+        .map(|(j, part)| {
+            let lower = part.to_lowercase();
+            if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
+                lower
+            } else {
+                capitalise(&lower)
+            }
+        })
+        .collect();
+    parts.join("-")
+}
+
+/// Upper-cases the first letter and the letter after `/`, and after an apostrophe when two or
+/// more letters follow (`O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`).
+fn capitalise(lower: &str) -> String {
     let chars: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut upper_next = true;
     for (k, &c) in chars.iter().enumerate() {
         if upper_next && c.is_alphabetic() {
             out.extend(c.to_uppercase());
@@ -403,10 +442,9 @@ fn title_word(word: &str, first: bool) -> String {
         } else {
             out.push(c);
         }
-        if c == '-' || c == '/' {
+        if c == '/' {
             upper_next = true;
         } else if c == '\'' || c == '’' {
-            // `O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`.
             upper_next = chars[k + 1..]
                 .iter()
                 .take_while(|c| c.is_alphabetic())
