@@ -24,16 +24,16 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     let text = limit_nesting(text);
     let doc = Html::parse_document(&text);
     let page = Page::scan(doc.root_element());
-    let container = page.best_container();
-    let blocks = container.map(body_blocks).unwrap_or_default();
-    let mut body = blocks.join("\n\n");
-    if body.trim().is_empty() {
-        body = page.ld.body.clone().unwrap_or_default();
+    let mut blocks = page.story_blocks();
+    let found: usize = blocks.iter().map(String::len).sum();
+    // JSON-LD `articleBody` is the publisher's own text: better than a page that yielded little.
+    if let Some(ld_body) = page.ld.body.as_ref().filter(|b| b.len() > found * 4) {
+        blocks = vec![ld_body.clone()];
     }
     let dateline = blocks.first().and_then(|p| leading_dateline(p));
     let article = RawArticle {
         headline: page.headline(),
-        body,
+        body: blocks.join("\n\n"),
         dateline,
         date: page.date(),
         url: page.url(),
@@ -106,6 +106,8 @@ struct Page<'a> {
     meta: Vec<(String, String)>,
     canonical: Option<String>,
     title: Option<String>,
+    /// Text of the first `rel=author` / `itemprop=author` element.
+    byline: Option<String>,
     /// First `<h1>` inside an article element, and first outside page chrome.
     article_h1: Option<String>,
     page_h1: Option<String>,
@@ -144,6 +146,7 @@ impl<'a> Page<'a> {
                         _ => {}
                     }
                     if page.article_body.is_none()
+                        && !matches!(name, "meta" | "link")
                         && e.attr("itemprop")
                             .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
                     {
@@ -176,10 +179,8 @@ impl<'a> Page<'a> {
                         h.push_str(t);
                         h.push(' ');
                     }
-                    if in_article > 0 {
-                        if let Some(last) = page.articles.last_mut() {
-                            last.1 += t.trim().len();
-                        }
+                    if let (true, Some(last)) = (in_article > 0, page.articles.last_mut()) {
+                        last.1 += t.trim().len();
                     }
                 }
             }
@@ -190,6 +191,17 @@ impl<'a> Page<'a> {
 
     /// Metadata held by one element: meta tags, the canonical link, the title, times, JSON-LD.
     fn collect_head(&mut self, e: ElementRef<'a>, in_article: bool) {
+        let has = |attr: &str, word: &str| {
+            e.attr(attr)
+                .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
+        };
+        if self.byline.is_none() && (has("rel", "author") || has("itemprop", "author")) {
+            let text = e
+                .attr("content")
+                .map(one_line)
+                .unwrap_or_else(|| one_line(&e.text().collect::<String>()));
+            self.byline = Some(text).filter(|t| !t.is_empty() && t.chars().count() <= 80);
+        }
         match e.value().name() {
             "meta" => {
                 let key = ["property", "name", "itemprop"]
@@ -232,9 +244,11 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The element holding the story: `[itemprop=articleBody]` (the most specific marker), else
-    /// the longest top-level `<article>`, else `<main>`, else `<body>`.
-    fn best_container(&self) -> Option<ElementRef<'a>> {
+    /// The story's paragraphs, from the first container that holds a fair share of the page's
+    /// text: `[itemprop=articleBody]` (the most specific marker), the longest top-level
+    /// `<article>`, `<main>`; else the whole `<body>`. A container with little text next to a
+    /// text-rich page is a teaser or a card, not the story.
+    fn story_blocks(&self) -> Vec<String> {
         let longest_article = self
             .articles
             .iter()
@@ -246,10 +260,17 @@ impl<'a> Page<'a> {
                 },
             )
             .map(|(e, _)| e);
-        self.article_body
-            .or(longest_article)
-            .or(self.main)
-            .or(self.body)
+        let page = self.body.map(body_blocks).unwrap_or_default();
+        let page_len: usize = page.iter().map(String::len).sum();
+        [self.article_body, longest_article, self.main]
+            .into_iter()
+            .flatten()
+            .map(body_blocks)
+            .find(|blocks| {
+                let len: usize = blocks.iter().map(String::len).sum();
+                len > 0 && (len * 4 >= page_len || len >= 1500)
+            })
+            .unwrap_or(page)
     }
 
     fn meta(&self, keys: &[&str]) -> Option<&str> {
@@ -300,6 +321,7 @@ impl<'a> Page<'a> {
             .filter(|a| !a.starts_with("http"))
             .map(one_line)
             .or_else(|| self.ld.author.clone())
+            .or_else(|| self.byline.clone())
             .filter(|a| !a.is_empty())
     }
 
@@ -329,7 +351,14 @@ impl LinkedData {
         if self.found_article {
             return;
         }
-        let Ok(value) = serde_json::from_str::<Value>(json.trim().trim_end_matches(';')) else {
+        // Between the first and the last brace (or bracket): drops CDATA wrappers, comments
+        // and a trailing `;`.
+        let between = |open: char, close: char| {
+            let start = json.find(open)?;
+            let end = json.rfind(close)?;
+            serde_json::from_str::<Value>(json.get(start..=end)?).ok()
+        };
+        let Some(value) = between('{', '}').or_else(|| between('[', ']')) else {
             return;
         };
         let mut stack = vec![&value];
@@ -395,13 +424,14 @@ fn ld_author(v: &Value) -> Option<String> {
 /// is removed from page text beforehand.
 const BREAK: char = '\u{e000}';
 
-/// The text blocks of a container: its `<p>` paragraphs when it has any, else every block-level
-/// run of text. Chrome is skipped, and so is the headline `<h1>`.
+/// The text blocks of a container: its `<p>` paragraphs when they hold most of its text, else
+/// every block-level run of text (pages built from `<div>`s and `<br>`s). Chrome is skipped, and
+/// so is the headline `<h1>`.
 fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut others: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut p_depth = 0usize;
+    // (text, inside a <p>) in document order.
+    let mut blocks: Vec<(String, bool)> = Vec::new();
+    let mut current = Block::default();
+    let (mut p_depth, mut a_depth) = (0usize, 0usize);
     let root_id = container.id();
     walk(container, |step| {
         match step {
@@ -411,71 +441,82 @@ fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
                 }
                 let name = e.value().name();
                 if name == "br" {
-                    current.push(BREAK);
+                    current.text.push(BREAK);
+                } else if name == "a" {
+                    a_depth += 1;
                 } else if is_block(name) {
-                    flush(
-                        &mut current,
-                        if p_depth > 0 {
-                            &mut paragraphs
-                        } else {
-                            &mut others
-                        },
-                    );
+                    current.flush(p_depth > 0, &mut blocks);
                     p_depth += usize::from(name == "p");
                 }
             }
             Step::Close(e) => {
                 let name = e.value().name();
-                if is_block(name) {
-                    flush(
-                        &mut current,
-                        if p_depth > 0 {
-                            &mut paragraphs
-                        } else {
-                            &mut others
-                        },
-                    );
+                if name == "a" {
+                    a_depth = a_depth.saturating_sub(1);
+                } else if is_block(name) {
+                    current.flush(p_depth > 0, &mut blocks);
                     if name == "p" {
                         p_depth = p_depth.saturating_sub(1);
                     }
                 }
             }
             Step::Text(t) => {
+                if a_depth > 0 {
+                    current.link_chars += t.trim().chars().count();
+                }
                 if t.contains(BREAK) {
-                    current.push_str(&t.replace(BREAK, " "));
+                    current.text.push_str(&t.replace(BREAK, " "));
                 } else {
-                    current.push_str(t);
+                    current.text.push_str(t);
                 }
             }
         }
         true
     });
-    flush(
-        &mut current,
-        if p_depth > 0 {
-            &mut paragraphs
-        } else {
-            &mut others
-        },
-    );
-    if paragraphs.is_empty() {
-        others
-    } else {
-        paragraphs
-    }
+    current.flush(p_depth > 0, &mut blocks);
+    let total: usize = blocks.iter().map(|(b, _)| b.len()).sum();
+    let in_p: usize = blocks
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(b, _)| b.len())
+        .sum();
+    let only_p = in_p > 0 && in_p * 2 >= total;
+    blocks
+        .into_iter()
+        .filter(|(_, p)| *p || !only_p)
+        .map(|(b, _)| b)
+        .collect()
 }
 
-/// Moves the collected text, whitespace collapsed, into `into` when it is not blank.
-fn flush(current: &mut String, into: &mut Vec<String>) {
-    let lines: Vec<String> = current
-        .split(BREAK)
-        .map(one_line)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if !lines.is_empty() {
-        into.push(lines.join("\n"));
+/// Text gathered for one block, and how much of it is link text.
+#[derive(Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+}
+
+impl Block {
+    /// Moves the text, whitespace collapsed, into `blocks` unless it is blank, mostly links
+    /// (menus, lists of other stories) or an ad label.
+    fn flush(&mut self, in_p: bool, blocks: &mut Vec<(String, bool)>) {
+        let lines: Vec<String> = self
+            .text
+            .split(BREAK)
+            .map(one_line)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let text = lines.join("\n");
+        let chars = text.chars().count();
+        let links = self.link_chars * 10 > chars * 6;
+        let ad_label = ["advertisement", "advertisements", "sponsored", "ad"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w));
+        if !text.is_empty() && !links && !ad_label {
+            blocks.push((text, in_p));
+        }
+        self.text.clear();
+        self.link_chars = 0;
     }
-    current.clear();
 }
 
 fn is_block(name: &str) -> bool {
@@ -538,6 +579,12 @@ fn is_chrome(e: ElementRef<'_>) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v == "true") {
         return true;
     }
+    if e.attr("style").is_some_and(|st| {
+        let st = st.replace(' ', "").to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    }) {
+        return true;
+    }
     if e.attr("role").is_some_and(|r| {
         matches!(
             r.trim().to_ascii_lowercase().as_str(),
@@ -551,44 +598,56 @@ fn is_chrome(e: ElementRef<'_>) -> bool {
     names_chrome(class) || names_chrome(id)
 }
 
-/// True when a class or id value has a word naming page chrome (`site-nav`, `shareBar`,
-/// `ad-slot`, `related_links`); words are split at spaces, `-`, `_` and camel-case humps.
+/// True when a class or id value has a word naming page chrome (`share-bar`, `ad-slot`,
+/// `site-nav`, `related_links`); words are split at spaces, `-`, `_` and camel-case humps.
+/// Layout words (`nav`, `sidebar`, `related`) give way to a content word in the same value
+/// (`contentWithSidebar`, `l-sidebar-fixed l-article-body`); sharing, comments and ads do not.
 fn names_chrome(value: &str) -> bool {
-    const EXACT: &[&str] = &[
+    const STRONG: &[&str] = &[
         "ad",
         "ads",
         "comment",
         "comments",
         "share",
         "sharing",
+        "cookie",
+        "cookies",
+        "promo",
+        "subscribe",
+        "newsletter",
+        "social",
+        "sponsored",
+        "advertisement",
+    ];
+    const STRONG_PREFIX: &[&str] = &["advert", "newsletter", "cookie"];
+    const WEAK: &[&str] = &[
         "related",
         "menu",
         "footer",
         "sidebar",
-        "cookie",
-        "cookies",
-        "promo",
         "byline",
         "caption",
         "banner",
-        "widget",
-        "subscribe",
         "masthead",
-    ];
-    const PREFIX: &[&str] = &[
-        "nav",
-        "advert",
-        "sponsor",
-        "social",
-        "newsletter",
         "breadcrumb",
-        "cookie",
-        "sidebar",
-        "footer",
+        "breadcrumbs",
+        "sponsor",
+        "toolbar",
+        "popup",
+        "modal",
     ];
-    words(value)
-        .iter()
-        .any(|w| EXACT.contains(&w.as_str()) || PREFIX.iter().any(|p| w.starts_with(p)))
+    const WEAK_PREFIX: &[&str] = &["nav", "sidebar", "footer", "breadcrumb"];
+    const CONTENT: &[&str] = &["article", "story", "content", "body", "entry", "text"];
+    let words = words(value);
+    let any = |exact: &[&str], prefix: &[&str]| {
+        words
+            .iter()
+            .any(|w| exact.contains(&w.as_str()) || prefix.iter().any(|p| w.starts_with(p)))
+    };
+    if any(STRONG, STRONG_PREFIX) {
+        return true;
+    }
+    any(WEAK, WEAK_PREFIX) && !any(CONTENT, &[])
 }
 
 /// Lower-case words of an identifier list.
@@ -831,6 +890,8 @@ mod tests {
             <div class="content"><p>Thousands came to the harvest festival.</p>
             <p>Kyiv (AP) — not a dateline here since it is not first.</p></div>
             <div class="cookie-notice"><p>We use cookies.</p></div>
+            <p style="display: none">Hidden text.</p>
+            <ul class="list"><li><a href="/a">Other story one</a></li><li><a href="/b">Two</a></li></ul>
             <div class="comments"><p>Great event!</p></div></body></html>"#;
         let a = one(html);
         assert_eq!(a.headline, "Harvest festival draws crowds");
@@ -883,6 +944,8 @@ mod tests {
         assert!(!names_chrome("article-body headline"));
         assert!(!names_chrome("commentary-body"));
         assert!(!names_chrome("shadow leader"));
+        assert!(!names_chrome("contentWithSidebar"));
+        assert!(names_chrome("article-share-tools"));
         assert_eq!(strip_site_suffix("A - B - Site"), "A - B");
         assert_eq!(
             strip_site_suffix("No suffix at all here"),
