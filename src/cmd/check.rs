@@ -3,6 +3,7 @@
 //! Exit 0: sound and up to date; 1: sound but files changed or vanished since indexing;
 //! 2: the index is damaged (or cannot be opened).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::CheckArgs;
@@ -12,19 +13,21 @@ use crate::text::escape_control;
 pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
     let (idx, fields) = index::open_existing(&a.index)?;
     let report = check::check(&idx, &fields, &a.index)?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{}: {} segments, {} articles from {} files",
         a.index.display(),
         report.segments,
         report.articles,
         report.files
-    );
+    )?;
     for (label, list) in [("missing", &report.missing), ("changed", &report.changed)] {
         for path in list.iter().take(20) {
-            println!("{label}: {}", escape_control(path));
+            writeln!(out, "{label}: {}", escape_control(path))?;
         }
         if list.len() > 20 {
-            println!("... and {} more {label} files", list.len() - 20);
+            writeln!(out, "... and {} more {label} files", list.len() - 20)?;
         }
     }
     if !report.damage.is_empty() {
@@ -39,14 +42,15 @@ pub fn run(a: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if report.missing.is_empty() && report.changed.is_empty() {
-        println!("ok");
+        writeln!(out, "ok")?;
         Ok(ExitCode::SUCCESS)
     } else {
-        println!(
+        writeln!(
+            out,
             "{} missing and {} changed files since indexing: run `newsdex index` to bring the index up to date",
             report.missing.len(),
             report.changed.len()
-        );
+        )?;
         Ok(ExitCode::from(1))
     }
 }

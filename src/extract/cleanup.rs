@@ -324,8 +324,15 @@ const NAV_WORDS: &[&str] = &[
     "region",
 ];
 
+/// Chrome, bylines and boilerplate are short lines; longer lines are article text. The bound also
+/// keeps the per-line classifiers (which split and lower-case) cheap on a file of one giant line.
+const MAX_CHROME_BYTES: usize = 1000;
+
 /// Site chrome: menus, breadcrumbs, glued menu words (`LatestWorldTop News`), lines of nav words.
 fn is_chrome(line: &str) -> bool {
+    if line.len() > MAX_CHROME_BYTES {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() {
         return true;
@@ -358,6 +365,9 @@ fn camel_humps(word: &str) -> usize {
 
 /// Bylines and timestamps (`By Jane Roe`, `Updated March 3, 2025`): page metadata.
 fn is_byline(line: &str) -> bool {
+    if line.len() > MAX_CHROME_BYTES {
+        return false;
+    }
     let lower = line.to_lowercase();
     let starts = [
         "by ",
@@ -373,6 +383,9 @@ fn is_byline(line: &str) -> bool {
 
 /// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
 fn is_meta(line: &str) -> bool {
+    if line.len() > MAX_CHROME_BYTES {
+        return false;
+    }
     let dateish = word_count(line) <= 8
         && line.chars().any(|c| c.is_ascii_digit())
         && line
@@ -397,6 +410,9 @@ fn drop_leading_bylines(paragraphs: &mut Vec<String>) {
 
 /// Lines that are never article text.
 fn is_boilerplate(line: &str) -> bool {
+    if line.len() > MAX_CHROME_BYTES {
+        return false;
+    }
     const PREFIXES: &[&str] = &[
         "related articles",
         "related posts",
@@ -502,6 +518,9 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// Lines after which the article is over (related links, comment forms).
 fn is_end_marker(line: &str) -> bool {
+    if line.len() > MAX_CHROME_BYTES {
+        return false;
+    }
     const MARKERS: &[&str] = &[
         "related articles",
         "related posts",

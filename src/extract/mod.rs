@@ -8,6 +8,23 @@ pub mod quotes;
 
 use crate::model::{Article, RawArticle};
 
+/// People and quotes are looked for in the first this-many bytes of a body. News articles are far
+/// shorter; the bound keeps memory and time flat on a file that is one giant "article" (a log, a
+/// dump) while the whole text is still indexed for search.
+pub const EXTRACT_LIMIT: usize = 1 << 20;
+
+/// The longest prefix of `s` of at most `limit` bytes that ends on a character boundary.
+fn prefix_at_char_boundary(s: &str, limit: usize) -> &str {
+    if s.len() <= limit {
+        return s;
+    }
+    let mut end = limit;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Turns what a reader found into what the index stores. `path` is the file as given;
 /// `multi` says whether the file holds several articles (the id then carries a suffix).
 pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
@@ -27,8 +44,9 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
         .as_deref()
         .map(|d| dateline::parse(d, raw.date));
     let date = raw.date.or_else(|| dateline.as_ref().and_then(|d| d.date));
-    let people = people::find_people(&headline, &body);
-    let quotes = quotes::find_quotes(&body, &people);
+    let scanned = prefix_at_char_boundary(&body, EXTRACT_LIMIT);
+    let people = people::find_people(&headline, scanned);
+    let quotes = quotes::find_quotes(scanned, &people);
     let id = if multi {
         format!(
             "{path}#{}",
@@ -50,5 +68,41 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
         places: raw.places,
         url: raw.url,
         author: raw.author,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extraction_prefix_never_splits_a_character() {
+        let s = "é".repeat(10);
+        assert_eq!(prefix_at_char_boundary(&s, 5), "éé");
+        assert_eq!(prefix_at_char_boundary(&s, 100), s);
+    }
+
+    #[test]
+    fn giant_body_is_indexed_whole_but_scanned_for_people_only_at_its_start() {
+        let mut body = "Officials met. \"We agreed,\" said Maria Lopez. ".to_string();
+        body.push_str(&"filler words here ".repeat(EXTRACT_LIMIT / 10));
+        body.push_str("Later Jonathan Whitfield said nothing.");
+        let raw = RawArticle {
+            headline: "Long".into(),
+            body: body.clone(),
+            ..RawArticle::default()
+        };
+        let a = enrich("x.json", raw, false);
+        assert_eq!(a.body.len(), body.len());
+        assert!(
+            a.people.iter().any(|p| p.name == "Maria Lopez"),
+            "{:?}",
+            a.people
+        );
+        assert!(
+            !a.people.iter().any(|p| p.name.contains("Whitfield")),
+            "{:?}",
+            a.people
+        );
     }
 }
