@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::cli::OutputFormat;
 use crate::error::Fatal;
@@ -198,7 +198,7 @@ impl<W: Write> Exporter<W> {
                 if json {
                     w.write_all(if first { b"\n" } else { b",\n" })?;
                 }
-                serde_json::to_writer(&mut *w, &obj)?;
+                write_object(&mut *w, &obj)?;
                 if !json {
                     w.write_all(b"\n")?;
                 }
@@ -288,8 +288,8 @@ impl<W: Write> Exporter<W> {
         Ok(())
     }
 
-    fn json(&self, hit: &Hit, snippet: Option<&Snippet>) -> Map<String, Value> {
-        let mut m = Map::new();
+    fn json(&self, hit: &Hit, snippet: Option<&Snippet>) -> Vec<(&'static str, Value)> {
+        let mut m = Vec::with_capacity(self.columns.len());
         let s = |v: &str| Value::String(escape_control(v));
         let list = |v: &[String]| Value::Array(v.iter().map(|x| s(x)).collect());
         for c in &self.columns {
@@ -307,11 +307,11 @@ impl<W: Write> Exporter<W> {
                 Column::Body => s(&hit.body),
                 Column::Score => hit
                     .score
-                    .and_then(|x| serde_json::Number::from_f64(f64::from(x)))
+                    .and_then(|x| serde_json::Number::from_f64(round4(x)))
                     .map_or(Value::Null, Value::Number),
                 Column::Quote => hit.quote.as_deref().map_or(Value::Null, s),
             };
-            m.insert(c.name().to_string(), v);
+            m.push((c.name(), v));
         }
         m
     }
@@ -337,6 +337,25 @@ impl<W: Write> Exporter<W> {
             })
             .collect()
     }
+}
+
+/// A JSON object with its keys in column order (serde_json's map would sort them).
+fn write_object(w: &mut dyn Write, fields: &[(&str, Value)]) -> io::Result<()> {
+    w.write_all(b"{")?;
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *w, k)?;
+        w.write_all(b":")?;
+        serde_json::to_writer(&mut *w, v)?;
+    }
+    w.write_all(b"}")
+}
+
+/// A score rounded to 4 decimals, so f32 noise does not show as 17 digits.
+fn round4(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
 }
 
 fn one_line(s: &str) -> String {
