@@ -62,6 +62,9 @@ pub struct IndexArgs {
     /// Worker threads for reading and extraction (default: number of cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Commit at least every this many seconds, so an interrupted run keeps its work.
+    #[arg(long, default_value_t = 60.0, value_name = "SECS")]
+    pub commit_interval: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

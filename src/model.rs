@@ -109,10 +109,10 @@ impl Article {
     pub fn speakers(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for q in &self.quotes {
-            if let Some(s) = &q.speaker {
-                if !out.contains(&s.name.as_str()) {
-                    out.push(&s.name);
-                }
+            if let Some(s) = &q.speaker
+                && !out.contains(&s.name.as_str())
+            {
+                out.push(&s.name);
             }
         }
         out

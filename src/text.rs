@@ -61,22 +61,6 @@ pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_terminal_sequences() {
-        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(escape_control("plain\ttext\n"), "plain\ttext\n");
-    }
-
-    #[test]
-    fn folds_accents() {
-        assert_eq!(fold("Zürich ÉLAN"), "zurich elan");
-    }
-}
-
 /// Keys a person is found by: the full name key and the surname key (`marco rubio`, `rubio`).
 /// Hyphenated source codes (`james-baker`) count as names too.
 ///
@@ -157,4 +141,20 @@ pub fn is_title(word: &str) -> bool {
         "chairwoman",
     ];
     TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_sequences() {
+        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_control("plain\ttext\n"), "plain\ttext\n");
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert_eq!(fold("Zürich ÉLAN"), "zurich elan");
+    }
 }

@@ -28,7 +28,9 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
         progress: !a.quiet && std::io::stderr().is_terminal(),
         memory_bytes: a.memory.max(15) << 20,
         threads,
-        commit_every: Duration::from_secs(60),
+        commit_every: Duration::try_from_secs_f64(a.commit_interval).map_err(|_| {
+            anyhow::anyhow!("--commit-interval must be a positive number of seconds")
+        })?,
     };
     let summary = writer::run(&cfg)?;
     eprintln!("{}", summary.line());

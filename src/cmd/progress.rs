@@ -1,6 +1,7 @@
 //! The indexing progress bar (stderr, terminals only) and warning lines that do not garble it.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -9,13 +10,17 @@ use crate::ingest::walk::{self, WalkEvent, WalkOptions};
 /// Progress of an index run: bytes done against bytes found by a background size count.
 pub struct IndexProgress {
     bar: Option<ProgressBar>,
+    articles: AtomicU64,
 }
 
 impl IndexProgress {
     /// A bar when `show` is set; a second, cheap walk (metadata only) fills in the total for ETA.
     pub fn new(show: bool, corpus: &Path, opts: &WalkOptions) -> Self {
         if !show {
-            return IndexProgress { bar: None };
+            return IndexProgress {
+                bar: None,
+                articles: AtomicU64::new(0),
+            };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
@@ -36,7 +41,10 @@ impl IndexProgress {
                 }
             }
         });
-        IndexProgress { bar: Some(bar) }
+        IndexProgress {
+            bar: Some(bar),
+            articles: AtomicU64::new(0),
+        }
     }
 
     /// One file done.
@@ -44,13 +52,7 @@ impl IndexProgress {
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             let secs = bar.elapsed().as_secs_f64().max(0.001);
-            let done = articles
-                + bar
-                    .message()
-                    .split(' ')
-                    .next()
-                    .and_then(|n| n.parse::<u64>().ok())
-                    .unwrap_or(0);
+            let done = self.articles.fetch_add(articles, Ordering::Relaxed) + articles;
             bar.set_message(format!("{done} articles ({:.0}/s)", done as f64 / secs));
         }
     }

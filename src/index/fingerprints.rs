@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, Searcher, TERMINATED, Term};
+use tantivy::{DocId, DocSet, Searcher, TERMINATED, Term};
 
 use super::schema::{Fields, KIND_FILE};
 
@@ -30,38 +30,57 @@ pub fn file_doc_id(path: &str) -> String {
 
 /// Reads every live fingerprint from the committed index: path -> fingerprint.
 pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<HashMap<String, Fingerprint>> {
-    let mut out = HashMap::new();
-    let term = Term::from_field_text(f.kind, KIND_FILE);
+    let mut columns = Vec::new();
     for seg in searcher.segment_readers() {
+        let fast = seg.fast_fields();
+        columns.push((
+            fast.u64("file_size")?,
+            fast.i64("file_mtime")?,
+            fast.u64("file_hash")?,
+        ));
+    }
+    let mut out = HashMap::new();
+    for_each_live_path(searcher, f, KIND_FILE, |seg, doc, path| {
+        let (sizes, mtimes, hashes) = &columns[seg];
+        let fp = Fingerprint {
+            size: sizes.first(doc).unwrap_or(0),
+            mtime_ns: mtimes.first(doc).unwrap_or(0),
+            hash: hashes.first(doc).unwrap_or(0),
+        };
+        out.insert(path.to_string(), fp);
+    })?;
+    Ok(out)
+}
+
+/// Calls `visit(segment ordinal, doc, path)` for every live document of `kind`, reading the path
+/// from its fast field (no stored-document access, so this stays fast on big indexes).
+pub fn for_each_live_path(
+    searcher: &Searcher,
+    f: &Fields,
+    kind: &str,
+    mut visit: impl FnMut(usize, DocId, &str),
+) -> tantivy::Result<()> {
+    let term = Term::from_field_text(f.kind, kind);
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
         let inverted = seg.inverted_index(f.kind)?;
         let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
             continue;
         };
-        let fast = seg.fast_fields();
-        let Some(paths) = fast.str("path")? else {
+        let Some(paths) = seg.fast_fields().str("path")? else {
             continue;
         };
-        let sizes = fast.u64("file_size")?;
-        let mtimes = fast.i64("file_mtime")?;
-        let hashes = fast.u64("file_hash")?;
         let alive = seg.alive_bitset();
         let mut path = String::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                if let Some(ord) = paths.term_ords(doc).next() {
-                    path.clear();
-                    paths.ord_to_str(ord, &mut path)?;
-                    let fp = Fingerprint {
-                        size: sizes.first(doc).unwrap_or(0),
-                        mtime_ns: mtimes.first(doc).unwrap_or(0),
-                        hash: hashes.first(doc).unwrap_or(0),
-                    };
-                    out.insert(path.clone(), fp);
-                }
+            let ord_of_path = paths.term_ords(doc).next();
+            if let (true, Some(p)) = (alive.is_none_or(|a| a.is_alive(doc)), ord_of_path) {
+                path.clear();
+                paths.ord_to_str(p, &mut path)?;
+                visit(ord, doc, &path);
             }
             doc = postings.advance();
         }
     }
-    Ok(out)
+    Ok(())
 }

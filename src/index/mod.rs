@@ -2,6 +2,7 @@
 //! turning articles into documents ([`documents`]), file fingerprints for incremental runs
 //! ([`fingerprints`]) and the writing pipeline ([`writer`]).
 
+pub mod check;
 pub mod documents;
 pub mod fingerprints;
 pub mod schema;
@@ -62,6 +63,19 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<(Index, Field
         .with_context(|| format!("cannot create an index in {shown}"))?;
     schema::register_analyzers(&index);
     Ok((index, fields))
+}
+
+/// Opens a reader on every segment; a damaged segment becomes one clear error with advice.
+pub fn open_reader(index: &Index, dir: &Path) -> anyhow::Result<tantivy::IndexReader> {
+    index.reader().map_err(|e| damaged(dir, e))
+}
+
+/// The error for an index whose files cannot be read back.
+pub fn damaged(dir: &Path, err: impl std::fmt::Display) -> anyhow::Error {
+    let shown = dir.display();
+    anyhow::anyhow!(
+        "the index {shown} is damaged or unreadable ({err}); rebuild it with `newsdex index CORPUS --index {shown} --rebuild`"
+    )
 }
 
 /// The payload stored with each commit, naming the schema version.

@@ -137,7 +137,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
     let known = {
-        let reader = index.reader().context("cannot open an index reader")?;
+        let reader = super::open_reader(&index, &cfg.index_dir)?;
         fingerprints::load(&reader.searcher(), &fields)
             .context("cannot read the file fingerprints from the index")?
     };
@@ -240,6 +240,8 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     summary.removed = remove_vanished(&writer, &fields, &known, &seen, &cfg.corpus);
     if cfg.strict && summary.failed > 0 {
         writer.rollback()?;
+        // Drop the segment files of the rolled-back documents now, not at the next run.
+        let _ = writer.garbage_collect_files().wait();
         anyhow::bail!(
             "{} file(s) failed and --strict is set; nothing was committed (first: {})",
             summary.failed,

@@ -3,6 +3,7 @@
 //! [`read_file_bytes`] is the single entry point: it unwraps gzip, rejects binary content,
 //! decodes the text and dispatches on the format found by [`detect`].
 
+pub mod dates;
 pub mod html;
 pub mod json;
 pub mod sgml;

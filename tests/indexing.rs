@@ -1,0 +1,319 @@
+//! `newsdex index` and `newsdex check` driven as a user would: the real binary on temp-dir corpora
+//! and real tantivy indexes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("corpus")).expect("corpus dir");
+        Env { dir }
+    }
+    fn corpus(&self) -> PathBuf {
+        self.dir.path().join("corpus")
+    }
+    fn index(&self) -> PathBuf {
+        self.dir.path().join("idx")
+    }
+    fn write(&self, name: &str, content: &[u8]) {
+        let p = self.corpus().join(name);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, content).expect("write");
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .expect("run newsdex")
+    }
+    fn index_run(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["index", "corpus", "--index", "idx", "--quiet"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The number after `label` in the summary line, e.g. `count(s, "indexed")`.
+fn count(summary: &str, label: &str) -> u64 {
+    let line = summary.lines().last().unwrap_or("");
+    let words: Vec<&str> = line
+        .split([' ', ',', ';'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pos = words
+        .iter()
+        .position(|w| *w == label)
+        .unwrap_or_else(|| panic!("no {label:?} in {line:?}"));
+    words[pos - 1]
+        .parse()
+        .unwrap_or_else(|_| panic!("no count before {label:?} in {line:?}"))
+}
+
+fn article(headline: &str, body: &str) -> Vec<u8> {
+    format!("{headline}\n\n{body}\n").into_bytes()
+}
+
+fn three_files(env: &Env) {
+    env.write(
+        "a.txt",
+        &article("Ministers meet in Geneva for talks", "The talks were long."),
+    );
+    env.write(
+        "b.txt",
+        &article(
+            "Harvest forecast lifted after rains",
+            "Farmers were relieved.",
+        ),
+    );
+    env.write(
+        "sub/c.txt",
+        &article("Port strike enters second week", "Ships waited offshore."),
+    );
+}
+
+fn check_articles(env: &Env) -> u64 {
+    let out = env.run(&["check", "--index", "idx"]);
+    let text = stdout(&out);
+    let first = text.lines().next().unwrap_or("");
+    let n = first
+        .split(", ")
+        .nth(1)
+        .and_then(|p| p.split(' ').next())
+        .and_then(|n| n.parse().ok());
+    n.unwrap_or_else(|| panic!("no article count in {text:?} {}", stderr(&out)))
+}
+
+#[test]
+fn first_run_indexes_every_file_and_check_is_clean() {
+    let env = Env::new();
+    three_files(&env);
+    let out = env.index_run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = stderr(&out);
+    assert_eq!(count(&s, "indexed"), 3, "{s}");
+    assert_eq!(count(&s, "articles"), 3, "{s}");
+    let check = env.run(&["check", "--index", "idx"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+    assert_eq!(check_articles(&env), 3);
+}
+
+#[test]
+fn rerun_reads_only_changed_files_and_removes_deleted_ones() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+
+    let again = stderr(&env.index_run(&[]));
+    assert_eq!(count(&again, "unchanged"), 3, "{again}");
+    assert_eq!(count(&again, "indexed"), 0, "{again}");
+
+    env.write(
+        "b.txt",
+        &article(
+            "Harvest forecast cut after floods",
+            "Farmers were worried again.",
+        ),
+    );
+    fs::remove_file(env.corpus().join("sub/c.txt")).expect("rm");
+    let changed = stderr(&env.index_run(&[]));
+    assert_eq!(count(&changed, "indexed"), 1, "{changed}");
+    assert_eq!(count(&changed, "unchanged"), 1, "{changed}");
+    assert_eq!(count(&changed, "removed"), 1, "{changed}");
+    assert_eq!(check_articles(&env), 2);
+}
+
+#[test]
+fn touched_file_with_same_content_is_not_reindexed() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+    let content = fs::read(env.corpus().join("a.txt")).expect("read");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(env.corpus().join("a.txt"), content).expect("rewrite");
+    let s = stderr(&env.index_run(&[]));
+    assert_eq!(count(&s, "indexed"), 0, "{s}");
+    assert_eq!(count(&s, "unchanged"), 3, "{s}");
+    // The refreshed fingerprint means the next run does not even read the file.
+    assert_eq!(env.run(&["check", "--index", "idx"]).status.code(), Some(0));
+    assert_eq!(check_articles(&env), 3);
+}
+
+#[test]
+fn check_reports_files_changed_since_indexing() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+    fs::remove_file(env.corpus().join("a.txt")).expect("rm");
+    let out = env.run(&["check", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("missing: corpus/a.txt"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_is_committed() {
+    let env = Env::new();
+    three_files(&env);
+    env.write(
+        "broken.txt.gz",
+        b"\x1f\x8b\x08\x00 this is not deflate data",
+    );
+    env.write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    env.write("notes.csv", b"a,b\n1,2\n");
+    let out = env.index_run(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stderr(&out);
+    assert!(s.contains("broken.txt.gz") && s.contains("gzip"), "{s}");
+    assert!(s.contains("image.txt") && s.contains("binary"), "{s}");
+    assert_eq!(count(&s, "failed"), 1, "{s}");
+    assert_eq!(count(&s, "indexed"), 3, "{s}");
+    assert_eq!(check_articles(&env), 3);
+}
+
+#[test]
+fn strict_fails_the_run_and_commits_nothing() {
+    let env = Env::new();
+    three_files(&env);
+    env.write("broken.json.gz", b"\x1f\x8bnot gzip at all");
+    let out = env.index_run(&["--strict"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--strict"), "{}", stderr(&out));
+    // Nothing was committed, and the rolled-back segment files are gone.
+    assert_eq!(check_articles(&env), 0);
+    let files: Vec<_> = fs::read_dir(env.index())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        files
+            .iter()
+            .all(|f| !f.to_string_lossy().ends_with(".store")),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn missing_corpus_is_an_error_that_names_it() {
+    let env = Env::new();
+    let out = env.run(&["index", "nowhere", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
+}
+
+#[test]
+fn second_writer_is_refused_with_the_directory_named() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+    let index = tantivy::Index::open_in_dir(env.index()).expect("open");
+    let _held = index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .expect("first writer");
+    let started = std::time::Instant::now();
+    let out = env.index_run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let s = stderr(&out);
+    assert!(
+        s.contains("idx") && s.contains("another newsdex is writing"),
+        "{s}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_killed_writer_leaves_no_stale_lock() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+    // tantivy's writer lock is an OS file lock: it dies with its process, whatever the lock file says.
+    fs::write(env.index().join(".tantivy-writer.lock"), b"").expect("stale lock file");
+    let out = env.index_run(&["--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn index_of_another_version_is_refused_with_rebuild_advice() {
+    let env = Env::new();
+    three_files(&env);
+    fs::create_dir(env.index()).expect("mkdir");
+    let mut b = tantivy::schema::Schema::builder();
+    let f = b.add_text_field("title", tantivy::schema::TEXT);
+    let index = tantivy::Index::create_in_dir(env.index(), b.build()).expect("create");
+    let mut w = index
+        .writer::<tantivy::TantivyDocument>(15_000_000)
+        .expect("writer");
+    w.add_document(tantivy::doc!(f => "x")).expect("add");
+    w.commit().expect("commit");
+    let out = env.index_run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--rebuild"), "{}", stderr(&out));
+    let rebuilt = env.index_run(&["--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert_eq!(check_articles(&env), 3);
+}
+
+#[test]
+fn corrupted_segment_is_a_clear_error_not_a_panic() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).status.success());
+    let store = fs::read_dir(env.index())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "store"))
+        .expect("a store file");
+    truncate_half(&store);
+    let out = env.run(&["check", "--index", "idx"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("damaged") && stderr(&out).contains("--rebuild"),
+        "{}",
+        stderr(&out)
+    );
+    // Every command that opens the index says the same, including a new index run.
+    let again = env.index_run(&[]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("damaged"), "{}", stderr(&again));
+}
+
+fn truncate_half(p: &Path) {
+    let bytes = fs::read(p).expect("read");
+    fs::write(p, &bytes[..bytes.len() / 2]).expect("truncate");
+}
