@@ -117,7 +117,11 @@ fn make_date(year: i32, month: u32, day: u32) -> Option<Date> {
 
 /// Up to `max` leading ASCII digits (at least one) and the rest.
 fn take_number(b: &[u8], max: usize) -> Option<(u32, &[u8])> {
-    let n = b.iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+    let n = b
+        .iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if n == 0 {
         return None;
     }

@@ -310,7 +310,10 @@ mod tests {
 
     #[test]
     fn reads_a_normal_story() {
-        let text = format!("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n{}", story(7, NORMAL));
+        let text = format!(
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n{}",
+            story(7, NORMAL)
+        );
         let got = read(&text).unwrap();
         assert!(got.warnings.is_empty());
         let a = &got.articles[0];
