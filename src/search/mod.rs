@@ -63,10 +63,12 @@ pub fn prepare(index_dir: &Path, spec: &SearchSpec) -> anyhow::Result<Prepared> 
     let mut compiler = Compiler::new(&fields, spec.any, spec.in_quotes);
     let user: Box<dyn Query> = match &ast {
         None => Box::new(AllQuery),
-        Some(ast) => compiler.compile(ast).ok_or_else(|| Fatal::QuerySyntax {
-            query: crate::text::escape_control(spec.query.as_deref().unwrap_or("")),
-            position: 0,
-            reason: "nothing to search for: the query has no letters or digits".into(),
+        Some(ast) => compiler.compile(ast).ok_or_else(|| {
+            query::syntax(
+                spec.query.as_deref().unwrap_or(""),
+                0,
+                "nothing to search for: the query has no letters or digits",
+            )
         })?,
     };
     let kind = if spec.in_quotes {

@@ -106,10 +106,12 @@ enum Tok {
     Star,
 }
 
-fn syntax(query: &str, position: usize, reason: impl Into<String>) -> Fatal {
+/// A syntax error; the query is shown escaped, so the caret position is moved to match.
+pub fn syntax(query: &str, position: usize, reason: impl Into<String>) -> Fatal {
+    let prefix: String = query.chars().take(position).collect();
     Fatal::QuerySyntax {
         query: crate::text::escape_control(query),
-        position,
+        position: crate::text::escape_control(&prefix).chars().count(),
         reason: reason.into(),
     }
 }
