@@ -267,7 +267,11 @@ impl<W: Write> Exporter<W> {
                 .speakers
                 .first()
                 .map_or("unknown speaker".into(), |s| escape_control(s));
-            title = format!("“{}” — {}", escape_control(&one_line(q)), paint(BOLD, &who));
+            let said = snippet.map_or_else(
+                || escape_control(&one_line(q)),
+                |s| render_snippet(s, color),
+            );
+            title = format!("“{said}” — {}", paint(BOLD, &who));
             meta.push(headline);
         }
         if let Some(d) = hit.date {

@@ -187,4 +187,93 @@ mod tests {
         assert_eq!(count("ZURICH", false)?, 1);
         Ok(())
     }
+
+    /// An on-disk index holding one article with two attributed quotes, written through the
+    /// same document builder as the indexer (so no extraction is needed).
+    fn quote_index(dir: &Path) -> anyhow::Result<()> {
+        use crate::model::{Article, Dateline, Quote, Speaker};
+        let (index, f) = crate::index::open_or_create(dir, false)?;
+        let quote = |who: &str, text: &str| Quote {
+            speaker: Some(Speaker { name: who.into() }),
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            cue: "said".into(),
+            direct: true,
+        };
+        let a = Article {
+            id: "p.txt".into(),
+            path: "p.txt".into(),
+            headline: "Port strike ends".into(),
+            body: "The cranes move again. The union thanked the mayor.".into(),
+            dateline: Some(Dateline {
+                raw: "RIGA, May 2 -".into(),
+                place: Some("Riga".into()),
+                date: None,
+            }),
+            date: time::Date::from_calendar_date(2025, time::Month::May, 2).ok(),
+            quotes: vec![
+                quote("Mara Quist", "The cranes are moving again"),
+                quote("Ivo Brandt", "We thank the union for its patience"),
+            ],
+            ..Article::default()
+        };
+        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
+        for d in crate::index::documents::article_documents(&a, &f) {
+            w.add_document(d)?;
+        }
+        let mut commit = w.prepare_commit()?;
+        commit.set_payload(&crate::index::commit_payload());
+        commit.commit()?;
+        Ok(())
+    }
+
+    #[test]
+    fn quote_search_and_speaker_filter() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        quote_index(dir.path())?;
+        let run = |q: &str, in_quotes: bool, speaker: &[&str]| -> anyhow::Result<usize> {
+            let spec = SearchSpec {
+                query: Some(q.into()),
+                any: false,
+                in_quotes,
+                filters: Filters::from_args(&crate::cli::FilterArgs {
+                    speaker: speaker.iter().map(|s| s.to_string()).collect(),
+                    ..Default::default()
+                })?,
+            };
+            let p = prepare(dir.path(), &spec)?;
+            Ok(p.searcher.search(&*p.query, &Count)?)
+        };
+        assert_eq!(run("union", false, &[])?, 1, "the article");
+        assert_eq!(
+            run("union", true, &[])?,
+            1,
+            "only Brandt's quote says union"
+        );
+        assert_eq!(run("cranes", true, &["quist"])?, 1);
+        assert_eq!(run("cranes", true, &["Ivo Brandt"])?, 0);
+        assert_eq!(
+            run("*", false, &["Mara Quist"])?,
+            1,
+            "article-level speaker filter"
+        );
+        assert_eq!(run("*", true, &["brandt"])?, 1);
+        assert_eq!(run("mayor", true, &[])?, 0, "body words are not quotes");
+        let spec = SearchSpec {
+            query: Some("cranes".into()),
+            any: false,
+            in_quotes: true,
+            filters: Filters::default(),
+        };
+        let p = prepare(dir.path(), &spec)?;
+        let (_, page) = hits::top(&p.searcher, &*p.query, crate::cli::SortOrder::Score, 5, 0)?;
+        let hit = hits::load(&p.searcher, &p.fields, page[0].1, page[0].0)?;
+        assert_eq!(hit.quote.as_deref(), Some("The cranes are moving again"));
+        assert_eq!(hit.speakers, vec!["Mara Quist"]);
+        assert_eq!(hit.place.as_deref(), Some("Riga"));
+        let snip = p.highlighter().snippet(hit.quote.as_deref().unwrap_or(""));
+        assert_eq!(snip.pieces()[1], ("cranes", true));
+        Ok(())
+    }
 }
