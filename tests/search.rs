@@ -291,6 +291,16 @@ fn limit_offset_and_date_sorts() {
         "undated last"
     );
     assert_eq!(dates(&["--limit", "0"]).len(), 0);
+    assert_eq!(
+        dates(&["--limit", "18446744073709551615"]).len(),
+        8,
+        "no giant allocation"
+    );
+    assert_eq!(dates(&["--offset", "18446744073709551615"]).len(), 0);
+    assert_eq!(
+        dates(&["--all", "--offset", "18446744073709551615"]).len(),
+        0
+    );
 }
 
 #[test]

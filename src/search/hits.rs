@@ -41,7 +41,10 @@ pub fn top(
     limit: usize,
     offset: usize,
 ) -> anyhow::Result<(usize, Page)> {
-    if limit == 0 {
+    // tantivy reserves room for 2 * (offset + limit) entries: bound both by the index size.
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let limit = limit.min(docs);
+    if limit == 0 || offset >= docs {
         return Ok((searcher.search(query, &Count)?, Vec::new()));
     }
     let page = TopDocs::with_limit(limit).and_offset(offset);
