@@ -70,17 +70,26 @@ pub fn for_each_live_path(
             continue;
         };
         let alive = seg.alive_bitset();
-        let mut path = String::new();
+        // Resolve paths in term order: one pass over the dictionary instead of one block
+        // decompression per document (which made a no-change re-run of 123k files take 11 s).
+        let mut by_ord: Vec<(u64, DocId)> = Vec::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            let ord_of_path = paths.term_ords(doc).next();
-            if let (true, Some(p)) = (alive.is_none_or(|a| a.is_alive(doc)), ord_of_path) {
-                path.clear();
-                paths.ord_to_str(p, &mut path)?;
-                visit(ord, doc, &path);
+            if alive.is_none_or(|a| a.is_alive(doc))
+                && let Some(path_ord) = paths.term_ords(doc).next()
+            {
+                by_ord.push((path_ord, doc));
             }
             doc = postings.advance();
         }
+        by_ord.sort_unstable();
+        let ords: Vec<u64> = by_ord.iter().map(|&(o, _)| o).collect();
+        let mut docs = by_ord.iter().map(|&(_, d)| d);
+        paths.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(doc) = docs.next() {
+                visit(ord, doc, &String::from_utf8_lossy(bytes));
+            }
+        })?;
     }
     Ok(())
 }

@@ -1,0 +1,631 @@
+//! The benchmark run: builds (or reuses) the corpus, then measures newsdex and the alternatives
+//! on it in one go, collecting one [`Row`] per figure for the report.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use tantivy::Term;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TokenStream;
+
+use crate::baselines;
+use crate::corpus::{self, Corpus};
+use crate::measure::{self, Run, ms, percentiles};
+
+/// The phrase every engine is asked for.
+pub const PHRASE: &str = "oil prices";
+const CLI_RUNS: usize = 20;
+const IN_PROCESS_RUNS: usize = 200;
+const SQLITE_RUNS: usize = 50;
+const RG_RUNS: usize = 3;
+
+/// Where things are and what to run.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub label: String,
+    pub target_bytes: u64,
+    pub work: PathBuf,
+    pub reuters: PathBuf,
+    pub newsdex: PathBuf,
+}
+
+/// One line of the results table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub measurement: String,
+    pub tool: String,
+    pub result: String,
+    pub target: String,
+    /// `Some(true)` met, `Some(false)` missed, `None` no target or no figure.
+    pub met: Option<bool>,
+}
+
+/// Everything one run produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub rows: Vec<Row>,
+    pub notes: Vec<String>,
+    pub corpus_line: String,
+}
+
+impl Outcome {
+    /// Adds a note unless the same text is already there (one failure, many queries).
+    pub fn note_once(&mut self, note: String) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    fn row(&mut self, measurement: &str, tool: &str, result: String) {
+        self.rows.push(Row {
+            measurement: measurement.into(),
+            tool: tool.into(),
+            result,
+            target: String::new(),
+            met: None,
+        });
+    }
+
+    fn target(&mut self, measurement: &str, tool: &str, result: String, target: &str, met: bool) {
+        self.rows.push(Row {
+            measurement: measurement.into(),
+            tool: tool.into(),
+            result,
+            target: target.into(),
+            met: Some(met),
+        });
+    }
+
+    fn missing(&mut self, measurement: &str, tool: &str, why: &str, target: &str) {
+        self.rows.push(Row {
+            measurement: measurement.into(),
+            tool: tool.into(),
+            result: format!("n/a ({why})"),
+            target: target.into(),
+            met: None,
+        });
+    }
+}
+
+/// A timed index build by one tool.
+struct Build {
+    wall: Duration,
+}
+
+/// Runs everything; a tool that fails becomes an `n/a` row with a note, never an abort.
+pub fn run(s: &Setup) -> anyhow::Result<Outcome> {
+    let mut out = Outcome::default();
+    let dir = s.work.join(format!("corpus-{}", s.label));
+    let c = corpus::ensure(&dir, &s.reuters, s.target_bytes)?;
+    let jsonl_files = measure::files_under(&c.jsonl_dir).len();
+    out.corpus_line = format!(
+        "{} articles, {:.1} MB of `.txt` (one file per article, folders of 1,000; built by the {}), \
+         the same as {jsonl_files} JSONL file(s)",
+        group(c.articles),
+        c.text_bytes as f64 / 1e6,
+        c.source
+    );
+    let scratch = s.work.join("scratch");
+    let mb = c.text_bytes as f64 / 1e6;
+
+    let newsdex_index = s.work.join(format!("newsdex-index-{}", s.label));
+    let nd = newsdex_build(s, &c, &newsdex_index, &scratch, &mut out)?;
+    let raw = raw_build(s, &c, &scratch, &mut out)?;
+    let sqlite = sqlite_build(s, &c, &scratch, &mut out)?;
+    if let (Some(nd), Some(raw)) = (&nd, &raw) {
+        let r = raw.wall.as_secs_f64() / nd.wall.as_secs_f64();
+        out.target(
+            "indexing speed vs raw tantivy",
+            "newsdex",
+            format!("{r:.2}x"),
+            ">= 0.8x",
+            r >= 0.8,
+        );
+    }
+    if let (Some(nd), Some(sq)) = (&nd, &sqlite) {
+        let r = sq.wall.as_secs_f64() / nd.wall.as_secs_f64();
+        out.target(
+            "indexing speed vs SQLite FTS5",
+            "newsdex",
+            format!("{r:.2}x"),
+            ">= 1x",
+            r >= 1.0,
+        );
+    }
+    ripgrep(&c, &scratch, &mut out)?;
+    tantivy_cli(s, &c, &scratch, &mut out)?;
+    if nd.is_some() {
+        in_process_queries(&newsdex_index, &c, &mut out)?;
+        cli_queries(s, &newsdex_index, &c, &scratch, &mut out)?;
+        export_all(s, &newsdex_index, &scratch, &mut out)?;
+    }
+    out.notes.push(format!(
+        "All runs read a warm page cache (the corpus was just written or read); rates are per MB of \
+         `.txt` ({mb:.1} MB). The machine is shared with other jobs, so expect some noise."
+    ));
+    Ok(out)
+}
+
+fn newsdex_build(
+    s: &Setup,
+    c: &Corpus,
+    index: &Path,
+    scratch: &Path,
+    out: &mut Outcome,
+) -> anyhow::Result<Option<Build>> {
+    if index.exists() {
+        std::fs::remove_dir_all(index)?;
+    }
+    eprintln!("newsdex index ...");
+    let run = measure::run(
+        newsdex_cmd(s)
+            .arg("index")
+            .arg(&c.txt_dir)
+            .arg("--index")
+            .arg(index)
+            .arg("--quiet"),
+        scratch,
+    )?;
+    if !run.success {
+        out.missing("index build", "newsdex", "failed", "");
+        out.notes
+            .push(format!("newsdex index failed: {}", run.first_error()));
+        return Ok(None);
+    }
+    let mb = c.text_bytes as f64 / 1e6;
+    let secs = run.wall.as_secs_f64();
+    out.row(
+        "index build (wall)",
+        "newsdex",
+        format!(
+            "{secs:.1} s, {:.1} MB/s, {} articles/s",
+            mb / secs,
+            group((c.articles as f64 / secs) as u64)
+        ),
+    );
+    out.target(
+        "index build max RSS",
+        "newsdex",
+        mib(run.max_rss),
+        "<= 1 GB (at 1 GB)",
+        run.max_rss <= 1 << 30,
+    );
+    let size = measure::du(index);
+    let ratio = size as f64 / c.text_bytes as f64;
+    out.target(
+        "index size / text",
+        "newsdex",
+        format!("{} ({ratio:.2}x)", mib(size)),
+        "<= 1.0x",
+        ratio <= 1.0,
+    );
+    if let Some(line) = run.stderr.lines().rev().find(|l| l.contains("articles")) {
+        out.notes
+            .push(format!("newsdex index summary: `{}`", line.trim()));
+    }
+    eprintln!("newsdex index (no change) ...");
+    let again = measure::run(
+        newsdex_cmd(s)
+            .arg("index")
+            .arg(&c.txt_dir)
+            .arg("--index")
+            .arg(index)
+            .arg("--quiet"),
+        scratch,
+    )?;
+    if again.success {
+        out.target(
+            "no-change re-run (wall)",
+            "newsdex",
+            format!("{:.2} s", again.wall.as_secs_f64()),
+            "<= 3 s (at 1 GB)",
+            again.wall <= Duration::from_secs(3),
+        );
+    } else {
+        out.missing(
+            "no-change re-run (wall)",
+            "newsdex",
+            "failed",
+            "<= 3 s (at 1 GB)",
+        );
+        out.notes
+            .push(format!("re-run failed: {}", again.first_error()));
+    }
+    Ok(Some(Build { wall: run.wall }))
+}
+
+fn raw_build(
+    s: &Setup,
+    c: &Corpus,
+    scratch: &Path,
+    out: &mut Outcome,
+) -> anyhow::Result<Option<Build>> {
+    let dir = s.work.join(format!("raw-tantivy-{}", s.label));
+    eprintln!("raw tantivy ...");
+    let run = measure::run(
+        Command::new(std::env::current_exe()?)
+            .arg("raw-tantivy")
+            .arg("--corpus")
+            .arg(&c.txt_dir)
+            .arg("--index")
+            .arg(&dir)
+            .arg("--memory")
+            .arg(baselines::NEWSDEX_MEMORY_MB.to_string()),
+        scratch,
+    )?;
+    let b = build_row(
+        "raw tantivy (same schema, no extraction)",
+        c,
+        &run,
+        measure::du(&dir),
+        out,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(b)
+}
+
+fn sqlite_build(
+    s: &Setup,
+    c: &Corpus,
+    scratch: &Path,
+    out: &mut Outcome,
+) -> anyhow::Result<Option<Build>> {
+    let db = s.work.join(format!("fts5-{}.db", s.label));
+    eprintln!("sqlite fts5 ...");
+    let run = measure::run(
+        Command::new(std::env::current_exe()?)
+            .arg("sqlite-index")
+            .arg("--corpus")
+            .arg(&c.txt_dir)
+            .arg("--db")
+            .arg(&db),
+        scratch,
+    )?;
+    let b = build_row("SQLite FTS5 (unicode61)", c, &run, measure::du(&db), out);
+    if b.is_some() {
+        let (count, times) = baselines::sqlite_phrase(&db, PHRASE, SQLITE_RUNS)?;
+        let (p50, p99) = percentiles(&times);
+        out.row(
+            &format!("phrase count \"{PHRASE}\" ({SQLITE_RUNS} runs)"),
+            "SQLite FTS5",
+            format!("p50 {}, p99 {} ({} hits)", ms(p50), ms(p99), group(count)),
+        );
+        out.notes.push(
+            "SQLite's MATCH searches title and body, the in-process tantivy phrase searches the body \
+             only, and the tokenizers differ (unicode61 vs newsdex's simple + ASCII folding), so hit \
+             counts may differ slightly."
+                .into(),
+        );
+    }
+    let _ = std::fs::remove_file(&db);
+    Ok(b)
+}
+
+/// The build row of an alternative (wall, rate, RSS, size) from its child run.
+fn build_row(tool: &str, c: &Corpus, run: &Run, size: u64, out: &mut Outcome) -> Option<Build> {
+    if !run.success {
+        out.missing("index build", tool, "failed", "");
+        out.notes
+            .push(format!("{tool} failed: {}", run.first_error()));
+        return None;
+    }
+    let reported: Option<u64> = serde_json::from_str::<serde_json::Value>(run.stdout.trim())
+        .ok()
+        .and_then(|v| v["docs"].as_u64());
+    if let Some(docs) = reported.filter(|&d| d != c.articles) {
+        out.notes.push(format!(
+            "{tool} indexed {docs} documents, the corpus has {}",
+            c.articles
+        ));
+    }
+    let secs = run.wall.as_secs_f64();
+    out.row(
+        "index build (wall)",
+        tool,
+        format!(
+            "{secs:.1} s, {:.1} MB/s, {} articles/s; max RSS {}; size {} ({:.2}x)",
+            c.text_bytes as f64 / 1e6 / secs,
+            group((c.articles as f64 / secs) as u64),
+            mib(run.max_rss),
+            mib(size),
+            size as f64 / c.text_bytes as f64
+        ),
+    );
+    Some(Build { wall: run.wall })
+}
+
+fn ripgrep(c: &Corpus, scratch: &Path, out: &mut Outcome) -> anyhow::Result<()> {
+    let Some(rg) = which("rg") else {
+        out.missing("`rg -c -F` phrase scan", "ripgrep", "not installed", "");
+        out.notes
+            .push("ripgrep absent: `apt-get install ripgrep` adds it.".into());
+        return Ok(());
+    };
+    eprintln!("ripgrep ...");
+    let mut times = Vec::new();
+    for _ in 0..=RG_RUNS {
+        let run = measure::run(
+            Command::new(&rg).args(["-c", "-F", PHRASE]).arg(&c.txt_dir),
+            scratch,
+        )?;
+        times.push(run.wall);
+    }
+    times.remove(0); // the first run warms the cache
+    let (p50, _) = percentiles(&times);
+    out.row(
+        &format!("phrase scan `rg -c -F \"{PHRASE}\"` (p50 of {RG_RUNS})"),
+        "ripgrep",
+        ms(p50),
+    );
+    Ok(())
+}
+
+fn tantivy_cli(s: &Setup, c: &Corpus, scratch: &Path, out: &mut Outcome) -> anyhow::Result<()> {
+    let Some(tantivy) = which("tantivy") else {
+        out.missing(
+            "index build of the JSONL",
+            "tantivy-cli",
+            "not installed",
+            "",
+        );
+        out.notes.push(
+            "tantivy-cli absent: `cargo install tantivy-cli` compiles for a long time on this \
+             2-core machine, so it was skipped."
+                .into(),
+        );
+        return Ok(());
+    };
+    eprintln!("tantivy-cli ...");
+    let dir = baselines::tantivy_cli_index(&s.work.join(format!("tantivy-cli-{}", s.label)))?;
+    let mut cat = String::new();
+    for f in measure::files_under(&c.jsonl_dir) {
+        cat.push_str(&format!(" '{}'", f.display()));
+    }
+    let script = format!(
+        "cat{cat} | '{}' index -i '{}' -t 2",
+        tantivy.display(),
+        dir.display()
+    );
+    let run = measure::run(Command::new("sh").arg("-c").arg(&script), scratch)?;
+    let size = measure::du(&dir);
+    build_row("tantivy-cli (JSONL, -t 2)", c, &run, size, out);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The phrase (and the rare word) straight through tantivy on newsdex's index.
+fn in_process_queries(index_dir: &Path, c: &Corpus, out: &mut Outcome) -> anyhow::Result<()> {
+    let (index, fields) = newsdex::index::open_existing(index_dir)?;
+    let searcher = index.reader()?.searcher();
+    let terms = |text: &str| {
+        let mut analyzer = newsdex::index::schema::news_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            terms.push(Term::from_field_text(fields.body, &stream.token().text));
+        }
+        terms
+    };
+    let phrase: Box<dyn Query> = Box::new(PhraseQuery::new(terms(PHRASE)));
+    let rare_terms = terms(&c.rare_word);
+    let Some(rare_term) = rare_terms.into_iter().next() else {
+        anyhow::bail!("the rare word {:?} has no token", c.rare_word);
+    };
+    let rare: Box<dyn Query> = Box::new(TermQuery::new(rare_term, IndexRecordOption::Basic));
+    for (name, query, target) in [
+        (format!("phrase \"{PHRASE}\""), phrase, Some(5.0)),
+        (format!("rare word `{}`", c.rare_word), rare, None),
+    ] {
+        let mut times = Vec::with_capacity(IN_PROCESS_RUNS);
+        let mut hits = 0;
+        for _ in 0..IN_PROCESS_RUNS {
+            let t = Instant::now();
+            let (top, count) =
+                searcher.search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))?;
+            times.push(t.elapsed());
+            hits = count;
+            std::hint::black_box(top);
+        }
+        let (p50, p99) = percentiles(&times);
+        let result = format!(
+            "p50 {}, p99 {} ({} hits)",
+            ms(p50),
+            ms(p99),
+            group(hits as u64)
+        );
+        let what = format!("{name}, top 10 + count, in process ({IN_PROCESS_RUNS} runs)");
+        match target {
+            Some(limit) => {
+                let met = p50.as_secs_f64() * 1e3 <= limit;
+                out.target(
+                    &what,
+                    "newsdex index + tantivy",
+                    result,
+                    &format!("p50 <= {limit} ms"),
+                    met,
+                );
+            }
+            None => out.row(&what, "newsdex index + tantivy", result),
+        }
+    }
+    Ok(())
+}
+
+/// `newsdex search` end to end, each query spawned [`CLI_RUNS`] times.
+fn cli_queries(
+    s: &Setup,
+    index: &Path,
+    c: &Corpus,
+    scratch: &Path,
+    out: &mut Outcome,
+) -> anyhow::Result<()> {
+    let quoted = format!("\"{PHRASE}\"");
+    let queries: Vec<(String, Vec<String>, bool)> = vec![
+        (format!("phrase `{quoted}`"), vec![quoted.clone()], true),
+        (
+            format!("rare word `{}`", c.rare_word),
+            vec![c.rare_word.clone()],
+            false,
+        ),
+        (
+            "`oil AND opec --since 1987-03`".into(),
+            vec!["oil AND opec".into(), "--since".into(), "1987-03".into()],
+            false,
+        ),
+        (
+            "`dollar --speaker Volcker`".into(),
+            vec!["dollar".into(), "--speaker".into(), "Volcker".into()],
+            false,
+        ),
+        (
+            "`dollar --since 1987-04`".into(),
+            vec!["dollar".into(), "--since".into(), "1987-04".into()],
+            false,
+        ),
+    ];
+    for (name, args, phrase_target) in queries {
+        let what = format!("CLI search {name} --limit 10 ({CLI_RUNS} runs)");
+        let target = if phrase_target { "p50 <= 50 ms" } else { "" };
+        let mut times = Vec::with_capacity(CLI_RUNS);
+        let mut failure = None;
+        for _ in 0..CLI_RUNS {
+            let run = measure::run(
+                newsdex_cmd(s)
+                    .arg("search")
+                    .args(&args)
+                    .arg("--index")
+                    .arg(index)
+                    .args(["--limit", "10"]),
+                scratch,
+            )?;
+            // Exit 1 means "no hits" (grep convention), which is a valid answer.
+            if !run.success && !run.stderr.trim().is_empty() {
+                failure = Some(run.first_error());
+                break;
+            }
+            times.push(run.wall);
+        }
+        if let Some(err) = failure {
+            let why = if err.contains("not implemented") {
+                "search not built"
+            } else {
+                "failed"
+            };
+            out.missing(&what, "newsdex", why, target);
+            out.note_once(format!("`newsdex search` failed: {err}"));
+            continue;
+        }
+        let (p50, p99) = percentiles(&times);
+        let result = format!("p50 {}, p99 {}", ms(p50), ms(p99));
+        if phrase_target {
+            out.target(
+                &what,
+                "newsdex",
+                result,
+                target,
+                p50 <= Duration::from_millis(50),
+            );
+        } else {
+            out.row(&what, "newsdex", result);
+        }
+    }
+    Ok(())
+}
+
+/// `newsdex search '*' --all --format jsonl --output FILE --force`, in records per second.
+fn export_all(s: &Setup, index: &Path, scratch: &Path, out: &mut Outcome) -> anyhow::Result<()> {
+    let file = scratch.join("all.jsonl");
+    let what = "`search '*' --all --format jsonl --output FILE`";
+    eprintln!("newsdex search --all ...");
+    let run = measure::run(
+        newsdex_cmd(s)
+            .args(["search", "*", "--all", "--format", "jsonl", "--output"])
+            .arg(&file)
+            .arg("--force")
+            .arg("--index")
+            .arg(index),
+        scratch,
+    )?;
+    if !run.success {
+        let err = run.first_error();
+        let why = if err.contains("not implemented") {
+            "search not built"
+        } else {
+            "failed"
+        };
+        out.missing(what, "newsdex", why, ">= 50,000 records/s");
+        out.note_once(format!("`newsdex search` failed: {err}"));
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    let records = text.lines().count() as f64;
+    let rate = records / run.wall.as_secs_f64();
+    out.target(
+        what,
+        "newsdex",
+        format!(
+            "{} records in {:.2} s = {} records/s",
+            group(records as u64),
+            run.wall.as_secs_f64(),
+            group(rate as u64)
+        ),
+        ">= 50,000 records/s",
+        rate >= 50_000.0,
+    );
+    let _ = std::fs::remove_file(&file);
+    Ok(())
+}
+
+fn newsdex_cmd(s: &Setup) -> Command {
+    Command::new(&s.newsdex)
+}
+
+/// The full path of a program on PATH, like `command -v`.
+pub fn which(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
+}
+
+/// Bytes as MiB.
+fn mib(bytes: u64) -> String {
+    format!("{:.0} MiB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+/// 1234567 -> "1,234,567".
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_inserts_thousands_separators() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn which_finds_sh_but_not_nonsense() {
+        assert!(which("sh").is_some());
+        assert!(which("no-such-tool-newsdex-bench").is_none());
+    }
+}
