@@ -399,6 +399,35 @@ fn person_filter_uses_full_names_and_surnames() {
 }
 
 #[test]
+fn person_filter_finds_names_extracted_from_the_text() {
+    let env = TestEnv::new();
+    env.write_jsonl(
+        "p.jsonl",
+        &[
+            json!({"id": "p1", "headline": "Budget vote delayed",
+                   "body": "Finance Minister Petra Novak said on Tuesday that the budget vote would be delayed. Novak told reporters the coalition needed more time.",
+                   "date": "2025-03-04"}),
+            json!({"id": "p2", "headline": "Budget surplus forecast",
+                   "body": "Economists expect a small budget surplus next year.", "date": "2025-03-05"}),
+        ],
+    );
+    env.index();
+    assert_eq!(env.count("budget", &[]), 2);
+    assert_eq!(env.count("budget", &["--person", "novak"]), 1);
+    assert_eq!(
+        env.count("budget", &["--person", "Minister Petra Novak"]),
+        1
+    );
+    let run = env.search(
+        "budget",
+        &[
+            "--person", "novak", "--format", "jsonl", "--fields", "people",
+        ],
+    );
+    assert_eq!(run.stdout.trim(), r#"{"people":["Petra Novak"]}"#);
+}
+
+#[test]
 #[ignore = "needs quote extraction (speakers) from the quotes branch"]
 fn speaker_filter_and_quote_search() {
     let env = TestEnv::new();

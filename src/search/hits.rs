@@ -165,9 +165,15 @@ pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hi
             .map(str::to_string)
             .collect()
     };
+    // Names found in the text first, then source codes that name someone not already listed.
     let mut people = all(f.people);
-    if people.is_empty() {
-        people = all(f.people_codes);
+    let mut keys: Vec<String> = people.iter().map(|p| crate::text::name_key(p)).collect();
+    for code in all(f.people_codes) {
+        let key = crate::text::name_key(&code.replace(['-', '_'], " "));
+        if !keys.contains(&key) {
+            keys.push(key);
+            people.push(code);
+        }
     }
     let date = doc
         .get_first(f.date)
