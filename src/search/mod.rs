@@ -116,7 +116,7 @@ impl Prepared {
     /// A highlighter for the query's positive words in the snippet field.
     pub fn highlighter(&self) -> Highlighter {
         let field = self.snippet_field();
-        let mut terms = Vec::new();
+        let mut terms: Vec<Vec<String>> = Vec::new();
         if let Some(ast) = &self.ast {
             Compiler::new(&self.fields, false, self.in_quotes)
                 .highlight_terms(ast, field, &mut terms);

@@ -572,12 +572,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Tokens of the positive words and phrases that apply to `field`, for highlighting.
-    pub fn highlight_terms(&mut self, ast: &Ast, field: Field, out: &mut Vec<String>) {
+    /// Tokens of the positive words and phrases that apply to `field`, for highlighting: one
+    /// group per word or phrase (a group of several tokens is a phrase).
+    pub fn highlight_terms(&mut self, ast: &Ast, field: Field, out: &mut Vec<Vec<String>>) {
         match ast {
             Ast::Word { field: f, text } | Ast::Phrase { field: f, text, .. } => {
                 if self.fields_for(*f).contains(&field) {
-                    out.extend(self.tokens(text).into_iter().map(|(_, t)| t));
+                    let group: Vec<String> =
+                        self.tokens(text).into_iter().map(|(_, t)| t).collect();
+                    if !group.is_empty() {
+                        out.push(group);
+                    }
                 }
             }
             Ast::And(v) | Ast::Or(v) | Ast::Seq(v) => {
@@ -719,7 +724,7 @@ mod tests {
         assert!(c.compile(&parse("U.S. oil -gas")?).is_some());
         let mut terms = Vec::new();
         c.highlight_terms(&parse("\"Oil Prices\" -gas")?, fields.body, &mut terms);
-        assert_eq!(terms, vec!["oil", "prices"]);
+        assert_eq!(terms, vec![vec!["oil", "prices"]]);
         Ok(())
     }
 }

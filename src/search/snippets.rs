@@ -49,27 +49,38 @@ impl Snippet {
 /// Makes snippets for one query over one field.
 pub struct Highlighter {
     generator: SnippetGenerator,
+    /// Query phrases (two or more tokens): the passage should show one whole if it can.
+    phrases: Vec<Vec<String>>,
     max_chars: usize,
 }
 
 impl Highlighter {
-    /// `terms` are the analyzed query tokens to mark (see `Compiler::highlight_terms`).
-    pub fn new(terms: &[String], field: Field, max_chars: usize) -> Highlighter {
-        let map: BTreeMap<String, f32> = terms.iter().map(|t| (t.clone(), 1.0)).collect();
+    /// `groups` are the analyzed query words and phrases to mark (see
+    /// `Compiler::highlight_terms`).
+    pub fn new(groups: &[Vec<String>], field: Field, max_chars: usize) -> Highlighter {
+        let map: BTreeMap<String, f32> =
+            groups.iter().flatten().map(|t| (t.clone(), 1.0)).collect();
         Highlighter {
             generator: SnippetGenerator::new(map, schema::news_analyzer(), field, max_chars),
+            phrases: groups.iter().filter(|g| g.len() > 1).cloned().collect(),
             max_chars,
         }
     }
 
-    /// The best passage of `text`; its opening when no query word occurs in it.
+    /// The best passage of `text`: around the first whole phrase when the query has one, else
+    /// where query words are densest; the opening when no query word occurs.
     pub fn snippet(&self, text: &str) -> Snippet {
-        let s = self.generator.snippet(text);
+        let window = self.phrase_window(text).unwrap_or(0..text.len());
+        let Some(part) = text.get(window.clone()) else {
+            return lead(text, self.max_chars);
+        };
+        let s = self.generator.snippet(part);
         if s.is_empty() || s.highlighted().is_empty() {
             return lead(text, self.max_chars);
         }
-        let range = widen(text, s.fragment_range());
-        let shift = s.fragment_range().start - range.start;
+        let found = s.fragment_range();
+        let range = widen(text, found.start + window.start..found.end + window.start);
+        let shift = found.start + window.start - range.start;
         let marks: Vec<Range<usize>> = s
             .highlighted()
             .iter()
@@ -86,6 +97,42 @@ impl Highlighter {
             out.text.push('…');
         }
         out
+    }
+}
+
+impl Highlighter {
+    /// A slice of `text` of about `max_chars` bytes that starts a little before the first
+    /// occurrence of a query phrase, on token boundaries.
+    fn phrase_window(&self, text: &str) -> Option<Range<usize>> {
+        if self.phrases.is_empty() {
+            return None;
+        }
+        let mut analyzer = schema::news_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut toks: Vec<(usize, usize, String)> = Vec::new();
+        while let Some(t) = stream.next() {
+            toks.push((t.offset_from, t.offset_to, t.text.clone()));
+        }
+        let (first, last) = self.phrases.iter().find_map(|p| {
+            toks.windows(p.len())
+                .position(|w| w.iter().zip(p).all(|(t, q)| t.2 == *q))
+                .map(|i| (i, i + p.len() - 1))
+        })?;
+        let phrase_start = toks[first].0;
+        let lead_in = self.max_chars / 4;
+        let from = toks[..=first]
+            .iter()
+            .find(|t| t.0 + lead_in >= phrase_start)
+            .map_or(phrase_start, |t| t.0);
+        let end = toks[last].1.max(from + self.max_chars);
+        let to = toks
+            .iter()
+            .map(|t| t.1)
+            .take_while(|&e| e <= end)
+            .last()
+            .unwrap_or(text.len())
+            .max(toks[last].1);
+        Some(from..to)
     }
 }
 
@@ -189,7 +236,7 @@ mod tests {
     #[test]
     fn highlights_every_query_word() {
         let (_, f) = schema::build();
-        let h = Highlighter::new(&["oil".into(), "prices".into()], f.body, 200);
+        let h = Highlighter::new(&[vec!["oil".into()], vec!["prices".into()]], f.body, 200);
         let s = h.snippet("Crude  OIL\n\nprices rose; oil fell.");
         assert_eq!(marked(&s), "Crude [OIL] [prices] rose; [oil] fell.");
     }
@@ -197,7 +244,7 @@ mod tests {
     #[test]
     fn accents_and_multibyte_text_stay_whole() {
         let (_, f) = schema::build();
-        let h = Highlighter::new(&["zurich".into()], f.body, 40);
+        let h = Highlighter::new(&[vec!["zurich".into()]], f.body, 40);
         let long = format!(
             "{} Zürich banks said the franc was strong. {}",
             "é ".repeat(60),
@@ -206,6 +253,23 @@ mod tests {
         let s = h.snippet(&long);
         assert!(marked(&s).contains("[Zürich]"), "{}", marked(&s));
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+    }
+
+    #[test]
+    fn phrase_passages_show_the_phrase() {
+        let (_, f) = schema::build();
+        let h = Highlighter::new(&[vec!["oil".into(), "prices".into()]], f.body, 60);
+        let text = format!(
+            "Oil output rose, oil stocks fell, prices of oil and oil firms were mixed. {} Analysts said oil prices would hold. {}",
+            "Filler words here. ".repeat(10),
+            "More filler. ".repeat(10)
+        );
+        let s = h.snippet(&text);
+        assert!(
+            marked(&s).contains("[oil] [prices] would hold"),
+            "{}",
+            marked(&s)
+        );
     }
 
     #[test]
