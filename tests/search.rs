@@ -603,3 +603,49 @@ fn reuters_counts_match_an_independent_count() {
         eprintln!("{q}: newsdex {got}, independent {expected}");
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_the_export_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let env = TestEnv::new();
+    let articles: Vec<Value> = (0..2_000)
+        .map(|i| {
+            json!({"id": format!("n{i}"), "headline": format!("Bulletin number {i}"),
+                   "body": format!("Bulletin {i} reports that the river level was normal and the ferry ran on time. {}",
+                                   "Nothing else happened. ".repeat(10))})
+        })
+        .collect();
+    env.write_jsonl("many.jsonl", &articles);
+    env.index();
+    assert_eq!(env.count("bulletin", &[]), 2_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args([
+            "search", "bulletin", "--index", "idx", "--all", "--format", "jsonl", "--fields",
+            "id,body",
+        ])
+        .current_dir(env.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn newsdex");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("one line");
+    // The reader is gone now (more than a pipe buffer of output is still to come).
+    assert!(first.starts_with("{\"id\":"), "{first}");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
