@@ -1,6 +1,13 @@
 //! Text cleanup for scraped pages: choose the headline (the first real title line, not site
 //! chrome), find a leading dateline, and drop boilerplate lines (menus, share buttons, "Related
 //! Articles", comment forms) by rules that generalise.
+//!
+//! The page is read as blocks separated by blank lines; each line is judged on its own, and the
+//! body keeps the surviving lines of a block together (hard wraps are not reflowed). Lines before
+//! the headline are page chrome and are dropped; after the article text, an end marker ("Related
+//! Articles", "Leave a Reply", "Comments") cuts off the rest of the page.
+
+use super::dateline;
 
 /// A scraped page split into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,14 +18,870 @@ pub struct CleanPage {
     pub dateline: Option<String>,
 }
 
-/// Splits a page into headline and body. (Placeholder: first non-empty line is the headline.)
+/// Splits a page into headline, body and leading dateline, dropping chrome and boilerplate.
 pub fn clean_page(text: &str) -> CleanPage {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let headline = lines.next().unwrap_or_default().to_string();
-    let body = lines.collect::<Vec<_>>().join("\n\n");
+    let text = normalize(&decode_entities(text));
+    let blocks = split_blocks(&text);
+    let lines: Vec<(usize, &str)> = blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(b, ls)| ls.iter().map(move |l| (b, *l)))
+        .collect();
+    let head = pick_headline(&lines);
+    let head_line = head.map_or("", |h| lines[h].1);
+    let headline = strip_site_suffix(head_line).to_string();
+    let start = head.map_or(0, |h| h + 1);
+    let mut paragraphs = body_paragraphs(&lines[start..]);
+    // Pages often carry the title twice (document title, then the on-page heading).
+    paragraphs.retain(|p| p != head_line && *p != headline);
+    drop_teasers(&mut paragraphs);
+    drop_leading_bylines(&mut paragraphs);
+    let dateline = paragraphs
+        .iter()
+        .find(|p| !is_meta(p))
+        .and_then(|p| dateline::leading(p).and_then(|n| p.get(..n)))
+        .map(|d| d.trim().to_string());
     CleanPage {
         headline,
-        body,
-        dateline: None,
+        body: paragraphs.join("\n\n"),
+        dateline,
+    }
+}
+
+/// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short suffix of
+/// capitalised words after `|` or a spaced dash is the site's name, not part of the title.
+fn strip_site_suffix(title: &str) -> &str {
+    let cut = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i);
+    let Some((i, len)) = cut else {
+        return title;
+    };
+    let (prefix, suffix) = (&title[..i], &title[i + len..]);
+    let site_like = (1..=4).contains(&word_count(suffix))
+        && suffix
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if site_like && word_count(prefix) >= 4 {
+        prefix.trim_end()
+    } else {
+        title
+    }
+}
+
+/// Decodes the HTML entities that survive in scraped text (`&amp;`, `&nbsp;`, `&#8217;`,
+/// `&#x2019;`); unknown or malformed ones stay as written. One pass, so `&amp;amp;` -> `&amp;`.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        let decoded = tail
+            .get(1..tail.len().min(12))
+            .and_then(|t| t.find(';').map(|semi| (&t[..semi], semi + 2)))
+            .and_then(|(name, len)| entity(name).map(|c| (c, len)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character an entity name (`amp`, `#8217`, `#x2019`) stands for.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t');
+    }
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "pound" => '£',
+        "deg" => '°',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "aacute" => 'á',
+        "agrave" => 'à',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        "ntilde" => 'ñ',
+        "ccedil" => 'ç',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "uuml" => 'ü',
+        "szlig" => 'ß',
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// Line endings to `\n`, no-break spaces to spaces, zero-width characters and BOMs removed.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\r' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+        .map(|c| {
+            if matches!(c, '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Blocks of trimmed, non-empty lines, split at blank lines; a block whose lines are mostly
+/// long (one paragraph per line, not hard-wrapped) becomes one block per line.
+fn split_blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines().map(str::trim) {
+        match (line.is_empty(), blocks.last_mut()) {
+            (true, Some(last)) if !last.is_empty() => blocks.push(Vec::new()),
+            (false, Some(last)) => last.push(line),
+            _ => {}
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    // Hard-wrapped text stays under ~80 columns; a block of mostly longer lines holds one
+    // paragraph per line.
+    blocks
+        .into_iter()
+        .flat_map(|block| {
+            let long = block.iter().filter(|l| l.chars().count() > 100).count();
+            if block.len() >= 2 && long * 2 > block.len() {
+                block.into_iter().map(|l| vec![l]).collect()
+            } else {
+                vec![block]
+            }
+        })
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence: `.`, `!`, `?`, or a closing quote after one.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// The index of the headline line: the first title-like line before the article text starts,
+/// else the first line that is not chrome and not too long to be a title.
+fn pick_headline(lines: &[(usize, &str)]) -> Option<usize> {
+    let strict = lines
+        .iter()
+        .take_while(|(_, l)| !(ends_sentence(l) && word_count(l) >= 6 && !is_title_like(l)))
+        .take(12)
+        .position(|(_, l)| is_title_like(l));
+    strict.or_else(|| {
+        lines.iter().position(|(_, l)| {
+            !is_chrome(l) && !is_boilerplate(l) && !is_meta(l) && (2..=30).contains(&word_count(l))
+        })
+    })
+}
+
+/// 4 to 30 words, no sentence-final period (`?` and `!` are fine), not chrome or a byline.
+fn is_title_like(line: &str) -> bool {
+    let words = word_count(line);
+    (4..=30).contains(&words)
+        && !ends_with_period(line)
+        && !line.ends_with([',', ':', ';'])
+        && line.chars().any(char::is_alphabetic)
+        && !is_chrome(line)
+        && !is_boilerplate(line)
+        && !is_meta(line)
+}
+
+/// A sentence-final period, not the one of an abbreviation (`U.S.`, `Jr.`).
+fn ends_with_period(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '”', '’', '\'']);
+    if !t.ends_with('.') || t.ends_with("...") {
+        return false;
+    }
+    let last = t.split_whitespace().last().unwrap_or_default();
+    let inner_dots = last.matches('.').count() > 1;
+    let short_abbrev = last.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        && last.starts_with(char::is_uppercase);
+    !(inner_dots || short_abbrev)
+}
+
+/// Words of site navigation and social buttons.
+const NAV_WORDS: &[&str] = &[
+    "home",
+    "world",
+    "news",
+    "sport",
+    "sports",
+    "business",
+    "politics",
+    "opinion",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "travel",
+    "video",
+    "videos",
+    "latest",
+    "top",
+    "more",
+    "menu",
+    "search",
+    "live",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle",
+    "east",
+    "us",
+    "uk",
+    "local",
+    "national",
+    "international",
+    "economy",
+    "markets",
+    "weather",
+    "podcasts",
+    "newsletters",
+    "subscribe",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "about",
+    "contact",
+    "privacy",
+    "terms",
+    "trending",
+    "sections",
+    "breaking",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "email",
+    "linkedin",
+    "telegram",
+    "pinterest",
+    "reddit",
+    "share",
+    "tweet",
+    "print",
+    "x",
+    "instagram",
+    "youtube",
+    "&",
+    "and",
+    "arts",
+    "style",
+    "food",
+    "climate",
+    "environment",
+    "education",
+    "media",
+    "featured",
+    "popular",
+    "editor's",
+    "picks",
+    "region",
+];
+
+/// Site chrome: menus, breadcrumbs, glued menu words (`LatestWorldTop News`), lines of nav words.
+fn is_chrome(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() {
+        return true;
+    }
+    let short_parts = |sep: &str| {
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        parts.len() >= 2 && parts.iter().all(|p| word_count(p) <= 4)
+    };
+    let glued = words.len() <= 6 && words.iter().any(|w| camel_humps(w) >= 2);
+    let all_nav = words.len() >= 2
+        && words
+            .iter()
+            .all(|w| NAV_WORDS.contains(&w.to_lowercase().trim_matches([',', '.'])));
+    glued
+        || all_nav
+        || (line.contains('|') && short_parts("|"))
+        || [">", "»", "›", "/"]
+            .iter()
+            .any(|sep| line.contains(&format!(" {sep} ")) && short_parts(sep))
+}
+
+/// Lower-to-upper transitions inside a word: `LatestPakistanTop` has two, `McDonald` one.
+fn camel_humps(word: &str) -> usize {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        .count()
+}
+
+/// Bylines and timestamps (`By Jane Roe`, `Updated March 3, 2025`): page metadata.
+fn is_byline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let starts = [
+        "by ",
+        "updated",
+        "published",
+        "posted ",
+        "last updated",
+        "photo:",
+        "image:",
+    ];
+    starts.iter().any(|s| lower.starts_with(s)) && word_count(line) <= 8
+}
+
+/// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
+fn is_meta(line: &str) -> bool {
+    let dateish = word_count(line) <= 8
+        && line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 3 && dateline::month_of(w).is_some());
+    is_byline(line) || dateish
+}
+
+/// Drops bylines and timestamps standing between the headline and the article text; a date-only
+/// line stays (it is part of some plain-text article formats).
+fn drop_leading_bylines(paragraphs: &mut Vec<String>) {
+    let n = paragraphs
+        .iter()
+        .take_while(|p| is_byline(p) || (is_meta(p) && !p.contains('\n')))
+        .count();
+    let mut i = 0;
+    paragraphs.retain(|p| {
+        i += 1;
+        i > n || !is_byline(p)
+    });
+}
+
+/// Lines that are never article text.
+fn is_boilerplate(line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "related articles",
+        "related posts",
+        "related stories",
+        "leave a reply",
+        "leave a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "back to top",
+        "share this",
+        "click to share",
+        "we use cookies",
+        "this site uses cookies",
+        "this website uses cookies",
+        "by continuing to use",
+        "accept cookies",
+        "subscribe to our newsletter",
+        "advertisement",
+        "©",
+        "copyright ©",
+        "copyright (c)",
+        "skip to",
+        "click here to",
+        "cancel reply",
+        "story continues below",
+        "article continues below",
+        "continue reading",
+        "listen to this article",
+        "our standards:",
+        "report an error",
+        "enter your email",
+        "get the latest news",
+    ];
+    // Short lines only: these also open real sentences.
+    const SHORT_PREFIXES: &[&str] = &[
+        "share on",
+        "share via",
+        "sign up",
+        "read more",
+        "also read",
+        "posted in",
+        "tagged",
+        "tags:",
+        "follow us",
+        "subscribe now",
+        "download our app",
+        "reporting by",
+        "additional reporting by",
+        "editing by",
+        "writing by",
+        "compiled by",
+        "photo:",
+        "image:",
+        "image source",
+        "image caption",
+        "media caption",
+        "photo credit",
+        "filed under",
+        "topics:",
+        "support our journalism",
+        "thank you for reading",
+        "become a member",
+        "watch:",
+        "show more",
+        "load more",
+    ];
+    const EXACT: &[&str] = &[
+        "share",
+        "tweet",
+        "email",
+        "print",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "telegram",
+        "copy link",
+        "ad",
+        "sponsored",
+        "menu",
+        "search",
+        "home",
+        "close",
+        "comments",
+        "related",
+        "loading",
+        "loading...",
+        "getty images",
+        "donate",
+        "newsletter",
+    ];
+    let lower = line.to_lowercase();
+    let lower = lower.trim().trim_end_matches([':', '.']);
+    let words = word_count(lower);
+    EXACT.contains(&lower)
+        || (words <= 25 && PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || (words <= 12 && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || (words <= 30 && lower.contains("all rights reserved"))
+        || (words <= 3 && lower.ends_with("min read"))
+        || lower.starts_with("(c) 20")
+        || lower.starts_with("(c) 19")
+}
+
+/// Lines after which the article is over (related links, comment forms).
+fn is_end_marker(line: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "related articles",
+        "related posts",
+        "related stories",
+        "related news",
+        "related content",
+        "related",
+        "leave a reply",
+        "leave a comment",
+        "comments",
+        "you may also like",
+        "you might also like",
+        "more stories",
+        "read next",
+        "recommended",
+        "recommended for you",
+        "most read",
+        "most popular",
+        "trending now",
+        "most viewed",
+        "popular now",
+        "editor's picks",
+        "around the web",
+        "sponsored content",
+        "more on this story",
+        "recommended articles",
+    ];
+    let lower = line.to_lowercase();
+    let lower = lower.trim().trim_end_matches([':', '.']);
+    let comments = lower
+        .strip_suffix(" comments")
+        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    let short_prefix = word_count(lower) <= 5
+        && ["more from ", "more on ", "related:", "comments ("]
+            .iter()
+            .any(|p| lower.starts_with(p));
+    MARKERS.contains(&lower) || comments || short_prefix
+}
+
+/// Groups the lines after the headline into paragraphs, dropping chrome and boilerplate and
+/// cutting at an end marker that follows article text.
+fn body_paragraphs(lines: &[(usize, &str)]) -> Vec<String> {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut block = lines.first().map_or(0, |l| l.0);
+    for &(b, line) in lines {
+        if b != block && !current.is_empty() {
+            paragraphs.push(current.join("\n"));
+            current.clear();
+        }
+        block = b;
+        if is_end_marker(line) && !(paragraphs.is_empty() && current.is_empty()) {
+            current.clear();
+            break;
+        }
+        if is_boilerplate(line) || is_end_marker(line) || is_chrome(line) {
+            continue;
+        }
+        current.push(line);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join("\n"));
+    }
+    paragraphs
+}
+
+/// Drops teaser lines: a line cut off without final punctuation that repeats the start of a
+/// later paragraph, and a long unpunctuated summary line standing before the article text.
+fn drop_teasers(paragraphs: &mut Vec<String>) {
+    let first_sentence = paragraphs
+        .iter()
+        .position(|p| ends_sentence(p) && word_count(p) >= 8);
+    let mut keep = Vec::with_capacity(paragraphs.len());
+    for (i, p) in paragraphs.iter().enumerate() {
+        let cut = !ends_sentence(p) && !p.contains('\n');
+        let stem = p.trim_end_matches(['.', '…', ' ']);
+        let repeats = cut
+            && word_count(stem) >= 6
+            && paragraphs
+                .iter()
+                .skip(i + 1)
+                .any(|later| later.starts_with(stem));
+        let summary = cut
+            && word_count(p) >= 10
+            && first_sentence.is_some_and(|f| i < f)
+            && p.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '…' | '”' | '"'));
+        keep.push(!(repeats || summary));
+    }
+    let mut k = keep.into_iter();
+    paragraphs.retain(|_| k.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_menu_line_is_not_the_headline() {
+        let page = "LatestWorldTop News\n\nCity council approves new harbour bridge plan\n\n\
+                    The council voted 9 to 2 on Tuesday to approve the bridge.";
+        let p = clean_page(page);
+        assert_eq!(p.headline, "City council approves new harbour bridge plan");
+        assert_eq!(
+            p.body,
+            "The council voted 9 to 2 on Tuesday to approve the bridge."
+        );
+    }
+
+    #[test]
+    fn pipe_menus_and_breadcrumbs_are_skipped() {
+        let page = "Menu\nSkip to content\nHome | World | Sport | Business\nHome > World > Europe\n\n\
+                    Farmers protest new water rules in northern valleys\n\n\
+                    Hundreds of farmers drove tractors into the town square.";
+        let p = clean_page(page);
+        assert_eq!(
+            p.headline,
+            "Farmers protest new water rules in northern valleys"
+        );
+        assert!(p.body.starts_with("Hundreds of farmers"));
+        assert!(!p.body.contains("Home"));
+    }
+
+    #[test]
+    fn short_lines_are_not_titles() {
+        let page = "World News\n\nBreaking\n\nWill the reservoir last until the autumn rains?\n\n\
+                    Engineers say the level fell by a metre in June.";
+        assert_eq!(
+            clean_page(page).headline,
+            "Will the reservoir last until the autumn rains?"
+        );
+    }
+
+    #[test]
+    fn headline_ending_in_period_on_first_line_is_kept() {
+        let page = "Mayor Quits After Budget Row.\n\n\
+                    The mayor of a small coastal town resigned on Monday after a long dispute over \
+                    the budget for schools and roads.";
+        let p = clean_page(page);
+        assert_eq!(p.headline, "Mayor Quits After Budget Row.");
+        assert!(p.body.starts_with("The mayor of a small"));
+    }
+
+    #[test]
+    fn date_line_is_not_the_headline() {
+        let page = "Tuesday, March 4, 2025\n\nRegional airline adds three routes to the islands\n\n\
+                    The airline said the flights start in May.";
+        assert_eq!(
+            clean_page(page).headline,
+            "Regional airline adds three routes to the islands"
+        );
+    }
+
+    #[test]
+    fn comment_form_and_related_links_are_cut() {
+        let page = "Library reopens after two years of repairs\n\n\
+                    The central library reopened its doors on Saturday.\n\n\
+                    Related Articles\n\nNew museum wing opens\n\nSchool roof fixed\n\n\
+                    Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\n\
+                    Back to top button";
+        let p = clean_page(page);
+        assert_eq!(
+            p.body,
+            "The central library reopened its doors on Saturday."
+        );
+    }
+
+    #[test]
+    fn share_and_cookie_lines_are_removed() {
+        let page = "Storm closes mountain passes for a second day\n\n\
+                    We use cookies to improve your experience on our site.\n\n\
+                    Share on Facebook\n\nShare on WhatsApp\n\nClick to share on Twitter\n\n\
+                    Snow blocked two passes overnight.\n\nAdvertisement\n\n\
+                    Crews expect to reopen them on Friday.\n\nSubscribe to our newsletter\n\n\
+                    Follow us on Instagram\n\n© 2025 Valley Courier. All rights reserved.";
+        let p = clean_page(page);
+        assert_eq!(
+            p.body,
+            "Snow blocked two passes overnight.\n\nCrews expect to reopen them on Friday."
+        );
+    }
+
+    #[test]
+    fn posted_in_and_tags_are_removed_but_sentences_kept() {
+        let page = "Port strike enters its third week without talks\n\n\
+                    Posted in Business, Transport\n\nTagged port, strike\n\n\
+                    Posted in Rotterdam since 2019, the inspector said the strike was the longest she \
+                    had seen in her whole career at the port.";
+        let p = clean_page(page);
+        assert!(p.body.starts_with("Posted in Rotterdam since 2019"));
+        assert!(!p.body.contains("Tagged"));
+    }
+
+    #[test]
+    fn cut_off_teaser_is_dropped() {
+        let page = "Ministers agree on new fishing quotas after long night\n\n\
+                    The quotas will be lower for cod, but higher for herring, the minister told \
+                    reporters after the\n\n\
+                    The quotas will be lower for cod, but higher for herring, the minister told \
+                    reporters after the meeting ended at dawn.";
+        let p = clean_page(page);
+        assert_eq!(p.body.matches("The quotas").count(), 1);
+        assert!(p.body.ends_with("ended at dawn."));
+    }
+
+    #[test]
+    fn unpunctuated_summary_before_text_is_dropped() {
+        let page = "Rail union calls strike over pension changes\n\n\
+                    We will not accept cuts to what our members earned over decades, union leader \
+                    says\n\n\
+                    The rail union said on Wednesday its members would strike for two days next week.";
+        let p = clean_page(page);
+        assert!(p.body.starts_with("The rail union said"));
+        assert!(!p.body.contains("union leader says"));
+    }
+
+    #[test]
+    fn subheads_in_the_body_are_kept() {
+        let page = "Council publishes budget for next year\n\n\
+                    The council published its budget on Monday, with more money for parks.\n\n\
+                    What changes\n\nBus fares will stay the same.";
+        assert!(clean_page(page).body.contains("\n\nWhat changes\n\n"));
+    }
+
+    #[test]
+    fn leading_datelines_are_found() {
+        let cases = [
+            (
+                "PARIS, March 2 (AFP) - The minister said on Sunday that talks would resume.",
+                "PARIS, March 2 (AFP) -",
+            ),
+            (
+                "WASHINGTON (Reuters) - Lawmakers passed the bill late on Thursday night.",
+                "WASHINGTON (Reuters) -",
+            ),
+            (
+                "KYIV, Ukraine — Officials said power was restored to most homes.",
+                "KYIV, Ukraine —",
+            ),
+        ];
+        for (text, want) in cases {
+            let page = format!("A headline of several plain words\n\n{text}");
+            let p = clean_page(&page);
+            assert_eq!(p.dateline.as_deref(), Some(want));
+            assert!(p.body.starts_with(want), "body keeps the dateline text");
+        }
+    }
+
+    #[test]
+    fn bylines_before_the_text_are_dropped() {
+        let page = "Dockers vote to end strike after pay offer\n\nBy Jane Roe and Amir Haddad\n\n\
+                    Updated 4 March 2025, 10:15 GMT\n\nFriday, March 4, 2025\n\n\
+                    HAMBURG, March 4 (Reuters) - Dock workers voted to accept the offer.\n\n\
+                    By noon the first ships were being unloaded.";
+        let p = clean_page(page);
+        assert_eq!(p.dateline.as_deref(), Some("HAMBURG, March 4 (Reuters) -"));
+        assert!(p.body.starts_with("Friday, March 4, 2025\n\nHAMBURG"));
+        assert!(
+            p.body
+                .ends_with("By noon the first ships were being unloaded.")
+        );
+    }
+
+    #[test]
+    fn site_name_suffix_is_cut_from_the_headline() {
+        let page = "Ferry fares to rise by a tenth in the spring | Coastal Herald\n\n\
+                    Ferry fares to rise by a tenth in the spring\n\nThe operator said fuel costs rose.";
+        let p = clean_page(page);
+        assert_eq!(p.headline, "Ferry fares to rise by a tenth in the spring");
+        assert_eq!(p.body, "The operator said fuel costs rose.");
+        assert_eq!(
+            strip_site_suffix("Talks end in Geneva - but hard questions remain"),
+            "Talks end in Geneva - but hard questions remain"
+        );
+        assert_eq!(
+            strip_site_suffix("Putin - Trump call ends"),
+            "Putin - Trump call ends"
+        );
+    }
+
+    #[test]
+    fn wire_trailers_and_captions_are_removed() {
+        let page = "Bank keeps rates on hold for a third meeting\n\n\
+                    Image caption, The bank's headquarters in the capital\n\n\
+                    The central bank kept its main rate at 3 percent on Thursday.\n\n\
+                    Story continues below advertisement\n\nIt said inflation was easing.\n\n\
+                    Reporting by Jane Roe; Editing by Sam Poe\n\nMore from Business\n\nOther story";
+        assert_eq!(
+            clean_page(page).body,
+            "The central bank kept its main rate at 3 percent on Thursday.\n\nIt said inflation was easing."
+        );
+    }
+
+    #[test]
+    fn scraped_page_with_chrome_teaser_and_comment_form() {
+        let page = "LatestAsiaBusiness News\n\n\
+                    Envoys hold long meeting in the capital on border dispute\n\n\
+                    Neither side will give up the valley, and both say the army will stay \u{201c}as long as needed,\u{201d} minister\n\n\
+                    The envoys met for six hours on Tuesday, officials said.\n\n\
+                    \u{201c}It was useful,\u{201d} the foreign minister told reporters afterwards.\n\n\
+                    \u{a0}\n\nRelated Articles\n\nLeave a Reply\n\n\
+                    Your email address will not be published. Required fields are marked *\n\n\
+                    Back to top button";
+        let p = clean_page(page);
+        assert_eq!(
+            p.headline,
+            "Envoys hold long meeting in the capital on border dispute"
+        );
+        assert_eq!(
+            p.body,
+            "The envoys met for six hours on Tuesday, officials said.\n\n\
+             \u{201c}It was useful,\u{201d} the foreign minister told reporters afterwards."
+        );
+        assert_eq!(p.dateline, None);
+    }
+
+    #[test]
+    fn no_dateline_in_ordinary_text() {
+        let page =
+            "A headline of several plain words\n\nThe talks - which began on Monday - ended.";
+        assert_eq!(clean_page(page).dateline, None);
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities(
+                "Smith &amp; Sons&nbsp;said it&#8217;s &#x201C;fine&#x201D; &bogus; & more"
+            ),
+            "Smith & Sons said it’s “fine” &bogus; & more"
+        );
+        assert_eq!(decode_entities("&amp;amp;"), "&amp;");
+        assert_eq!(decode_entities("&#0; &#x110000; &"), "&#0; &#x110000; &");
+    }
+
+    #[test]
+    fn nbsp_only_lines_and_hard_wraps() {
+        let page = "Harbour tunnel opens to traffic a year late\n\n\u{a0}\n\n\
+                    The tunnel opened on Monday,\nthree years after work began.\n\n&nbsp;\n\n\
+                    Tolls start in June.";
+        let p = clean_page(page);
+        assert_eq!(
+            p.body,
+            "The tunnel opened on Monday,\nthree years after work began.\n\nTolls start in June."
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_pages_are_split() {
+        let long = "This line is one full paragraph of the article and it is long enough to not be a hard wrap at all, as it runs on.";
+        let page = format!("Title of a page without blank lines here\n{long}\n{long}\n{long}");
+        let p = clean_page(&page);
+        assert_eq!(p.body.matches("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        for page in [
+            "",
+            "\n\n\n",
+            "&",
+            "&#",
+            "é&#x",
+            "Menu",
+            "Related Articles",
+            "— — —",
+        ] {
+            let _ = clean_page(page);
+        }
+        assert_eq!(clean_page("").headline, "");
+    }
+
+    #[test]
+    fn end_marker_before_text_is_only_dropped() {
+        let page = "Comments\n\nSchool choir wins national competition in the capital\n\n\
+                    The choir sang three pieces.\n\nComments\n\nGreat news!";
+        let p = clean_page(page);
+        assert_eq!(
+            p.headline,
+            "School choir wins national competition in the capital"
+        );
+        assert_eq!(p.body, "The choir sang three pieces.");
     }
 }

@@ -1,22 +1,839 @@
 //! Datelines: `BUENOS AIRES, Feb 26 -`, `WASHINGTON (Reuters) -`, `PARIS, 2 March -` and the
-//! misspelt forms of the Reuters files, parsed into a place and a day. The year comes from the
-//! document's date; without one the date stays unknown.
+//! misspelt forms of the Reuters files, parsed into a place and a day. The year comes from an
+//! explicit year in the dateline, else from the document's date; without either the date stays
+//! unknown (never invented).
+//!
+//! Rules, in short:
+//! - Month words match case-insensitively by prefix (`Mar`, `Sept.`, `Apri`) or, for tokens of
+//!   four or more letters, by one edit or one transposition (`Narch`, `Macrh`, `Junee`); a few
+//!   real words that are one edit from a month (`Marsh`, `Jury`) never match. A month only counts
+//!   next to a day number (`Feb 26`, `2 March`, `MAR8`).
+//! - The place is the text before the first comma, `(agency)`, dash or date, title-cased when
+//!   written in capitals (`RIO DE JANEIRO` -> `Rio de Janeiro`); it is `None` when that text is
+//!   empty or not place-like (`Wilcox/Gibbs`, `As of`, `us 7.8015`).
+//! - `RICHMOND, Va. Feb 26` gives `Richmond`: the place is the city, so `--place richmond`
+//!   matches however the state is written.
 
-use time::Date;
+use time::{Date, Month};
 
 use crate::model::Dateline;
 
-/// Parses a dateline. (Placeholder: the text before the first comma is the place.)
+/// Parses a dateline into place and day. `doc_date` supplies the year when the dateline has none.
 pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
-    let _ = doc_date;
-    let place = raw
-        .split(',')
-        .next()
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty());
+    let text = raw.trim();
+    let toks = tokenize(text);
+    let found = find_date(&toks);
+    let place_end = place_end(&toks, found.as_ref(), text.len());
+    let place = text
+        .get(..place_end)
+        .and_then(|p| clean_place(p, found.is_some()));
+    let date = found.and_then(|f| resolve(&f, doc_date));
     Dateline {
-        raw: raw.trim().to_string(),
+        raw: text.split_whitespace().collect::<Vec<_>>().join(" "),
         place,
-        date: None,
+        date,
+    }
+}
+
+/// Length in bytes of a dateline at the start of `paragraph` (`PARIS, March 2 (AFP) -`,
+/// `KYIV, Ukraine —`, `Washington (AFP) –`, `ISLAMABAD:`), including its dash or colon; `None`
+/// when the paragraph does not open with one. The place must be written in capitals, or an
+/// agency must follow it; a colon only ends a dateline of capitals.
+pub fn leading(paragraph: &str) -> Option<usize> {
+    let toks = tokenize(paragraph);
+    let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
+    let dash = toks
+        .iter()
+        .take(16)
+        .position(|t| t.kind == Kind::Dash || colon(t))?;
+    let head = &toks[..dash];
+    let first = head.first()?;
+    if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let found = find_date(head);
+    let end = place_end(head, found.as_ref(), toks[dash].start);
+    let place = paragraph.get(..end)?.trim();
+    let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !place.chars().any(char::is_lowercase);
+    let agency = has_agency(head);
+    let by_colon = toks[dash].kind != Kind::Dash;
+    if !(caps || (agency && !by_colon)) || clean_place(place, false).is_none() || is_kicker(place) {
+        return None;
+    }
+    if !rest_is_dateline(head, found.as_ref()) {
+        return None;
+    }
+    Some(toks[dash].end)
+}
+
+/// Month number (1-12) of a month word, matched leniently; `None` for any other word.
+pub fn month_of(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // Real words one edit away from a month name; they are never months.
+    const NOT_MONTHS: &[&str] = &[
+        "arch", "marsh", "match", "parch", "larch", "marco", "marcy", "merch", "jane", "junk",
+        "juno", "jury", "judy", "jung", "duly", "jule", "dune", "tune", "rune", "lune", "mays",
+        "mayo", "augusta",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) || NOT_MONTHS.contains(&&*w) {
+        return None;
+    }
+    let pick = |hits: Vec<usize>| match hits.as_slice() {
+        [one] => u8::try_from(one + 1).ok(),
+        _ => None,
+    };
+    let by_prefix: Vec<usize> = (0..12).filter(|&i| NAMES[i].starts_with(&w)).collect();
+    if !by_prefix.is_empty() {
+        return pick(by_prefix);
+    }
+    let first = w.as_bytes()[0];
+    let fuzzy: Vec<usize> = (0..12)
+        .filter(|&i| {
+            let name = NAMES[i];
+            if w.len() >= 4 {
+                // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
+                name.len() >= 4
+                    && (w.len() >= 5 || name.as_bytes()[0] == first)
+                    && osa(&w, name) <= 1
+            } else {
+                // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.
+                name.as_bytes()[0] == first
+                    && ((name.len() == 4 && osa(&w, name) <= 1) || is_swap(&w, &name[..3]))
+            }
+        })
+        .collect();
+    pick(fuzzy)
+}
+
+/// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII.
+fn osa(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// True when `a` is `b` with two adjacent letters swapped.
+fn is_swap(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a != b && osa(a, b) == 1 && {
+        let diff = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count();
+        diff == 2
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Num,
+    Comma,
+    Open,
+    Close,
+    Dash,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    kind: Kind,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Splits a dateline into words, numbers and separators. A hyphen inside a word
+/// (`WINSTON-SALEM`) is not a dash; a spaced one, a run of two, or an en/em dash is.
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let run = |pred: &dyn Fn(char) -> bool| {
+            let mut e = k;
+            while e < chars.len() && pred(chars[e].1) {
+                e += 1;
+            }
+            e
+        };
+        let (kind, next) = if c.is_alphabetic() {
+            let e = run(&|c: char| c.is_alphabetic() || c == '\'' || c == '’');
+            (Kind::Word, e)
+        } else if c.is_ascii_digit() {
+            (Kind::Num, run(&|c: char| c.is_ascii_digit()))
+        } else if c == '-' {
+            let e = run(&|c: char| c == '-');
+            let before = k == 0 || chars[k - 1].1.is_whitespace();
+            let after = e >= chars.len() || chars[e].1.is_whitespace();
+            let dash = e - k >= 2 || before || after;
+            (if dash { Kind::Dash } else { Kind::Other }, e)
+        } else if matches!(c, '–' | '—' | '―') {
+            (Kind::Dash, k + 1)
+        } else if c.is_whitespace() {
+            k += 1;
+            continue;
+        } else {
+            let kind = match c {
+                ',' => Kind::Comma,
+                '(' => Kind::Open,
+                ')' => Kind::Close,
+                _ => Kind::Other,
+            };
+            (kind, k + 1)
+        };
+        let end = at(next);
+        out.push(Tok {
+            kind,
+            text: &s[start..end],
+            start,
+            end,
+        });
+        k = next;
+    }
+    out
+}
+
+/// A month and day found in a dateline, with the explicit year if written.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    month: u8,
+    day: u8,
+    year: Option<i32>,
+    /// Index of the first token of the date.
+    first: usize,
+}
+
+/// The first `Month Day` or `Day Month` of the dateline's first segment, else one opening the
+/// segment after the first dash (`KANSAS CITY, Mo. - March 13 -`). Later segments are body text
+/// spilled into the dateline and are not read.
+fn find_date(toks: &[Tok]) -> Option<Found> {
+    let lead = toks.iter().take_while(|t| t.kind == Kind::Dash).count();
+    let seg_end = toks[lead..]
+        .iter()
+        .position(|t| t.kind == Kind::Dash)
+        .map_or(toks.len(), |p| p + lead);
+    if let Some(f) = (lead..seg_end).find_map(|i| date_at(toks, i, lead, seg_end)) {
+        return Some(f);
+    }
+    let next = seg_end + 1;
+    let next_end = toks
+        .get(next..)?
+        .iter()
+        .position(|t| t.kind == Kind::Dash)
+        .map_or(toks.len(), |p| p + next);
+    (next..(next + 2).min(next_end))
+        .find_map(|i| date_at(toks, i, next, next_end))
+        .filter(|f| f.first == next)
+}
+
+/// A date whose month word is token `i`, within tokens `lo..hi`.
+fn date_at(toks: &[Tok], i: usize, lo: usize, hi: usize) -> Option<Found> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let month = month_of(t.text)?;
+    let after = skip_punct(toks, i + 1, hi);
+    if let Some(day) = after.and_then(|j| day_of(&toks[j])) {
+        let year = after.and_then(|j| year_after(toks, j + 1, hi));
+        return Some(Found {
+            month,
+            day,
+            year,
+            first: i,
+        });
+    }
+    let prev = i.checked_sub(1).filter(|&p| p >= lo)?;
+    let day = day_of(&toks[prev])?;
+    Some(Found {
+        month,
+        day,
+        year: year_after(toks, i + 1, hi),
+        first: prev,
+    })
+}
+
+/// The next token from `j` after at most two commas or periods (`Oct. 20`, `April, 13`).
+fn skip_punct(toks: &[Tok], mut j: usize, hi: usize) -> Option<usize> {
+    for _ in 0..2 {
+        match toks.get(j) {
+            Some(t) if j < hi && (t.kind == Kind::Comma || t.text == ".") => j += 1,
+            _ => break,
+        }
+    }
+    (j < hi).then_some(j)
+}
+
+fn day_of(t: &Tok) -> Option<u8> {
+    if t.kind != Kind::Num || t.text.len() > 2 {
+        return None;
+    }
+    t.text.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_after(toks: &[Tok], j: usize, hi: usize) -> Option<i32> {
+    let t = &toks[skip_punct(toks, j, hi)?];
+    if t.kind != Kind::Num || t.text.len() != 4 {
+        return None;
+    }
+    t.text
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+/// Byte offset where the place ends: the first comma, parenthesis, dash, number or date word.
+fn place_end(toks: &[Tok], found: Option<&Found>, default: usize) -> usize {
+    let date_first = found.map_or(usize::MAX, |f| f.first);
+    toks.iter()
+        .enumerate()
+        .find(|(i, t)| {
+            *i >= date_first || matches!(t.kind, Kind::Comma | Kind::Open | Kind::Dash | Kind::Num)
+        })
+        .map_or(default, |(_, t)| t.start)
+}
+
+/// Words that open a sentence or a table row, not a place.
+const NOT_PLACE_START: &[&str] = &[
+    "as",
+    "a",
+    "an",
+    "today",
+    "yesterday",
+    "by",
+    "for",
+    "from",
+    "total",
+    "totals",
+    "in",
+    "at",
+    "on",
+];
+
+/// Words that end a phrase, not a place (`Accumulative total at`, `Bids only`).
+const NOT_PLACE_END: &[&str] = &["at", "only", "and", "or", "to", "for", "with", "from", "by"];
+
+/// Lower-case in title-cased places when not the first word (`Rio de Janeiro`).
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "of", "la", "le", "les",
+    "el", "al", "es", "y", "van", "von", "der", "den", "the", "on", "upon", "en", "sur", "au",
+    "aux",
+];
+
+/// Trims and title-cases a place; `None` when it is empty or not place-like. A place written
+/// all in lower case (`st louis, april 7`) is only trusted when a date follows it.
+fn clean_place(s: &str, dated: bool) -> Option<String> {
+    let s = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .trim_end_matches([',', ':', ';'])
+        .trim_end();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let first = words.first()?;
+    let last = words.last()?.to_lowercase();
+    // A slash joins twin cities in capitals (`DALLAS/FORT WORTH`); `Wilcox/Gibbs` is a byline.
+    let caps = !s.chars().any(char::is_lowercase);
+    let ok_chars = s.chars().all(|c| {
+        c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’') || (caps && c == '/')
+    });
+    let place_like = ok_chars
+        && words.len() <= 6
+        && (first.starts_with(|c: char| c.is_uppercase())
+            || (dated && !s.chars().any(char::is_uppercase)))
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !NOT_PLACE_START.contains(&first.to_lowercase().as_str())
+        && !PARTICLES.contains(&last.as_str())
+        && !NOT_PLACE_END.contains(&last.as_str())
+        && !(words.len() == 1 && month_of(first).is_some());
+    if !place_like {
+        return None;
+    }
+    if words.len() == 1 && s.len() <= 2 {
+        return Some(s.to_string());
+    }
+    let mixed = s.chars().any(char::is_lowercase);
+    let titled: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| fix_case(w, i == 0, mixed))
+        .collect();
+    Some(titled.join(" "))
+}
+
+/// One word of a place in reading case: capitals (also with a typo, `WALtHAM`) are title-cased,
+/// a lower-case word that is no particle is capitalised (`New york`), abbreviations with inner
+/// dots (`D.C.`), short capitals beside lower case (`Washington DC`) and mixed case (`LaFox`)
+/// stay as written.
+fn fix_case(word: &str, first: bool, mixed_place: bool) -> String {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    let inner_dot = word.trim_end_matches('.').contains('.');
+    if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
+        word.to_string()
+    } else if upper > 0 && upper * 10 >= (upper + lower) * 7 {
+        title_word(word, first)
+    } else if upper == 0 && (first || !PARTICLES.contains(&word.to_lowercase().as_str())) {
+        capitalise(word)
+    } else {
+        word.to_string()
+    }
+}
+
+/// `JANEIRO` -> `Janeiro`, `PORT-AU-PRINCE` -> `Port-au-Prince`, `JOHN'S` -> `John's`,
+/// `DE` -> `de` (particles stay lower case except at the very start).
+fn title_word(word: &str, first: bool) -> String {
+    let parts: Vec<String> = word
+        .split('-')
+        .enumerate()
+        .map(|(j, part)| {
+            let lower = part.to_lowercase();
+            if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
+                lower
+            } else {
+                capitalise(&lower)
+            }
+        })
+        .collect();
+    parts.join("-")
+}
+
+/// Upper-cases the first letter and the letter after `/`, and after an apostrophe when two or
+/// more letters follow (`O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`).
+fn capitalise(lower: &str) -> String {
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut upper_next = true;
+    for (k, &c) in chars.iter().enumerate() {
+        if upper_next && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            upper_next = false;
+        } else {
+            out.push(c);
+        }
+        if c == '/' {
+            upper_next = true;
+        } else if c == '\'' || c == '’' {
+            upper_next = chars[k + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count()
+                >= 2;
+        }
+    }
+    out
+}
+
+/// News agencies written in parentheses after a place.
+fn has_agency(toks: &[Tok]) -> bool {
+    const AGENCIES: &[&str] = &[
+        "reuters",
+        "reuter",
+        "afp",
+        "ap",
+        "xinhua",
+        "dpa",
+        "ansa",
+        "efe",
+        "bloomberg",
+        "upi",
+        "tass",
+        "kyodo",
+        "yonhap",
+        "ians",
+        "pti",
+        "ani",
+        "aa",
+        "bernama",
+        "anadolu",
+    ];
+    toks.windows(3).any(|w| {
+        w[0].kind == Kind::Open
+            && w[2].kind == Kind::Close
+            && w[1].kind == Kind::Word
+            && AGENCIES.contains(&w[1].text.to_lowercase().as_str())
+    })
+}
+
+/// Capitals that open stories without being places (`BREAKING -`).
+fn is_kicker(place: &str) -> bool {
+    const KICKERS: &[&str] = &[
+        "breaking",
+        "breaking news",
+        "update",
+        "updated",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "watch",
+        "live",
+        "video",
+        "photos",
+        "editorial",
+        "comment",
+        "factbox",
+        "explainer",
+        "note",
+        "correction",
+        "urgent",
+        "flash",
+        "fact check",
+        "editor's note",
+        "read more",
+        "related",
+        "sponsored",
+        "advertisement",
+        "warning",
+        "interview",
+        "review",
+        "recap",
+        "timeline",
+    ];
+    KICKERS.contains(&place.to_lowercase().as_str())
+}
+
+/// Everything between place and dash must be dateline material: capitalised region words,
+/// commas, periods, the date, and a parenthesised agency.
+fn rest_is_dateline(head: &[Tok], found: Option<&Found>) -> bool {
+    let date_toks = found.map_or(0..0, |f| f.first..f.first + 6);
+    let mut in_parens = false;
+    head.iter().enumerate().all(|(i, t)| match t.kind {
+        Kind::Open => {
+            in_parens = true;
+            true
+        }
+        Kind::Close => {
+            in_parens = false;
+            true
+        }
+        Kind::Word => {
+            in_parens
+                || t.text.starts_with(|c: char| c.is_uppercase())
+                || (date_toks.contains(&i) && month_of(t.text).is_some())
+        }
+        Kind::Num => date_toks.contains(&i) || in_parens,
+        Kind::Comma | Kind::Dash => true,
+        Kind::Other => t.text == "." || t.text == "-" || t.text == "'",
+    }) && head.len() <= 14
+}
+
+/// The date, with the year from the dateline or else from the document: a dateline cannot be
+/// much later than its publication, so a month more than two after the document's month is of
+/// the previous year.
+fn resolve(f: &Found, doc_date: Option<Date>) -> Option<Date> {
+    let year = match (f.year, doc_date) {
+        (Some(y), _) => y,
+        (None, Some(doc)) => {
+            let doc_month = i32::from(u8::from(doc.month()));
+            if i32::from(f.month) - doc_month > 2 {
+                doc.year() - 1
+            } else {
+                doc.year()
+            }
+        }
+        (None, None) => return None,
+    };
+    let month = Month::try_from(f.month).ok()?;
+    Date::from_calendar_date(year, month, f.day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Option<Date> {
+        Date::from_calendar_date(y, Month::try_from(m).ok()?, day).ok()
+    }
+
+    /// Parses with a document date of 1987-03-15 and checks place and date.
+    fn check(raw: &str, place: Option<&str>, date: Option<Date>) {
+        let got = parse(raw, d(1987, 3, 15));
+        assert_eq!(got.place.as_deref(), place, "place of {raw:?}");
+        assert_eq!(got.date, date, "date of {raw:?}");
+    }
+
+    #[test]
+    fn reuters_common_forms() {
+        check(
+            "BUENOS AIRES, Feb 26 -",
+            Some("Buenos Aires"),
+            d(1987, 2, 26),
+        );
+        check("    SALVADOR, Feb 26 - ", Some("Salvador"), d(1987, 2, 26));
+        check("    NEW YORK, March 5 - ", Some("New York"), d(1987, 3, 5));
+        check(
+            "    RALEIGH, N.C., March 3 - ",
+            Some("Raleigh"),
+            d(1987, 3, 3),
+        );
+        check(
+            "EDMONTON, Alberta, March 11 -",
+            Some("Edmonton"),
+            d(1987, 3, 11),
+        );
+        check(
+            "Vancouver, British Columbia, March 9 -",
+            Some("Vancouver"),
+            d(1987, 3, 9),
+        );
+    }
+
+    #[test]
+    fn agency_forms() {
+        check("WASHINGTON (Reuters) -", Some("Washington"), None);
+        check("LONDON, March 3 (AFP) -", Some("London"), d(1987, 3, 3));
+        check("Washington (AFP) –", Some("Washington"), None);
+        check(
+            "KYIV, Ukraine, Nov 25 (Reuters) -",
+            Some("Kyiv"),
+            d(1986, 11, 25),
+        );
+    }
+
+    #[test]
+    fn explicit_year_wins() {
+        check(
+            "MOSCOW, Nov. 26, 2025 (AP) —",
+            Some("Moscow"),
+            d(2025, 11, 26),
+        );
+        check("PARIS, 2 March 2024 -", Some("Paris"), d(2024, 3, 2));
+    }
+
+    #[test]
+    fn day_before_month() {
+        check("PARIS, 2 March -", Some("Paris"), d(1987, 3, 2));
+        check("AMSTERDAM, 2 March", Some("Amsterdam"), d(1987, 3, 2));
+    }
+
+    #[test]
+    fn no_comma_before_month() {
+        check("RICHMOND, Va. Feb 26 -", Some("Richmond"), d(1987, 2, 26));
+        check(
+            "JOHANNESBURG March 13 -\n    ",
+            Some("Johannesburg"),
+            d(1987, 3, 13),
+        );
+        check(
+            "KANSAS CITY, Mo. - March 13 - ",
+            Some("Kansas City"),
+            d(1987, 3, 13),
+        );
+        check(
+            "CHEVY CHASE, Md., - March 4 - ",
+            Some("Chevy Chase"),
+            d(1987, 3, 4),
+        );
+    }
+
+    #[test]
+    fn case_variants() {
+        check("NEW YORK, FEB 26 -", Some("New York"), d(1987, 2, 26));
+        check("TOKYO, FEb 26", Some("Tokyo"), d(1987, 2, 26));
+        check("LONDON, MArch 2 -", Some("London"), d(1987, 3, 2));
+        check("ROME, march 2 -", Some("Rome"), d(1987, 3, 2));
+        check("OSLO, APril 1 -", Some("Oslo"), d(1987, 4, 1));
+    }
+
+    #[test]
+    fn typos() {
+        check("LIMA, Narch 4 -", Some("Lima"), d(1987, 3, 4));
+        check("BONN, Mach 4 -", Some("Bonn"), d(1987, 3, 4));
+        check("MADRID, Macrh 4 -", Some("Madrid"), d(1987, 3, 4));
+        check("LISBON, Marchg 4 -", Some("Lisbon"), d(1987, 3, 4));
+        check("SEOUL, Junee 1 -", Some("Seoul"), d(1986, 6, 1));
+        check("TAIPEI, Jne 1 -", Some("Taipei"), d(1986, 6, 1));
+        check("MANILA, Juen 2 -", Some("Manila"), d(1986, 6, 2));
+    }
+
+    #[test]
+    fn abbreviations() {
+        check("TOKYO, Oct. 20 -", Some("Tokyo"), d(1986, 10, 20));
+        check("DUBLIN, Mar 9 -", Some("Dublin"), d(1987, 3, 9));
+        check("ATHENS, Marc 9 -", Some("Athens"), d(1987, 3, 9));
+        check("CAIRO, Apri 2 -", Some("Cairo"), d(1987, 4, 2));
+        check("BERN, Sept. 14 -", Some("Bern"), d(1986, 9, 14));
+        check("SYDNEY, MAR8 --", Some("Sydney"), d(1987, 3, 8));
+        check(
+            "EVANDALE, Ohio, April, 13 -",
+            Some("Evandale"),
+            d(1987, 4, 13),
+        );
+    }
+
+    #[test]
+    fn particles_in_capital_places() {
+        check(
+            "RIO DE JANEIRO, Feb 26 - Brazil's \"Cruzado\" anti- ",
+            Some("Rio de Janeiro"),
+            d(1987, 2, 26),
+        );
+        check(
+            "DAR ES SALAAM, March 2 - ",
+            Some("Dar es Salaam"),
+            d(1987, 3, 2),
+        );
+        check("WINSTON-SALEM, N.C. - ", Some("Winston-Salem"), None);
+        check("ST. JOHN'S, March 2 -", Some("St. John's"), d(1987, 3, 2));
+    }
+
+    #[test]
+    fn no_place_or_no_date() {
+        check(" Wilcox/Gibbs - ", None, None);
+        check("    APRIL 7  - ", None, d(1987, 4, 7));
+        check(" As of April 7  - ", None, d(1987, 4, 7));
+        check(" us        7.8015 - ", None, None);
+        check("    CHICAGO, April - ", Some("Chicago"), None);
+        check("    TOKYO - ", Some("Tokyo"), None);
+        check(
+            "    THE HAGUE, April 8 - ",
+            Some("The Hague"),
+            d(1987, 4, 8),
+        );
+        check(
+            "    AUGUSTA, Maine, June 2 - ",
+            Some("Augusta"),
+            d(1986, 6, 2),
+        );
+        check(
+            "    sioux city, april 7 - ",
+            Some("Sioux City"),
+            d(1987, 4, 7),
+        );
+        check(
+            "    ****MOSCOW, April 29 - ",
+            Some("Moscow"),
+            d(1987, 4, 29),
+        );
+        check(" overnight     4 1/4 - ", None, None);
+        check(
+            "DALLAS/FORT WORTH, Texas, March 3 -",
+            Some("Dallas/Fort Worth"),
+            d(1987, 3, 3),
+        );
+        check("", None, None);
+    }
+
+    #[test]
+    fn spilled_body_dates_are_not_read() {
+        check("TOKYO - The May 5 meeting", Some("Tokyo"), None);
+    }
+
+    #[test]
+    fn invalid_day_gives_no_date() {
+        check("LONDON, Feb 30 -", Some("London"), None);
+        check("LONDON, April 31 -", Some("London"), None);
+    }
+
+    #[test]
+    fn year_from_document_date() {
+        let doc = d(2025, 1, 10);
+        assert_eq!(parse("OTTAWA, Dec 30 -", doc).date, d(2024, 12, 30));
+        assert_eq!(parse("OTTAWA, Jan 9 -", doc).date, d(2025, 1, 9));
+        assert_eq!(parse("OTTAWA, March 9 -", doc).date, d(2025, 3, 9));
+        assert_eq!(parse("OTTAWA, April 9 -", doc).date, d(2024, 4, 9));
+        assert_eq!(parse("OTTAWA, Jan 9 -", None).date, None);
+        assert_eq!(parse("OTTAWA, Jan 9, 2023 -", None).date, d(2023, 1, 9));
+    }
+
+    #[test]
+    fn raw_is_trimmed_and_single_spaced() {
+        assert_eq!(
+            parse("  JOHANNESBURG March 13 -\n    ", None).raw,
+            "JOHANNESBURG March 13 -"
+        );
+    }
+
+    #[test]
+    fn month_matching() {
+        for (w, m) in [
+            ("March", 3),
+            ("MARCH", 3),
+            ("Narch", 3),
+            ("Apirl", 4),
+            ("Sept.", 9),
+            ("Octobre", 10),
+            ("Jly", 7),
+            ("dec", 12),
+            ("May", 5),
+        ] {
+            assert_eq!(month_of(w), Some(m), "{w}");
+        }
+        for w in [
+            "Marsh", "Arch", "Jury", "Many", "Mary", "Ma", "Main", "Junk", "Dune", "Match", "Mars",
+            "Marchers", "Oil", "Jab", "Judy",
+        ] {
+            assert_eq!(month_of(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn leading_dateline_in_paragraph() {
+        let cases = [
+            (
+                "PARIS, March 2 (AFP) - The minister said",
+                Some("PARIS, March 2 (AFP) -"),
+            ),
+            (
+                "WASHINGTON (Reuters) - Lawmakers",
+                Some("WASHINGTON (Reuters) -"),
+            ),
+            ("KYIV, Ukraine — Officials", Some("KYIV, Ukraine —")),
+            ("Washington (AFP) – The", Some("Washington (AFP) –")),
+            ("NAIROBI, Kenya — Rains", Some("NAIROBI, Kenya —")),
+            (
+                "BERLIN, March 3 (Reuters) - The",
+                Some("BERLIN, March 3 (Reuters) -"),
+            ),
+            ("The talks - which began", None),
+            ("Paris - the city", None),
+            ("BREAKING - A fire", None),
+            ("He said - and repeated", None),
+            ("NATO allies, meeting in Brussels - agreed", None),
+            ("ISLAMABAD: The finance minister", Some("ISLAMABAD:")),
+            (
+                "NEW DELHI, March 3: Rail fares",
+                Some("NEW DELHI, March 3:"),
+            ),
+            ("EXCLUSIVE: Bank to cut jobs", None),
+            ("Note: figures are provisional", None),
+            ("WASHINGTON (Reuters): text", Some("WASHINGTON (Reuters):")),
+            ("Time 10:30 - the", None),
+        ];
+        for (par, want) in cases {
+            let got = leading(par).and_then(|n| par.get(..n));
+            assert_eq!(got, want, "{par}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
+use super::fingerprints::Fingerprint;
 use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
 use crate::model::Article;
 use crate::text::name_keys;
@@ -85,19 +86,13 @@ fn add_common(doc: &mut TantivyDocument, a: &Article, f: &Fields) {
 }
 
 /// The fingerprint document of one source file.
-pub fn file_document(
-    f: &Fields,
-    path: &str,
-    size: u64,
-    mtime_ns: i64,
-    hash: u64,
-) -> TantivyDocument {
+pub fn file_document(f: &Fields, path: &str, fp: Fingerprint) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, KIND_FILE);
     doc.add_text(f.id, super::fingerprints::file_doc_id(path));
     doc.add_text(f.path, path);
-    doc.add_u64(f.file_size, size);
-    doc.add_i64(f.file_mtime, mtime_ns);
-    doc.add_u64(f.file_hash, hash);
+    doc.add_u64(f.file_size, fp.size);
+    doc.add_i64(f.file_mtime, fp.mtime_ns);
+    doc.add_u64(f.file_hash, fp.hash);
     doc
 }

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossbeam_channel::{Receiver, Sender, bounded};
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::fingerprints::{self, Fingerprint};
@@ -133,7 +134,7 @@ impl Outcome {
 pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let (index, fields) = super::open_or_create(&cfg.index_dir, cfg.rebuild)?;
-    let mut writer: IndexWriter = index
+    let writer: IndexWriter = index
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
     let known = {
@@ -141,144 +142,205 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         fingerprints::load(&reader.searcher(), &fields)
             .context("cannot read the file fingerprints from the index")?
     };
-    let progress = crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk);
-    let mut summary = Summary::default();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut failures = Vec::new();
-    let mut last_commit = Instant::now();
+    let mut sink = Sink {
+        writer,
+        fields,
+        ops: Vec::new(),
+        summary: Summary::default(),
+        seen: HashSet::new(),
+        failures: Vec::new(),
+        progress: crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk),
+        last_commit: Instant::now(),
+    };
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (file_tx, file_rx) = bounded::<WalkEvent>(256);
-        let (out_tx, out_rx) = bounded::<Outcome>(cfg.threads * 2);
-        scope.spawn(|| {
-            for event in walk::walk(&cfg.corpus, &cfg.walk) {
-                if file_tx.send(event).is_err() {
-                    break;
-                }
-            }
-            drop(file_tx);
-        });
+        let (file_tx, file_rx) = bounded::<Vec<WalkEvent>>(cfg.threads * 4);
+        let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 2);
+        scope.spawn(move || walk_in_batches(cfg, file_tx));
         for _ in 0..cfg.threads.max(1) {
-            let rx = file_rx.clone();
-            let tx = out_tx.clone();
-            let known = &known;
-            let fields = &fields;
+            let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known, &fields);
             scope.spawn(move || worker(rx, tx, known, fields, cfg));
         }
         drop(out_tx);
         drop(file_rx);
-        for outcome in out_rx.iter() {
-            summary.files_seen += 1;
-            if known.contains_key(outcome.path()) {
-                seen.insert(outcome.path().to_string());
+        for outcomes in out_rx.iter() {
+            for outcome in outcomes {
+                sink.take(outcome, &known)?;
             }
-            match outcome {
-                Outcome::Unchanged { .. } => summary.unchanged += 1,
-                Outcome::Touched { path, fp } => {
-                    writer.delete_term(Term::from_field_text(
-                        fields.id,
-                        &fingerprints::file_doc_id(&path),
-                    ));
-                    writer.add_document(documents::file_document(
-                        &fields,
-                        &path,
-                        fp.size,
-                        fp.mtime_ns,
-                        fp.hash,
-                    ))?;
-                    summary.unchanged += 1;
-                }
-                Outcome::Indexed {
-                    path,
-                    fp,
-                    docs,
-                    articles,
-                    bytes,
-                    warnings,
-                } => {
-                    for w in warnings {
-                        progress.warn(&format!("{path}: {w}"));
-                    }
-                    writer.delete_term(Term::from_field_text(fields.path, &path));
-                    for doc in docs {
-                        writer.add_document(doc)?;
-                    }
-                    writer.add_document(documents::file_document(
-                        &fields,
-                        &path,
-                        fp.size,
-                        fp.mtime_ns,
-                        fp.hash,
-                    ))?;
-                    summary.indexed += 1;
-                    summary.articles += articles;
-                    summary.bytes += bytes;
-                    progress.advance(bytes, articles);
-                }
-                Outcome::Skipped { path, reason } => {
-                    if reason != UNSUPPORTED {
-                        progress.warn(&format!("skipped {path}: {reason}"));
-                    }
-                    *summary.skipped.entry(reason).or_default() += 1;
-                }
-                Outcome::Failed { path, reason } => {
-                    progress.warn(&format!("failed {path}: {reason}"));
-                    summary.failed += 1;
-                    failures.push(path);
-                }
-            }
-            if last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
-                commit(&mut writer, &cfg.index_dir)?;
-                summary.commits += 1;
-                last_commit = Instant::now();
+            if sink.last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
+                sink.commit(&cfg.index_dir)?;
             }
         }
         Ok(())
     })?;
 
-    progress.finish();
-    summary.removed = remove_vanished(&writer, &fields, &known, &seen, &cfg.corpus);
-    if cfg.strict && summary.failed > 0 {
-        writer.rollback()?;
+    sink.progress.finish();
+    sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.seen, &cfg.corpus);
+    if cfg.strict && sink.summary.failed > 0 {
+        sink.writer.rollback()?;
         // Drop the segment files of the rolled-back documents now, not at the next run.
-        let _ = writer.garbage_collect_files().wait();
+        let _ = sink.writer.garbage_collect_files().wait();
         anyhow::bail!(
             "{} file(s) failed and --strict is set; nothing was committed (first: {})",
-            summary.failed,
-            failures.first().map(String::as_str).unwrap_or("?")
+            sink.summary.failed,
+            sink.failures.first().map(String::as_str).unwrap_or("?")
         );
     }
-    commit(&mut writer, &cfg.index_dir)?;
-    summary.commits += 1;
-    writer
+    sink.commit(&cfg.index_dir)?;
+    sink.writer
         .wait_merging_threads()
         .context("merging segments failed")?;
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    sink.summary.seconds = started.elapsed().as_secs_f64();
+    Ok(sink.summary)
+}
+
+/// Files per batch on the walk queue, and the bytes at which a batch is sent early: batches
+/// keep channel hand-offs rare for small files, the byte bound keeps big files spread over workers.
+const BATCH_FILES: usize = 64;
+const BATCH_BYTES: u64 = 1 << 20;
+/// Index operations handed to tantivy at once.
+const BATCH_OPS: usize = 1024;
+
+fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<WalkEvent>>) {
+    let mut batch = Vec::with_capacity(BATCH_FILES);
+    let mut bytes = 0;
+    for event in walk::walk(&cfg.corpus, &cfg.walk) {
+        if let WalkEvent::File(f) = &event {
+            bytes += f.size;
+        }
+        batch.push(event);
+        if batch.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
+            if tx.send(std::mem::take(&mut batch)).is_err() {
+                return;
+            }
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(batch);
+    }
+}
+
+/// The receiving end of the pipeline: owns the writer, batches operations, counts, commits.
+struct Sink {
+    writer: IndexWriter,
+    fields: Fields,
+    ops: Vec<UserOperation>,
+    summary: Summary,
+    /// Recorded paths this walk met (anything recorded and not met is removed at the end).
+    seen: HashSet<String>,
+    failures: Vec<String>,
+    progress: crate::cmd::progress::IndexProgress,
+    last_commit: Instant,
+}
+
+impl Sink {
+    fn take(
+        &mut self,
+        outcome: Outcome,
+        known: &HashMap<String, Fingerprint>,
+    ) -> anyhow::Result<()> {
+        let f = self.fields;
+        self.summary.files_seen += 1;
+        if known.contains_key(outcome.path()) {
+            self.seen.insert(outcome.path().to_string());
+        }
+        match outcome {
+            Outcome::Unchanged { .. } => self.summary.unchanged += 1,
+            Outcome::Touched { path, fp } => {
+                let id = fingerprints::file_doc_id(&path);
+                self.ops
+                    .push(UserOperation::Delete(Term::from_field_text(f.id, &id)));
+                self.ops
+                    .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
+                self.summary.unchanged += 1;
+            }
+            Outcome::Indexed {
+                path,
+                fp,
+                docs,
+                articles,
+                bytes,
+                warnings,
+            } => {
+                for w in warnings {
+                    self.progress.warn(&format!("{path}: {w}"));
+                }
+                // The delete precedes the adds in one batch, so it removes only older documents.
+                self.ops
+                    .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                self.ops.extend(docs.into_iter().map(UserOperation::Add));
+                self.ops
+                    .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
+                self.summary.indexed += 1;
+                self.summary.articles += articles;
+                self.summary.bytes += bytes;
+                self.progress.advance(bytes, articles);
+            }
+            Outcome::Skipped { path, reason } => {
+                if reason != UNSUPPORTED {
+                    self.progress.warn(&format!("skipped {path}: {reason}"));
+                }
+                *self.summary.skipped.entry(reason).or_default() += 1;
+            }
+            Outcome::Failed { path, reason } => {
+                self.progress.warn(&format!("failed {path}: {reason}"));
+                self.summary.failed += 1;
+                self.failures.push(path);
+            }
+        }
+        if self.ops.len() >= BATCH_OPS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        if !self.ops.is_empty() {
+            self.writer
+                .run(std::mem::take(&mut self.ops))
+                .context("the index writer stopped")?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self, dir: &Path) -> anyhow::Result<()> {
+        self.flush()?;
+        let context = || format!("cannot commit the index {}", dir.display());
+        let mut prepared = self.writer.prepare_commit().with_context(context)?;
+        prepared.set_payload(&super::commit_payload());
+        prepared.commit().with_context(context)?;
+        self.summary.commits += 1;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
 }
 
 const UNSUPPORTED: &str = "not an article format";
 
 fn worker(
-    rx: Receiver<WalkEvent>,
-    tx: Sender<Outcome>,
+    rx: Receiver<Vec<WalkEvent>>,
+    tx: Sender<Vec<Outcome>>,
     known: &HashMap<String, Fingerprint>,
     fields: &Fields,
     cfg: &IndexConfig,
 ) {
-    for event in rx.iter() {
-        let outcome = match event {
-            WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
-            WalkEvent::Skipped { path, reason } => Outcome::Skipped {
-                path: shown(&path),
-                reason,
-            },
-            WalkEvent::Error { path, reason } => Outcome::Failed {
-                path: shown(&path),
-                reason,
-            },
-        };
-        if tx.send(outcome).is_err() {
+    for events in rx.iter() {
+        let outcomes = events
+            .into_iter()
+            .map(|event| match event {
+                WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
+                WalkEvent::Skipped { path, reason } => Outcome::Skipped {
+                    path: shown(&path),
+                    reason,
+                },
+                WalkEvent::Error { path, reason } => Outcome::Failed {
+                    path: shown(&path),
+                    reason,
+                },
+            })
+            .collect();
+        if tx.send(outcomes).is_err() {
             return;
         }
     }
@@ -375,17 +437,6 @@ fn remove_vanished(
         }
     }
     removed
-}
-
-fn commit(writer: &mut IndexWriter, dir: &Path) -> anyhow::Result<()> {
-    let mut prepared = writer
-        .prepare_commit()
-        .with_context(|| format!("cannot commit the index {}", dir.display()))?;
-    prepared.set_payload(&super::commit_payload());
-    prepared
-        .commit()
-        .with_context(|| format!("cannot commit the index {}", dir.display()))?;
-    Ok(())
 }
 
 /// Maps tantivy's lock failure to the user-facing "another newsdex is writing" error.

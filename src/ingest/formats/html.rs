@@ -1,19 +1,987 @@
 //! HTML pages: headline from `<h1>`, `og:title` or `<title>`; body from the article element or the
 //! main text blocks; date from `article:published_time`, `<time>` or JSON-LD.
+//!
+//! Parsing is html5ever (through `scraper`); the page is then walked once, iteratively (pages can
+//! nest a million deep), skipping navigation, asides, forms and elements whose class or id says
+//! they are chrome. Because html5ever does work proportional to the open-element stack for each
+//! tag, [`limit_nesting`] first drops start tags nested deeper than [`MAX_DEPTH`], keeping the
+//! whole parse linear.
 
+use std::borrow::Cow;
+
+use scraper::{ElementRef, Html, Node};
+use serde_json::Value;
+
+use super::dates;
 use super::{FileArticles, ReadError};
 use crate::model::RawArticle;
 
-/// One article per page. (Placeholder: text of the whole document.)
+/// Deepest element nesting kept; real pages stay far below it.
+const MAX_DEPTH: usize = 200;
+
+/// One article per page.
 pub fn read(text: &str) -> Result<FileArticles, ReadError> {
-    let doc = scraper::Html::parse_document(text);
-    let body: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
+    let text = limit_nesting(text);
+    let doc = Html::parse_document(&text);
+    let page = Page::scan(doc.root_element());
+    let mut blocks = page.story_blocks();
+    let found: usize = blocks.iter().map(String::len).sum();
+    // JSON-LD `articleBody` is the publisher's own text: better than a page that yielded little.
+    if let Some(ld_body) = page.ld.body.as_ref().filter(|b| b.len() > found * 4) {
+        blocks = vec![ld_body.clone()];
+    }
+    let dateline = blocks.first().and_then(|p| leading_dateline(p));
+    let article = RawArticle {
+        headline: page.headline(),
+        body: blocks.join("\n\n"),
+        dateline,
+        date: page.date(),
+        url: page.url(),
+        author: page.author(),
+        needs_cleanup: false,
+        ..RawArticle::default()
+    };
     Ok(FileArticles {
-        articles: vec![RawArticle {
-            body,
-            needs_cleanup: true,
-            ..RawArticle::default()
-        }],
+        articles: vec![article],
         warnings: Vec::new(),
     })
+}
+
+/// One step of an iterative walk: an element opened (the visitor says whether to enter it), an
+/// element closed (only for entered ones), or a text node.
+enum Step<'a> {
+    Open(ElementRef<'a>),
+    Close(ElementRef<'a>),
+    Text(&'a str),
+}
+
+/// Walks `root` in document order without recursion; `visit` returns whether to descend into an
+/// opened element (returning false skips the whole subtree).
+fn walk<'a>(root: ElementRef<'a>, mut visit: impl FnMut(Step<'a>) -> bool) {
+    let root_id = root.id();
+    let mut node = *root;
+    loop {
+        let descend = match node.value() {
+            Node::Element(_) => ElementRef::wrap(node).is_some_and(|e| visit(Step::Open(e))),
+            Node::Text(t) => {
+                visit(Step::Text(t));
+                false
+            }
+            _ => false,
+        };
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            if let Some(e) = ElementRef::wrap(node) {
+                visit(Step::Close(e));
+            }
+        }
+        loop {
+            if node.id() == root_id {
+                return;
+            }
+            if let Some(sibling) = node.next_sibling() {
+                node = sibling;
+                break;
+            }
+            match node.parent() {
+                Some(parent) => {
+                    node = parent;
+                    if let Some(e) = ElementRef::wrap(node) {
+                        visit(Step::Close(e));
+                    }
+                }
+                None => return,
+            }
+        }
+    }
+}
+
+/// What one pass over the page collects.
+#[derive(Default)]
+struct Page<'a> {
+    /// `(property or name or itemprop, content)`, keys lower-cased.
+    meta: Vec<(String, String)>,
+    canonical: Option<String>,
+    title: Option<String>,
+    /// Text of the first `rel=author` / `itemprop=author` element.
+    byline: Option<String>,
+    /// First `<h1>` inside an article element, and first outside page chrome.
+    article_h1: Option<String>,
+    page_h1: Option<String>,
+    /// `datetime` of the first `<time>` inside an article element, and of the first anywhere.
+    article_time: Option<String>,
+    any_time: Option<String>,
+    /// Top-level `<article>` elements with their text length.
+    articles: Vec<(ElementRef<'a>, usize)>,
+    article_body: Option<ElementRef<'a>>,
+    main: Option<ElementRef<'a>>,
+    body: Option<ElementRef<'a>>,
+    ld: LinkedData,
+}
+
+impl<'a> Page<'a> {
+    fn scan(root: ElementRef<'a>) -> Page<'a> {
+        let mut page = Page::default();
+        let (mut in_article, mut in_chrome) = (0usize, 0usize);
+        let mut h1_text: Option<String> = None;
+        walk(root, |step| {
+            match step {
+                Step::Open(e) => {
+                    let name = e.value().name();
+                    match name {
+                        "article" => {
+                            if in_article == 0 {
+                                page.articles.push((e, 0));
+                            }
+                            in_article += 1;
+                        }
+                        "nav" | "footer" | "aside" => in_chrome += 1,
+                        "header" if in_article == 0 => in_chrome += 1,
+                        "h1" if h1_text.is_none() => h1_text = Some(String::new()),
+                        "main" if page.main.is_none() => page.main = Some(e),
+                        "body" if page.body.is_none() => page.body = Some(e),
+                        _ => {}
+                    }
+                    if page.article_body.is_none()
+                        && !matches!(name, "meta" | "link")
+                        && e.attr("itemprop")
+                            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+                    {
+                        page.article_body = Some(e);
+                    }
+                    page.collect_head(e, in_article > 0);
+                    if matches!(name, "script" | "style" | "title") {
+                        return false;
+                    }
+                }
+                Step::Close(e) => match e.value().name() {
+                    "article" => in_article = in_article.saturating_sub(1),
+                    "nav" | "footer" | "aside" => in_chrome = in_chrome.saturating_sub(1),
+                    "header" if in_article == 0 => in_chrome = in_chrome.saturating_sub(1),
+                    "h1" => {
+                        let text = one_line(&h1_text.take().unwrap_or_default());
+                        if !text.is_empty() {
+                            if in_article > 0 && page.article_h1.is_none() {
+                                page.article_h1 = Some(text.clone());
+                            }
+                            if in_chrome == 0 && page.page_h1.is_none() {
+                                page.page_h1 = Some(text);
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Step::Text(t) => {
+                    if let Some(h) = h1_text.as_mut() {
+                        h.push_str(t);
+                        h.push(' ');
+                    }
+                    if let (true, Some(last)) = (in_article > 0, page.articles.last_mut()) {
+                        last.1 += t.trim().len();
+                    }
+                }
+            }
+            true
+        });
+        page
+    }
+
+    /// Metadata held by one element: meta tags, the canonical link, the title, times, JSON-LD.
+    fn collect_head(&mut self, e: ElementRef<'a>, in_article: bool) {
+        let has = |attr: &str, word: &str| {
+            e.attr(attr)
+                .is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case(word)))
+        };
+        if self.byline.is_none() && (has("rel", "author") || has("itemprop", "author")) {
+            let text = e
+                .attr("content")
+                .map(one_line)
+                .unwrap_or_else(|| one_line(&e.text().collect::<String>()));
+            self.byline = Some(text).filter(|t| !t.is_empty() && t.chars().count() <= 80);
+        }
+        match e.value().name() {
+            "meta" => {
+                let key = ["property", "name", "itemprop"]
+                    .iter()
+                    .find_map(|k| e.attr(k));
+                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+                    self.meta
+                        .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
+                }
+            }
+            "link" => {
+                let canonical = e.attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical && self.canonical.is_none() {
+                    self.canonical = e.attr("href").map(|h| h.trim().to_string());
+                }
+            }
+            "title" if self.title.is_none() => {
+                self.title = Some(one_line(&e.text().collect::<String>()));
+            }
+            "time" => {
+                let when = e.attr("datetime").map(str::to_string);
+                if in_article && self.article_time.is_none() {
+                    self.article_time.clone_from(&when);
+                }
+                if self.any_time.is_none() {
+                    self.any_time = when;
+                }
+            }
+            "script"
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let json: String = e.text().collect();
+                self.ld.absorb(&json);
+            }
+            _ => {}
+        }
+    }
+
+    /// The story's paragraphs, from the first container that holds a fair share of the page's
+    /// text: `[itemprop=articleBody]` (the most specific marker), the longest top-level
+    /// `<article>`, `<main>`; else the whole `<body>`. A container with little text next to a
+    /// text-rich page is a teaser or a card, not the story.
+    fn story_blocks(&self) -> Vec<String> {
+        let longest_article = self
+            .articles
+            .iter()
+            .fold(
+                None,
+                |best: Option<(ElementRef<'a>, usize)>, &(e, len)| match best {
+                    Some((_, b)) if b >= len => best,
+                    _ => Some((e, len)),
+                },
+            )
+            .map(|(e, _)| e);
+        let page = self.body.map(body_blocks).unwrap_or_default();
+        let page_len: usize = page.iter().map(String::len).sum();
+        [self.article_body, longest_article, self.main]
+            .into_iter()
+            .flatten()
+            .map(body_blocks)
+            .find(|blocks| {
+                let len: usize = blocks.iter().map(String::len).sum();
+                len > 0 && (len * 4 >= page_len || len >= 1500)
+            })
+            .unwrap_or(page)
+    }
+
+    fn meta(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.meta
+                .iter()
+                .find(|(key, content)| key == k && !content.is_empty())
+                .map(|(_, c)| c.as_str())
+        })
+    }
+
+    fn headline(&self) -> String {
+        self.article_h1
+            .clone()
+            .or_else(|| self.page_h1.clone())
+            .or_else(|| self.meta(&["og:title", "twitter:title"]).map(one_line))
+            .or_else(|| self.ld.headline.clone())
+            .or_else(|| self.title.as_deref().map(strip_site_suffix))
+            .unwrap_or_default()
+    }
+
+    /// Meta tags first, then JSON-LD, then `<time>` (inside the article before anywhere else).
+    fn date(&self) -> Option<time::Date> {
+        const KEYS: &[&str] = &[
+            "article:published_time",
+            "og:published_time",
+            "date",
+            "pubdate",
+            "publish-date",
+            "publishdate",
+            "datepublished",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "parsely-pub-date",
+            "sailthru.date",
+        ];
+        KEYS.iter()
+            .filter_map(|k| self.meta(&[k]))
+            .find_map(dates::parse_any)
+            .or_else(|| self.ld.date.as_deref().and_then(dates::parse_any))
+            .or_else(|| self.article_time.as_deref().and_then(dates::parse_any))
+            .or_else(|| self.any_time.as_deref().and_then(dates::parse_any))
+    }
+
+    fn author(&self) -> Option<String> {
+        self.meta(&["author", "article:author", "byl", "dc.creator"])
+            .filter(|a| !a.starts_with("http"))
+            .map(one_line)
+            .or_else(|| self.ld.author.clone())
+            .or_else(|| self.byline.clone())
+            .filter(|a| !a.is_empty())
+    }
+
+    fn url(&self) -> Option<String> {
+        self.meta(&["og:url"])
+            .map(str::to_string)
+            .or_else(|| self.canonical.clone())
+            .or_else(|| self.ld.url.clone())
+            .filter(|u| !u.is_empty())
+    }
+}
+
+/// Fields of the first JSON-LD object that describes an article (or, failing that, has a
+/// publication date).
+#[derive(Default)]
+struct LinkedData {
+    found_article: bool,
+    headline: Option<String>,
+    date: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    body: Option<String>,
+}
+
+impl LinkedData {
+    fn absorb(&mut self, json: &str) {
+        if self.found_article {
+            return;
+        }
+        // Between the first and the last brace (or bracket): drops CDATA wrappers, comments
+        // and a trailing `;`.
+        let between = |open: char, close: char| {
+            let start = json.find(open)?;
+            let end = json.rfind(close)?;
+            serde_json::from_str::<Value>(json.get(start..=end)?).ok()
+        };
+        let Some(value) = between('{', '}').or_else(|| between('[', ']')) else {
+            return;
+        };
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        stack.push(graph);
+                    }
+                    let is_article = map.get("@type").is_some_and(is_article_type);
+                    if is_article || (self.date.is_none() && map.contains_key("datePublished")) {
+                        self.take(map);
+                        if is_article {
+                            self.found_article = true;
+                            return;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn take(&mut self, map: &serde_json::Map<String, Value>) {
+        let s = |k: &str| map.get(k).and_then(Value::as_str).map(one_line);
+        self.headline = s("headline").or_else(|| s("name"));
+        self.date = s("datePublished").or_else(|| s("dateCreated"));
+        self.url = s("url");
+        self.body = map
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(|b| b.trim().to_string());
+        self.author = map.get("author").and_then(ld_author);
+    }
+}
+
+fn is_article_type(t: &Value) -> bool {
+    let matches = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
+    match t {
+        Value::String(s) => matches(s),
+        Value::Array(items) => items.iter().filter_map(Value::as_str).any(matches),
+        _ => false,
+    }
+}
+
+/// `"Jane Roe"`, `{"name": "Jane Roe"}` or a list of either, joined with `, `.
+fn ld_author(v: &Value) -> Option<String> {
+    let name = |v: &Value| match v {
+        Value::String(s) => Some(one_line(s)),
+        Value::Object(m) => m.get("name").and_then(Value::as_str).map(one_line),
+        _ => None,
+    };
+    let names: Vec<String> = match v {
+        Value::Array(items) => items.iter().filter_map(name).collect(),
+        _ => name(v).into_iter().collect(),
+    };
+    let joined = names.join(", ");
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// Marks a `<br>` inside a block until whitespace is collapsed; a private-use character that
+/// is removed from page text beforehand.
+const BREAK: char = '\u{e000}';
+
+/// The text blocks of a container: its `<p>` paragraphs when they hold most of its text, else
+/// every block-level run of text (pages built from `<div>`s and `<br>`s). Chrome is skipped, and
+/// so is the headline `<h1>`.
+fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
+    // (text, inside a <p>) in document order.
+    let mut blocks: Vec<(String, bool)> = Vec::new();
+    let mut current = Block::default();
+    let (mut p_depth, mut a_depth) = (0usize, 0usize);
+    let root_id = container.id();
+    walk(container, |step| {
+        match step {
+            Step::Open(e) => {
+                if e.id() != root_id && is_chrome(e) {
+                    return false;
+                }
+                let name = e.value().name();
+                if name == "br" {
+                    current.text.push(BREAK);
+                } else if name == "a" {
+                    a_depth += 1;
+                } else if is_block(name) {
+                    current.flush(p_depth > 0, &mut blocks);
+                    p_depth += usize::from(name == "p");
+                }
+            }
+            Step::Close(e) => {
+                let name = e.value().name();
+                if name == "a" {
+                    a_depth = a_depth.saturating_sub(1);
+                } else if is_block(name) {
+                    current.flush(p_depth > 0, &mut blocks);
+                    if name == "p" {
+                        p_depth = p_depth.saturating_sub(1);
+                    }
+                }
+            }
+            Step::Text(t) => {
+                if a_depth > 0 {
+                    current.link_chars += t.trim().chars().count();
+                }
+                if t.contains(BREAK) {
+                    current.text.push_str(&t.replace(BREAK, " "));
+                } else {
+                    current.text.push_str(t);
+                }
+            }
+        }
+        true
+    });
+    current.flush(p_depth > 0, &mut blocks);
+    let total: usize = blocks.iter().map(|(b, _)| b.len()).sum();
+    let in_p: usize = blocks
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(b, _)| b.len())
+        .sum();
+    let only_p = in_p > 0 && in_p * 2 >= total;
+    blocks
+        .into_iter()
+        .filter(|(_, p)| *p || !only_p)
+        .map(|(b, _)| b)
+        .collect()
+}
+
+/// Text gathered for one block, and how much of it is link text.
+#[derive(Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+}
+
+impl Block {
+    /// Moves the text, whitespace collapsed, into `blocks` unless it is blank, mostly links
+    /// (menus, lists of other stories) or an ad label.
+    fn flush(&mut self, in_p: bool, blocks: &mut Vec<(String, bool)>) {
+        let lines: Vec<String> = self
+            .text
+            .split(BREAK)
+            .map(one_line)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let text = lines.join("\n");
+        let chars = text.chars().count();
+        let links = self.link_chars * 10 > chars * 6;
+        let ad_label = ["advertisement", "advertisements", "sponsored", "ad"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w));
+        if !text.is_empty() && !links && !ad_label {
+            blocks.push((text, in_p));
+        }
+        self.text.clear();
+        self.link_chars = 0;
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "article"
+            | "main"
+            | "body"
+            | "hr"
+    )
+}
+
+/// Elements that are never article text: by tag, by ARIA role, hidden, or by a class or id
+/// naming navigation, sharing, comments, ads and the like.
+fn is_chrome(e: ElementRef<'_>) -> bool {
+    let name = e.value().name();
+    if matches!(
+        name,
+        "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "form"
+            | "button"
+            | "select"
+            | "textarea"
+            | "iframe"
+            | "svg"
+            | "figure"
+            | "figcaption"
+            | "h1"
+            | "title"
+            | "head"
+    ) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    if e.attr("style").is_some_and(|st| {
+        let st = st.replace(' ', "").to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    }) {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| {
+        matches!(
+            r.trim().to_ascii_lowercase().as_str(),
+            "navigation" | "banner" | "complementary" | "contentinfo" | "menu" | "dialog"
+        )
+    }) {
+        return true;
+    }
+    let class = e.attr("class").unwrap_or("");
+    let id = e.attr("id").unwrap_or("");
+    names_chrome(class) || names_chrome(id)
+}
+
+/// True when a class or id value has a word naming page chrome (`share-bar`, `ad-slot`,
+/// `site-nav`, `related_links`); words are split at spaces, `-`, `_` and camel-case humps.
+/// Layout words (`nav`, `sidebar`, `related`) give way to a content word in the same value
+/// (`contentWithSidebar`, `l-sidebar-fixed l-article-body`); sharing, comments and ads do not.
+fn names_chrome(value: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "ad",
+        "ads",
+        "comment",
+        "comments",
+        "share",
+        "sharing",
+        "cookie",
+        "cookies",
+        "promo",
+        "subscribe",
+        "newsletter",
+        "social",
+        "sponsored",
+        "advertisement",
+    ];
+    const STRONG_PREFIX: &[&str] = &["advert", "newsletter", "cookie"];
+    const WEAK: &[&str] = &[
+        "related",
+        "menu",
+        "footer",
+        "sidebar",
+        "byline",
+        "caption",
+        "banner",
+        "masthead",
+        "breadcrumb",
+        "breadcrumbs",
+        "sponsor",
+        "toolbar",
+        "popup",
+        "modal",
+    ];
+    const WEAK_PREFIX: &[&str] = &["nav", "sidebar", "footer", "breadcrumb"];
+    const CONTENT: &[&str] = &["article", "story", "content", "body", "entry", "text"];
+    let words = words(value);
+    let any = |exact: &[&str], prefix: &[&str]| {
+        words
+            .iter()
+            .any(|w| exact.contains(&w.as_str()) || prefix.iter().any(|p| w.starts_with(p)))
+    };
+    if any(STRONG, STRONG_PREFIX) {
+        return true;
+    }
+    any(WEAK, WEAK_PREFIX) && !any(CONTENT, &[])
+}
+
+/// Lower-case words of an identifier list.
+fn words(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Whitespace runs collapsed to single spaces, trimmed; control characters count as whitespace
+/// so they never reach the index.
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `Storm hits coast | The Daily Planet` -> `Storm hits coast`: a short last part after ` | `,
+/// ` - `, ` – ` or ` — ` is the site's name.
+fn strip_site_suffix(title: &str) -> String {
+    let title = one_line(title);
+    let cut = [" | ", " - ", " – ", " — ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i);
+    match cut {
+        Some((i, len)) if i > 0 && title[i + len..].split_whitespace().count() <= 5 => {
+            title[..i].trim().to_string()
+        }
+        _ => title,
+    }
+}
+
+/// A dateline opening the first paragraph (`PARIS, March 2 (AFP) -`, `Kyiv (AP) —`): the text
+/// before a dash within the first 80 characters, whose place is upper case or which ends with
+/// an agency in parentheses. Returned as written, dash included.
+fn leading_dateline(paragraph: &str) -> Option<String> {
+    let window_end = paragraph
+        .char_indices()
+        .nth(80)
+        .map_or(paragraph.len(), |(i, _)| i);
+    let window = &paragraph[..window_end];
+    let (at, sep) = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|sep| window.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, _)| *i)?;
+    let candidate = paragraph[..at].trim();
+    if candidate.is_empty() || candidate.contains(['"', '“', '”', '\n']) {
+        return None;
+    }
+    let place = candidate.split([',', '(']).next().unwrap_or("").trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper_place = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let agency = candidate.ends_with(')')
+        && place.split_whitespace().count() <= 4
+        && place.chars().next().is_some_and(char::is_uppercase);
+    (upper_place || agency).then(|| paragraph[..at + sep.trim_end().len()].trim().to_string())
+}
+
+/// Drops start tags nested deeper than [`MAX_DEPTH`] (see the module docs); borrows the text
+/// unchanged in the normal case. The nesting estimate follows html5ever where it matters: void
+/// elements and elements with optional end tags do not nest, and an end tag closes up to the
+/// nearest open element of its name.
+fn limit_nesting(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<&str> = Vec::new();
+    let mut out: Option<String> = None;
+    let mut copied_to = 0;
+    let mut pos = 0;
+    while let Some(i) = text[pos..].find('<') {
+        let start = pos + i;
+        let rest = &text[start + 1..];
+        pos = start + 1;
+        if rest.starts_with("!--") {
+            pos = rest.find("-->").map_or(text.len(), |j| start + 1 + j + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &text[name_start..name_start + name_len];
+        let end = tag_end(text, name_start + name_len);
+        pos = end;
+        if closing {
+            if let Some(k) = stack
+                .iter()
+                .rposition(|open| open.eq_ignore_ascii_case(name))
+            {
+                stack.truncate(k);
+            }
+            continue;
+        }
+        if is_raw_text(name) {
+            pos = raw_text_end(text, end, name);
+            continue;
+        }
+        if !nests(name) {
+            continue;
+        }
+        if stack.len() >= MAX_DEPTH {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            buf.push_str(&text[copied_to..start]);
+            copied_to = end;
+        } else {
+            stack.push(name);
+        }
+    }
+    match out {
+        Some(mut buf) => {
+            buf.push_str(&text[copied_to..]);
+            Cow::Owned(buf)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Byte offset after the `>` closing a tag whose name ends at `from` (quotes respected).
+fn tag_end(text: &str, from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (i, &b) in text.as_bytes()[from..].iter().enumerate() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// Where the content of a raw-text element (`<script>`, `<style>`, ...) ends.
+fn raw_text_end(text: &str, from: usize, name: &str) -> usize {
+    let closing = format!("</{}", name.to_ascii_lowercase());
+    let lower_hit = text[from..]
+        .match_indices("</")
+        .find(|(j, _)| {
+            text.get(from + j..from + j + closing.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(&closing))
+        })
+        .map(|(j, _)| from + j);
+    lower_hit.unwrap_or(text.len())
+}
+
+fn is_raw_text(name: &str) -> bool {
+    [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "noscript",
+        "iframe",
+        "noembed",
+        "plaintext",
+    ]
+    .iter()
+    .any(|r| r.eq_ignore_ascii_case(name))
+}
+
+/// False for void elements and for those whose end tag is optional (they never pile up).
+fn nests(name: &str) -> bool {
+    const FLAT: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen", "html", "head", "body", "p", "li", "dt", "dd", "option",
+        "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rp", "rt",
+        "rb", "rtc",
+    ];
+    !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::{Date, Month};
+
+    fn one(html: &str) -> RawArticle {
+        let mut got = read(html).unwrap();
+        assert_eq!(got.articles.len(), 1);
+        got.articles.remove(0)
+    }
+
+    #[test]
+    fn article_page_with_metadata() {
+        let html = r#"<!doctype html><html><head><title>Bridge reopens | Valley Gazette</title>
+            <meta property="og:title" content="Bridge reopens after repairs">
+            <meta property="article:published_time" content="2024-03-09T08:00:00+01:00">
+            <meta name="author" content="Dana Wells">
+            <link rel="canonical" href="https://gazette.example/bridge">
+            </head><body><header><h1>Valley Gazette</h1><nav><p>Home</p></nav></header>
+            <article><h1>The old  bridge
+            reopens</h1><div class="share-bar"><p>Share this</p></div>
+            <p>RIVERTON, March 8 - The old bridge opened to traffic again on Friday.</p>
+            <p>Work took <b>two</b> years,<br>the council said.</p>
+            <aside><p>Related: other bridges</p></aside>
+            <figure><img src="x.jpg"><figcaption>The bridge</figcaption></figure></article>
+            <footer><p>Copyright</p></footer></body></html>"#;
+        let a = one(html);
+        assert_eq!(a.headline, "The old bridge reopens");
+        assert_eq!(
+            a.body,
+            "RIVERTON, March 8 - The old bridge opened to traffic again on Friday.\n\nWork took two years,\nthe council said."
+        );
+        assert_eq!(a.dateline.as_deref(), Some("RIVERTON, March 8 -"));
+        assert_eq!(a.date, Date::from_calendar_date(2024, Month::March, 9).ok());
+        assert_eq!(a.author.as_deref(), Some("Dana Wells"));
+        assert_eq!(a.url.as_deref(), Some("https://gazette.example/bridge"));
+        assert!(!a.needs_cleanup);
+    }
+
+    #[test]
+    fn page_without_article_uses_paragraphs_and_title() {
+        let html = r#"<html><head><title>Harvest festival draws crowds - Town News</title>
+            <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "name": "Town News"},
+              {"@type": ["NewsArticle"], "datePublished": "2023-10-01",
+               "author": [{"@type": "Person", "name": "Lee Moss"}, "Kim Ray"]}]}</script>
+            </head><body><div id="main-menu"><p>News</p><p>Sport</p></div>
+            <div class="content"><p>Thousands came to the harvest festival.</p>
+            <p>Kyiv (AP) — not a dateline here since it is not first.</p></div>
+            <div class="cookie-notice"><p>We use cookies.</p></div>
+            <p style="display: none">Hidden text.</p>
+            <ul class="list"><li><a href="/a">Other story one</a></li><li><a href="/b">Two</a></li></ul>
+            <div class="comments"><p>Great event!</p></div></body></html>"#;
+        let a = one(html);
+        assert_eq!(a.headline, "Harvest festival draws crowds");
+        assert_eq!(
+            a.body,
+            "Thousands came to the harvest festival.\n\nKyiv (AP) — not a dateline here since it is not first."
+        );
+        assert_eq!(a.dateline, None);
+        assert_eq!(
+            a.date,
+            Date::from_calendar_date(2023, Month::October, 1).ok()
+        );
+        assert_eq!(a.author.as_deref(), Some("Lee Moss, Kim Ray"));
+    }
+
+    #[test]
+    fn item_prop_body_time_element_and_agency_dateline() {
+        let html = r#"<body><main><h1>Port strike ends</h1>
+            <p class="byline">By Staff <time datetime="2022-07-15T10:00Z">July 15</time></p>
+            <div itemprop="articleBody"><p>Kyiv (AP) — Dock workers returned on Friday.</p>
+            <div>A line in a div.</div></div><div class="ad-slot"><p>Buy now</p></div></main></body>"#;
+        let a = one(html);
+        assert_eq!(a.headline, "Port strike ends");
+        assert_eq!(a.body, "Kyiv (AP) — Dock workers returned on Friday.");
+        assert_eq!(a.dateline.as_deref(), Some("Kyiv (AP) —"));
+        assert_eq!(a.date, Date::from_calendar_date(2022, Month::July, 15).ok());
+    }
+
+    #[test]
+    fn blocks_without_paragraphs_and_odd_inputs() {
+        let a = one(
+            "<html><body><div>First block</div><div><span>Second</span> block</div></body></html>",
+        );
+        assert_eq!(a.body, "First block\n\nSecond block");
+        assert_eq!(a.headline, "");
+        let a = one("");
+        assert_eq!((a.headline.as_str(), a.body.as_str()), ("", ""));
+        let a = one("<p>unterminated <b>bold <i>text &amp; more &#1; &bogus;");
+        assert_eq!(a.body, "unterminated bold text & more &bogus;");
+        let a = one("<title>Only a title</title>");
+        assert_eq!(a.headline, "Only a title");
+    }
+
+    #[test]
+    fn chrome_names_and_suffixes() {
+        assert!(names_chrome("site-nav main"));
+        assert!(names_chrome("shareBar"));
+        assert!(names_chrome("ad"));
+        assert!(names_chrome("related_links"));
+        assert!(!names_chrome("article-body headline"));
+        assert!(!names_chrome("commentary-body"));
+        assert!(!names_chrome("shadow leader"));
+        assert!(!names_chrome("contentWithSidebar"));
+        assert!(names_chrome("article-share-tools"));
+        assert_eq!(strip_site_suffix("A - B - Site"), "A - B");
+        assert_eq!(
+            strip_site_suffix("No suffix at all here"),
+            "No suffix at all here"
+        );
+        assert_eq!(
+            leading_dateline("LONDON (Reuters) - Prices rose."),
+            Some("LONDON (Reuters) -".into())
+        );
+        assert_eq!(leading_dateline("Prices rose - as expected - today."), None);
+        assert_eq!(leading_dateline("NO DASH HERE"), None);
+    }
+
+    #[test]
+    fn million_unclosed_tags_stay_linear() {
+        for tag in ["<div>", "<b>", "<ul>", "<table>", "<blockquote><span>"] {
+            let html = format!(
+                "<body><article><p>Start.</p>{}end</article></body>",
+                tag.repeat(1_000_000)
+            );
+            let started = std::time::Instant::now();
+            let a = one(&html);
+            assert!(a.body.starts_with("Start."), "{tag}");
+            let secs = started.elapsed().as_secs_f64();
+            assert!(secs < 60.0, "{tag}: {secs}s");
+            eprintln!("{tag} x1M: {secs:.2}s");
+        }
+    }
+
+    #[test]
+    fn nesting_limit_keeps_ordinary_pages() {
+        let page = "<div><p>a<p>b<ul><li>c<li>d</ul></div><script>var s = '<div><div>';</script>";
+        assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
+        let deep = "<div>".repeat(MAX_DEPTH + 5);
+        assert_eq!(limit_nesting(&deep).len(), MAX_DEPTH * 5);
+        let closed = "<div></x>".repeat(MAX_DEPTH + 5);
+        assert_eq!(limit_nesting(&closed).matches("<div>").count(), MAX_DEPTH);
+    }
 }
