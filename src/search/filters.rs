@@ -176,9 +176,10 @@ pub fn parse_period(s: &str, flag: &str) -> Result<(Date, Date), Fatal> {
     }
 }
 
-/// Up to five keys of `field` closest to `key`: shared prefix or small edit distance.
+/// Up to five keys of `field` closest to `key`: shared prefix or small edit distance first,
+/// then the names more documents carry.
 fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<String>> {
-    let mut scored: Vec<(usize, String)> = Vec::new();
+    let mut found: std::collections::HashMap<String, (usize, u64)> = Default::default();
     let max_dist = (key.chars().count() / 3).max(1);
     for seg in searcher.segment_readers() {
         let inv = seg.inverted_index(field)?;
@@ -187,7 +188,7 @@ fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<S
             let Ok(cand) = std::str::from_utf8(stream.key()) else {
                 continue;
             };
-            let score = if cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
+            let dist = if cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
                 0
             } else {
                 let d = edit_distance(key, cand, max_dist);
@@ -196,15 +197,16 @@ fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<S
                 }
                 d
             };
-            if !scored.iter().any(|(_, s)| s == cand) {
-                scored.push((score, cand.to_string()));
-            }
+            let entry = found.entry(cand.to_string()).or_insert((dist, 0));
+            entry.1 += u64::from(stream.value().doc_freq);
         }
     }
-    // Surnames are keys of their own, so `rubo` finds `rubio` without splitting full names.
-    scored.sort();
-    scored.truncate(5);
-    Ok(scored.into_iter().map(|(_, s)| s).collect())
+    let mut ranked: Vec<(usize, std::cmp::Reverse<u64>, String)> = found
+        .into_iter()
+        .map(|(name, (d, n))| (d, std::cmp::Reverse(n), name))
+        .collect();
+    ranked.sort();
+    Ok(ranked.into_iter().take(5).map(|(_, _, s)| s).collect())
 }
 
 /// Levenshtein distance over chars, giving up (returning `limit + 1`) beyond `limit`.
