@@ -132,7 +132,8 @@ pub struct SearchArgs {
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    #[arg(long, value_enum, default_value_t = SortOrder::Score)]
+    /// Order of hits: score, date (oldest first) or -date (newest first).
+    #[arg(long, value_enum, default_value_t = SortOrder::Score, allow_hyphen_values = true)]
     pub sort: SortOrder,
     /// Output format (default: text on a terminal, text otherwise too).
     #[arg(long, value_enum)]

@@ -1,7 +1,182 @@
-//! `newsdex search`. (Placeholder.)
+//! `newsdex search`: checks the flags, prepares the query, then prints the count, one page of hits
+//! or (`--all`) every hit, to stdout or atomically to `--output`. Exit 0 with hits, 1 without.
 
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(_a: crate::cli::SearchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("newsdex search is not implemented yet")
+use anyhow::Context;
+
+use crate::cli::{ColorChoice, OutputFormat, SearchArgs};
+use crate::error::Fatal;
+use crate::export::{self, Exporter};
+use crate::search::filters::{Filters, UnknownName};
+use crate::search::{self, Prepared, SearchSpec, hits};
+
+pub fn run(a: SearchArgs) -> anyhow::Result<ExitCode> {
+    let spec = SearchSpec {
+        query: Some(a.query.clone()),
+        any: a.any,
+        in_quotes: a.in_quotes,
+        filters: Filters::from_args(&a.filters)?,
+    };
+    spec.parse()?;
+    let format = a.format.unwrap_or(OutputFormat::Text);
+    let columns = export::columns(&a.fields, a.in_quotes)?;
+    if let Some(out) = &a.output
+        && out.exists()
+        && !a.force
+    {
+        return Err(Fatal::Usage(format!(
+            "{} already exists: use --force to overwrite it",
+            out.display()
+        ))
+        .into());
+    }
+    let p = search::prepare(&a.index, &spec)?;
+    if let Some(unknown) = spec.filters.unknown_name(&p.searcher, &p.fields)? {
+        report_unknown(&unknown);
+        return Ok(ExitCode::from(1));
+    }
+    let color = use_color(a.color, a.output.is_some());
+    let found = match &a.output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+            let (found, _) = emit(&a, &p, format, columns, color, &mut w)?;
+            w.flush()?;
+            found
+        }
+        Some(path) => {
+            let (found, written) =
+                write_atomically(path, |w| emit(&a, &p, format, columns, color, w))?;
+            eprintln!(
+                "wrote {} records to {}",
+                export::thousands(written),
+                crate::text::escape_control(&path.display().to_string())
+            );
+            found
+        }
+    };
+    Ok(ExitCode::from(if found > 0 { 0 } else { 1 }))
+}
+
+/// Colour on a terminal only, never with NO_COLOR set or into a file.
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+pub fn report_unknown(u: &UnknownName) {
+    let value = crate::text::escape_control(&u.value);
+    eprintln!("newsdex: {} {value:?} matches nothing in the index", u.flag);
+    if !u.suggestions.is_empty() {
+        let names: Vec<String> = u
+            .suggestions
+            .iter()
+            .map(|s| crate::text::escape_control(s))
+            .collect();
+        eprintln!("  did you mean: {}?", names.join(", "));
+    }
+}
+
+/// Writes the count, a page or every hit; returns (matching documents, records written).
+fn emit(
+    a: &SearchArgs,
+    p: &Prepared,
+    format: OutputFormat,
+    columns: Vec<export::Column>,
+    color: bool,
+    w: &mut dyn Write,
+) -> anyhow::Result<(usize, usize)> {
+    if a.count {
+        let n = p.searcher.search(&*p.query, &tantivy::collector::Count)?;
+        writeln!(w, "{n}")?;
+        return Ok((n, 0));
+    }
+    let mut ex = Exporter::new(w, format, columns, color);
+    let highlighter = ex.wants_snippet().then(|| p.highlighter());
+    let snippet_of = |hit: &hits::Hit| {
+        highlighter.as_ref().map(|h| {
+            let text = hit.quote.as_deref().unwrap_or(&hit.body);
+            h.snippet(text)
+        })
+    };
+    let total;
+    if a.all {
+        let docs = hits::all(&p.searcher, &*p.query, a.sort)?;
+        total = docs.len();
+        ex.begin(total, &a.query, 0)?;
+        for addr in docs.into_iter().skip(a.offset) {
+            let hit = hits::load(&p.searcher, &p.fields, addr, None)?;
+            ex.write(&hit, snippet_of(&hit).as_ref())?;
+        }
+    } else {
+        let (n, page) = hits::top(&p.searcher, &*p.query, a.sort, a.limit, a.offset)?;
+        total = n;
+        ex.begin(total, &a.query, a.offset)?;
+        for (score, addr) in page {
+            let hit = hits::load(&p.searcher, &p.fields, addr, score)?;
+            ex.write(&hit, snippet_of(&hit).as_ref())?;
+        }
+    }
+    let written = ex.written();
+    ex.finish()?;
+    Ok((total, written))
+}
+
+/// Runs `body` on a temporary file beside `path`, then renames it over `path`. On any error the
+/// temporary file is removed and `path` is untouched.
+pub fn write_atomically<T>(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let shown = path.display().to_string();
+    let tmp = temp_path(path);
+    let file = File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let guard = TempGuard(Some(tmp.clone()));
+    let mut w = BufWriter::with_capacity(1 << 16, file);
+    let value = body(&mut w)?;
+    let file = w
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("cannot write {shown}"))?;
+    file.sync_all()
+        .with_context(|| format!("cannot write {shown}"))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {shown}"))?;
+    guard.keep();
+    Ok(value)
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or("output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = format!(".{name}.newsdex-{}.tmp", std::process::id());
+    path.with_file_name(tmp)
+}
+
+/// Removes the temporary file unless the write completed.
+struct TempGuard(Option<PathBuf>);
+
+impl TempGuard {
+    fn keep(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for TempGuard {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }

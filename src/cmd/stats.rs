@@ -1,7 +1,42 @@
-//! `newsdex stats`. (Placeholder.)
+//! `newsdex stats [QUERY]`: the figures of `search::stats` over the matching articles, as text
+//! or JSON. Exit 0 when something matched, 1 otherwise.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-pub fn run(_a: crate::cli::StatsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("newsdex stats is not implemented yet")
+use crate::cli::{OutputFormat, StatsArgs};
+use crate::error::Fatal;
+use crate::search::filters::Filters;
+use crate::search::{self, SearchSpec, stats};
+
+pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
+    let format = match a.format {
+        OutputFormat::Text | OutputFormat::Json => a.format,
+        other => {
+            return Err(Fatal::Usage(format!("stats prints text or json, not {other:?}")).into());
+        }
+    };
+    let spec = SearchSpec {
+        query: a.query.clone(),
+        any: false,
+        in_quotes: false,
+        filters: Filters::from_args(&a.filters)?,
+    };
+    spec.parse()?;
+    let p = search::prepare(&a.index, &spec)?;
+    if let Some(unknown) = spec.filters.unknown_name(&p.searcher, &p.fields)? {
+        super::search::report_unknown(&unknown);
+        return Ok(ExitCode::from(1));
+    }
+    let s = stats::compute(&p)?;
+    let stdout = std::io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    if format == OutputFormat::Json {
+        serde_json::to_writer_pretty(&mut w, &s)?;
+        writeln!(w)?;
+    } else {
+        stats::render_text(&s, &mut w)?;
+    }
+    w.flush()?;
+    Ok(ExitCode::from(if s.count > 0 { 0 } else { 1 }))
 }

@@ -1,1 +1,279 @@
-//! Searching: the query language and filters to a tantivy query ([`query`]), hits with snippets.
+//! Searching: the query language and filters to a tantivy query ([`query`], [`filters`]), running
+//! it ([`hits`]), snippets ([`snippets`]) and aggregate figures for `newsdex stats` ([`stats`]).
+//!
+//! [`Prepared`] is what both commands start from: an open searcher and the final query, which is
+//! the user's query AND the document kind AND every filter (filters never change scores).
+
+pub mod filters;
+pub mod hits;
+pub mod query;
+pub mod snippets;
+pub mod stats;
+
+use std::path::Path;
+
+use anyhow::Context;
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{ReloadPolicy, Searcher, Term};
+
+use crate::error::Fatal;
+use crate::index::Fields;
+use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use filters::Filters;
+use query::{Ast, Compiler};
+use snippets::{Highlighter, SNIPPET_CHARS};
+
+/// What to search for, independent of how hits are shown.
+#[derive(Debug, Clone)]
+pub struct SearchSpec {
+    /// The query text; `None` means every document (stats without a query).
+    pub query: Option<String>,
+    pub any: bool,
+    pub in_quotes: bool,
+    pub filters: Filters,
+}
+
+/// An open index with the final query, ready to count or collect.
+pub struct Prepared {
+    pub searcher: Searcher,
+    pub fields: Fields,
+    pub query: Box<dyn Query>,
+    ast: Option<Ast>,
+    in_quotes: bool,
+}
+
+impl SearchSpec {
+    /// Parses the query text (syntax errors come before the index is even opened).
+    pub fn parse(&self) -> Result<Option<Ast>, Fatal> {
+        self.query.as_deref().map(query::parse).transpose()
+    }
+}
+
+/// Opens the index and builds the final query.
+pub fn prepare(index_dir: &Path, spec: &SearchSpec) -> anyhow::Result<Prepared> {
+    let ast = spec.parse()?;
+    let (index, fields) = crate::index::open_existing(index_dir)?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .with_context(|| format!("cannot read the index {}", index_dir.display()))?;
+    let searcher = reader.searcher();
+    let mut compiler = Compiler::new(&fields, spec.any, spec.in_quotes);
+    let user: Box<dyn Query> = match &ast {
+        None => Box::new(AllQuery),
+        Some(ast) => compiler.compile(ast).ok_or_else(|| {
+            query::syntax(
+                spec.query.as_deref().unwrap_or(""),
+                0,
+                "nothing to search for: the query has no letters or digits",
+            )
+        })?,
+    };
+    let kind = if spec.in_quotes {
+        KIND_QUOTE
+    } else {
+        KIND_ARTICLE
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, user),
+        (Occur::Must, constant(fields.kind, kind)),
+    ];
+    clauses.extend(
+        spec.filters
+            .queries(&fields)
+            .into_iter()
+            .map(|q| (Occur::Must, q)),
+    );
+    Ok(Prepared {
+        searcher,
+        fields,
+        query: Box::new(BooleanQuery::new(clauses)),
+        ast,
+        in_quotes: spec.in_quotes,
+    })
+}
+
+fn constant(field: Field, value: &str) -> Box<dyn Query> {
+    let q = TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    );
+    Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
+}
+
+impl Prepared {
+    /// The field snippets come from: the body, or the quote for quote hits.
+    pub fn snippet_field(&self) -> Field {
+        if self.in_quotes {
+            self.fields.quote
+        } else {
+            self.fields.body
+        }
+    }
+
+    /// A highlighter for the query's positive words in the snippet field.
+    pub fn highlighter(&self) -> Highlighter {
+        let field = self.snippet_field();
+        let mut terms: Vec<Vec<String>> = Vec::new();
+        if let Some(ast) = &self.ast {
+            Compiler::new(&self.fields, false, self.in_quotes)
+                .highlight_terms(ast, field, &mut terms);
+        }
+        Highlighter::new(&terms, field, SNIPPET_CHARS)
+    }
+
+    /// True when hits are quotes rather than articles.
+    pub fn in_quotes(&self) -> bool {
+        self.in_quotes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema;
+    use tantivy::collector::Count;
+    use tantivy::{Index, TantivyDocument};
+
+    /// A RAM index with three small articles, searched through the same query path as the CLI.
+    fn searcher() -> anyhow::Result<(Searcher, Fields)> {
+        let (s, f) = schema::build();
+        let index = Index::create_in_ram(s);
+        schema::register_analyzers(&index);
+        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
+        for (h, b) in [
+            (
+                "Oil prices climb",
+                "Crude oil prices rose in Zürich trading.",
+            ),
+            ("Prices of oil", "The oil market said prices were flat."),
+            ("Wheat harvest", "Farmers in the U.S. expect a record crop."),
+        ] {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.kind, KIND_ARTICLE);
+            d.add_text(f.headline, h);
+            d.add_text(f.body, b);
+            w.add_document(d)?;
+        }
+        w.commit()?;
+        Ok((index.reader()?.searcher(), f))
+    }
+
+    fn count(q: &str, any: bool) -> anyhow::Result<usize> {
+        let (searcher, f) = searcher()?;
+        let ast = query::parse(q)?;
+        let query = Compiler::new(&f, any, false)
+            .compile(&ast)
+            .ok_or_else(|| anyhow::anyhow!("empty"))?;
+        Ok(searcher.search(&*query, &Count)?)
+    }
+
+    #[test]
+    fn query_semantics() -> anyhow::Result<()> {
+        assert_eq!(count("oil prices", false)?, 2);
+        assert_eq!(count("\"oil prices\"", false)?, 1);
+        assert_eq!(count("\"oil climb\"", false)?, 0);
+        assert_eq!(count("\"oil climb\"~1", false)?, 1);
+        assert_eq!(count("oil -climb", false)?, 1);
+        assert_eq!(count("wheat OR zurich", false)?, 2);
+        assert_eq!(count("wheat zurich", true)?, 2);
+        assert_eq!(count("headline:oil", false)?, 2);
+        assert_eq!(count("body:(oil market)", false)?, 1);
+        assert_eq!(count("u.s.", false)?, 1);
+        assert_eq!(count("NOT oil", false)?, 1);
+        assert_eq!(count("*", false)?, 3);
+        assert_eq!(count("ZURICH", false)?, 1);
+        Ok(())
+    }
+
+    /// An on-disk index holding one article with two attributed quotes, written through the
+    /// same document builder as the indexer (so no extraction is needed).
+    fn quote_index(dir: &Path) -> anyhow::Result<()> {
+        use crate::model::{Article, Dateline, Quote, Speaker};
+        let (index, f) = crate::index::open_or_create(dir, false)?;
+        let quote = |who: &str, text: &str| Quote {
+            speaker: Some(Speaker { name: who.into() }),
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            cue: "said".into(),
+            direct: true,
+        };
+        let a = Article {
+            id: "p.txt".into(),
+            path: "p.txt".into(),
+            headline: "Port strike ends".into(),
+            body: "The cranes move again. The union thanked the mayor.".into(),
+            dateline: Some(Dateline {
+                raw: "RIGA, May 2 -".into(),
+                place: Some("Riga".into()),
+                date: None,
+            }),
+            date: time::Date::from_calendar_date(2025, time::Month::May, 2).ok(),
+            quotes: vec![
+                quote("Mara Quist", "The cranes are moving again"),
+                quote("Ivo Brandt", "We thank the union for its patience"),
+            ],
+            ..Article::default()
+        };
+        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
+        for d in crate::index::documents::article_documents(&a, &f) {
+            w.add_document(d)?;
+        }
+        let mut commit = w.prepare_commit()?;
+        commit.set_payload(&crate::index::commit_payload());
+        commit.commit()?;
+        Ok(())
+    }
+
+    #[test]
+    fn quote_search_and_speaker_filter() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        quote_index(dir.path())?;
+        let run = |q: &str, in_quotes: bool, speaker: &[&str]| -> anyhow::Result<usize> {
+            let spec = SearchSpec {
+                query: Some(q.into()),
+                any: false,
+                in_quotes,
+                filters: Filters::from_args(&crate::cli::FilterArgs {
+                    speaker: speaker.iter().map(|s| s.to_string()).collect(),
+                    ..Default::default()
+                })?,
+            };
+            let p = prepare(dir.path(), &spec)?;
+            Ok(p.searcher.search(&*p.query, &Count)?)
+        };
+        assert_eq!(run("union", false, &[])?, 1, "the article");
+        assert_eq!(
+            run("union", true, &[])?,
+            1,
+            "only Brandt's quote says union"
+        );
+        assert_eq!(run("cranes", true, &["quist"])?, 1);
+        assert_eq!(run("cranes", true, &["Ivo Brandt"])?, 0);
+        assert_eq!(
+            run("*", false, &["Mara Quist"])?,
+            1,
+            "article-level speaker filter"
+        );
+        assert_eq!(run("*", true, &["brandt"])?, 1);
+        assert_eq!(run("mayor", true, &[])?, 0, "body words are not quotes");
+        let spec = SearchSpec {
+            query: Some("cranes".into()),
+            any: false,
+            in_quotes: true,
+            filters: Filters::default(),
+        };
+        let p = prepare(dir.path(), &spec)?;
+        let (_, page) = hits::top(&p.searcher, &*p.query, crate::cli::SortOrder::Score, 5, 0)?;
+        let hit = hits::load(&p.searcher, &p.fields, page[0].1, page[0].0)?;
+        assert_eq!(hit.quote.as_deref(), Some("The cranes are moving again"));
+        assert_eq!(hit.speakers, vec!["Mara Quist"]);
+        assert_eq!(hit.place.as_deref(), Some("Riga"));
+        let snip = p.highlighter().snippet(hit.quote.as_deref().unwrap_or(""));
+        assert_eq!(snip.pieces()[1], ("cranes", true));
+        Ok(())
+    }
+}

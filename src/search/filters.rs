@@ -1,0 +1,301 @@
+//! Filters shared by `search` and `stats`: person, speaker and place keys, and date ranges. Also
+//! the "did you mean" lookup when a name filter matches nothing in the whole index.
+
+use std::ops::Bound;
+
+use anyhow::Context;
+use tantivy::query::{ConstScoreQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+use time::{Date, Month};
+
+use crate::cli::FilterArgs;
+use crate::error::Fatal;
+use crate::index::Fields;
+use crate::index::documents::to_tantivy_date;
+use crate::text::{filter_key, name_key};
+
+/// Validated filters: name keys and an inclusive date range.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub person: Vec<String>,
+    pub speaker: Vec<String>,
+    pub place: Vec<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// A name filter that no document in the index carries, with the closest known names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownName {
+    /// `--person`, `--speaker` or `--place`.
+    pub flag: &'static str,
+    pub value: String,
+    pub suggestions: Vec<String>,
+}
+
+impl Filters {
+    /// Checks and normalises the flags; a bad date or an empty name is a usage error.
+    pub fn from_args(a: &FilterArgs) -> Result<Filters, Fatal> {
+        let keys = |flag: &str, values: &[String], f: fn(&str) -> String| {
+            values
+                .iter()
+                .map(|v| {
+                    let k = f(v);
+                    if k.is_empty() {
+                        Err(Fatal::Usage(format!(
+                            "{flag} {v:?}: give a name with letters in it"
+                        )))
+                    } else {
+                        Ok(k)
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let since = a
+            .since
+            .as_deref()
+            .map(|s| parse_period(s, "--since").map(|(from, _)| from))
+            .transpose()?;
+        let until = a
+            .until
+            .as_deref()
+            .map(|s| parse_period(s, "--until").map(|(_, to)| to))
+            .transpose()?;
+        if let (Some(s), Some(u)) = (since, until)
+            && s > u
+        {
+            return Err(Fatal::Usage(format!(
+                "--since {} is after --until {}: nothing can match",
+                crate::text::format_date(s),
+                crate::text::format_date(u)
+            )));
+        }
+        Ok(Filters {
+            person: keys("--person", &a.person, filter_key)?,
+            speaker: keys("--speaker", &a.speaker, filter_key)?,
+            place: keys("--place", &a.place, name_key)?,
+            since,
+            until,
+        })
+    }
+
+    /// One constant-score query per filter; all of them must match.
+    pub fn queries(&self, f: &Fields) -> Vec<Box<dyn Query>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        let term = |field: Field, key: &str| -> Box<dyn Query> {
+            let q = TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::Basic);
+            Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
+        };
+        out.extend(self.person.iter().map(|k| term(f.person_key, k)));
+        out.extend(self.speaker.iter().map(|k| term(f.speaker_key, k)));
+        out.extend(self.place.iter().map(|k| term(f.place_key, k)));
+        if self.since.is_some() || self.until.is_some() {
+            let bound = |d: Option<Date>| match d {
+                Some(d) => {
+                    Bound::Included(Term::from_field_date_for_search(f.date, to_tantivy_date(d)))
+                }
+                None => Bound::Unbounded,
+            };
+            let q = RangeQuery::new(bound(self.since), bound(self.until));
+            out.push(Box::new(ConstScoreQuery::new(Box::new(q), 0.0)));
+        }
+        out
+    }
+
+    /// The first name filter that matches no document at all, with suggestions.
+    pub fn unknown_name(
+        &self,
+        searcher: &Searcher,
+        f: &Fields,
+    ) -> anyhow::Result<Option<UnknownName>> {
+        let groups: [(&'static str, &[String], Field); 3] = [
+            ("--person", &self.person, f.person_key),
+            ("--speaker", &self.speaker, f.speaker_key),
+            ("--place", &self.place, f.place_key),
+        ];
+        for (flag, keys, field) in groups {
+            for key in keys {
+                let n = searcher
+                    .doc_freq(&Term::from_field_text(field, key))
+                    .context("cannot read the index")?;
+                if n == 0 {
+                    return Ok(Some(UnknownName {
+                        flag,
+                        value: key.clone(),
+                        suggestions: suggest(searcher, field, key)?,
+                    }));
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Parses `2025`, `2025-11` or `2025-11-25` into the first and last day of that period.
+pub fn parse_period(s: &str, flag: &str) -> Result<(Date, Date), Fatal> {
+    let bad = || {
+        Fatal::Usage(format!(
+            "{flag} {:?}: not a date; use 2025, 2025-11 or 2025-11-25",
+            crate::text::escape_control(s)
+        ))
+    };
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str, len: usize| -> Result<u32, Fatal> {
+        if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().map_err(|_| bad())
+        } else {
+            Err(bad())
+        }
+    };
+    let year = num(parts.first().copied().unwrap_or(""), 4)? as i32;
+    let month_of = |m: u32| {
+        u8::try_from(m)
+            .ok()
+            .and_then(|m| Month::try_from(m).ok())
+            .ok_or_else(bad)
+    };
+    let day = |y, m, d: u8| Date::from_calendar_date(y, m, d).map_err(|_| bad());
+    match parts.as_slice() {
+        [_] => Ok((
+            day(year, Month::January, 1)?,
+            day(year, Month::December, 31)?,
+        )),
+        [_, m] => {
+            let m = month_of(num(m, 2)?)?;
+            let last = time::util::days_in_month(m, year);
+            Ok((day(year, m, 1)?, day(year, m, last)?))
+        }
+        [_, m, d] => {
+            let m = month_of(num(m, 2)?)?;
+            let d = u8::try_from(num(d, 2)?).map_err(|_| bad())?;
+            let date = day(year, m, d)?;
+            Ok((date, date))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Up to five keys of `field` closest to `key`: shared prefix or small edit distance first,
+/// then the names more documents carry.
+fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<String>> {
+    let mut found: std::collections::HashMap<String, (usize, u64)> = Default::default();
+    let max_dist = (key.chars().count() / 3).max(1);
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(field)?;
+        let mut stream = inv.terms().stream()?;
+        while stream.advance() {
+            let Ok(cand) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            let dist = if cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
+                0
+            } else {
+                let d = edit_distance(key, cand, max_dist);
+                if d > max_dist {
+                    continue;
+                }
+                d
+            };
+            let entry = found.entry(cand.to_string()).or_insert((dist, 0));
+            entry.1 += u64::from(stream.value().doc_freq);
+        }
+    }
+    let mut ranked: Vec<(usize, std::cmp::Reverse<u64>, String)> = found
+        .into_iter()
+        .map(|(name, (d, n))| (d, std::cmp::Reverse(n), name))
+        .collect();
+    ranked.sort();
+    Ok(ranked.into_iter().take(5).map(|(_, _, s)| s).collect())
+}
+
+/// Levenshtein distance over chars, giving up (returning `limit + 1`) beyond `limit`.
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u8, d: u8) -> Date {
+        let m = Month::try_from(m).unwrap_or(Month::January);
+        Date::from_calendar_date(y, m, d).unwrap_or(Date::MIN)
+    }
+
+    #[test]
+    fn periods() -> Result<(), Fatal> {
+        assert_eq!(
+            parse_period("2025", "x")?,
+            (date(2025, 1, 1), date(2025, 12, 31))
+        );
+        assert_eq!(
+            parse_period("2024-02", "x")?,
+            (date(2024, 2, 1), date(2024, 2, 29))
+        );
+        assert_eq!(parse_period("2025-11-25", "x")?.1, date(2025, 11, 25));
+        for bad in [
+            "",
+            "25",
+            "2025-13",
+            "2025-02-30",
+            "2025-1",
+            "2025/11",
+            "2025-11-25-1",
+            "২০২৫",
+        ] {
+            assert!(parse_period(bad, "x").is_err(), "{bad}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn since_after_until_is_an_error() {
+        let a = FilterArgs {
+            since: Some("2025-12".into()),
+            until: Some("2025-11".into()),
+            ..FilterArgs::default()
+        };
+        assert!(Filters::from_args(&a).is_err());
+    }
+
+    #[test]
+    fn names_become_keys() -> Result<(), Fatal> {
+        let a = FilterArgs {
+            person: vec!["Mr. José Martí".into()],
+            place: vec!["  NEW York ".into()],
+            ..FilterArgs::default()
+        };
+        let f = Filters::from_args(&a)?;
+        assert_eq!(f.person, vec!["jose marti"]);
+        assert_eq!(f.place, vec!["new york"]);
+        Ok(())
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("rubio", "rubo", 3), 1);
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("abc", "xyzxyz", 2), 3);
+    }
+}

@@ -1,0 +1,136 @@
+//! A temp-dir test environment for integration tests: write a small corpus, run the real
+//! `newsdex` binary in that directory, read its output and exit code.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary directory holding `corpus/` and, after [`TestEnv::index`], `idx/`.
+pub struct TestEnv {
+    dir: tempfile::TempDir,
+}
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            // A signal (no code) counts as a crash.
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// Fails the test with the run's output when the exit code is not `code` or it panicked.
+    pub fn expect_code(&self, code: i32) -> &Run {
+        assert!(
+            self.code == code && !self.stderr.contains("panicked"),
+            "expected exit {code}, got {}\nstdout:\n{}\nstderr:\n{}",
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Stdout parsed as a number (for `--count`).
+    pub fn count(&self) -> usize {
+        self.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("not a count: {:?} (stderr {:?})", self.stdout, self.stderr))
+    }
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("corpus")).expect("corpus dir");
+        TestEnv { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a corpus file (folders are created).
+    pub fn write(&self, name: &str, content: &str) {
+        let p = self.path().join("corpus").join(name);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, content).expect("write corpus file");
+    }
+
+    /// Writes articles as JSON Lines, one `serde_json::Value` per line.
+    pub fn write_jsonl(&self, name: &str, articles: &[serde_json::Value]) {
+        let text: String = articles.iter().map(|a| format!("{a}\n")).collect();
+        self.write(name, &text);
+    }
+
+    /// Runs `newsdex ARGS` in the environment's directory.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args(args)
+            .current_dir(self.path())
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run newsdex")
+            .into()
+    }
+
+    /// Indexes `corpus/` into `idx/`, failing the test if indexing fails.
+    pub fn index(&self) {
+        self.index_dir(&self.path().join("corpus"), &self.path().join("idx"));
+    }
+
+    /// Indexes any folder into any index folder.
+    pub fn index_dir(&self, corpus: &Path, index: &Path) {
+        let corpus = corpus.to_string_lossy();
+        let index = index.to_string_lossy();
+        self.run(&["index", &corpus, "--index", &index, "--quiet"])
+            .expect_code(0);
+    }
+
+    /// Runs `newsdex search QUERY --index idx EXTRA...`.
+    pub fn search(&self, query: &str, extra: &[&str]) -> Run {
+        let mut args = vec!["search", query, "--index", "idx"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// `newsdex search QUERY --count EXTRA...` as a number, requiring exit 0 or 1.
+    pub fn count(&self, query: &str, extra: &[&str]) -> usize {
+        let mut args = vec!["--count"];
+        args.extend_from_slice(extra);
+        let run = self.search(query, &args);
+        assert!(
+            run.code == 0 || run.code == 1,
+            "count {query:?} {extra:?} failed: {}",
+            run.stderr
+        );
+        let n = run.count();
+        assert_eq!(run.code, if n > 0 { 0 } else { 1 }, "exit code vs count");
+        n
+    }
+
+    /// Files in the environment's directory (not in subfolders).
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = fs::read_dir(self.path())
+            .expect("read dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        v.sort();
+        v
+    }
+}
