@@ -126,9 +126,12 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
     if decode::is_binary(bytes) {
         return Err(ReadError::Binary);
     }
-    let text = decode::decode(bytes);
+    let mut text = decode::decode(bytes);
     let head: String = text.chars().take(512).collect();
     let format = detect(path, &head).ok_or(ReadError::Unsupported)?;
+    if format == Format::Html {
+        text = decode::decode_html(bytes);
+    }
     match format {
         Format::Text => text::read(&text),
         Format::Html => html::read(&text),
