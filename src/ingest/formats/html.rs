@@ -47,6 +47,13 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     })
 }
 
+/// The text of an HTML fragment (a JSON feed's `content`), as paragraphs joined by blank lines.
+pub(crate) fn fragment_text(fragment: &str) -> String {
+    let fragment = limit_nesting(fragment);
+    let doc = Html::parse_fragment(&fragment);
+    body_blocks(doc.root_element()).join("\n\n")
+}
+
 /// One step of an iterative walk: an element opened (the visitor says whether to enter it), an
 /// element closed (only for entered ones), or a text node.
 enum Step<'a> {
@@ -957,6 +964,14 @@ mod tests {
         );
         assert_eq!(leading_dateline("Prices rose - as expected - today."), None);
         assert_eq!(leading_dateline("NO DASH HERE"), None);
+    }
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        let text =
+            fragment_text("<p>One &amp; <em>two</em>.</p><p>Three<br>four</p><script>x()</script>");
+        assert_eq!(text, "One & two.\n\nThree\nfour");
+        assert_eq!(fragment_text("no tags at all"), "no tags at all");
     }
 
     #[test]
