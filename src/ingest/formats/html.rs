@@ -721,6 +721,26 @@ fn leading_dateline(paragraph: &str) -> Option<String> {
         return None;
     }
     let place = candidate.split([',', '(']).next().unwrap_or("").trim();
+    // Upper-case labels that open a paragraph the same way but are not places.
+    const LABELS: &[&str] = &[
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "OPINION",
+        "ANALYSIS",
+        "EDITOR'S NOTE",
+        "CORRECTION",
+        "NOTE",
+        "FILE",
+        "PHOTO",
+        "VIDEO",
+    ];
+    if LABELS.iter().any(|l| place.eq_ignore_ascii_case(l)) {
+        return None;
+    }
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
     let upper_place = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     let agency = candidate.ends_with(')')
@@ -964,6 +984,7 @@ mod tests {
         );
         assert_eq!(leading_dateline("Prices rose - as expected - today."), None);
         assert_eq!(leading_dateline("NO DASH HERE"), None);
+        assert_eq!(leading_dateline("BREAKING - Storm makes landfall."), None);
     }
 
     #[test]
