@@ -69,7 +69,7 @@ pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = W
         .into_iter()
         .filter_entry(move |e| {
             e.depth() == 0
-                || ((opts.hidden || !is_hidden(e.file_name())) && !opts.exclude.is_match(e.path()))
+                || ((opts.hidden || !is_hidden(e.file_name())) && !excluded(e, root, opts))
         })
         .filter_map(move |entry| match entry {
             Err(err) => {
@@ -89,6 +89,17 @@ pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = W
             Ok(e) if e.file_type().is_file() => Some(file_event(e, opts)),
             Ok(_) => None,
         })
+}
+
+/// An exclude glob may name the full path, the path below the root (`drafts/*.txt`) or just the
+/// file or folder name (`*.bak`, `drafts`).
+fn excluded(e: &walkdir::DirEntry, root: &Path, opts: &WalkOptions) -> bool {
+    let set = &opts.exclude;
+    set.is_match(e.path())
+        || set.is_match(e.file_name())
+        || e.path()
+            .strip_prefix(root)
+            .is_ok_and(|rel| set.is_match(rel))
 }
 
 fn file_event(e: walkdir::DirEntry, opts: &WalkOptions) -> WalkEvent {
@@ -122,4 +133,158 @@ fn file_event(e: walkdir::DirEntry, opts: &WalkOptions) -> WalkEvent {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn opts(follow: bool, hidden: bool, max: u64, exclude: &[&str]) -> WalkOptions {
+        let exclude: Vec<String> = exclude.iter().map(|s| s.to_string()).collect();
+        WalkOptions::new(follow, hidden, max, &exclude).unwrap()
+    }
+
+    /// File names (relative to `root`) of the File events.
+    fn files(root: &Path, o: &WalkOptions) -> Vec<String> {
+        walk(root, o)
+            .filter_map(|e| match e {
+                WalkEvent::File(f) => Some(
+                    f.path
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn tree() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let r = dir.path();
+        fs::create_dir_all(r.join("news/drafts")).unwrap();
+        fs::create_dir_all(r.join(".git")).unwrap();
+        fs::write(r.join("a.txt"), "one").unwrap();
+        fs::write(r.join("news/b.html"), "two").unwrap();
+        fs::write(r.join("news/c.bak"), "three").unwrap();
+        fs::write(r.join("news/drafts/d.txt"), "four").unwrap();
+        fs::write(r.join(".hidden.txt"), "five").unwrap();
+        fs::write(r.join(".git/config"), "six").unwrap();
+        dir
+    }
+
+    #[test]
+    fn hidden_entries_only_when_asked() {
+        let dir = tree();
+        let all = ["a.txt", "news/b.html", "news/c.bak", "news/drafts/d.txt"];
+        assert_eq!(files(dir.path(), &opts(false, false, 1 << 20, &[])), all);
+        let with_hidden = files(dir.path(), &opts(false, true, 1 << 20, &[]));
+        assert!(with_hidden.contains(&".hidden.txt".to_string()));
+        assert!(with_hidden.contains(&".git/config".to_string()));
+        assert_eq!(with_hidden.len(), 6);
+    }
+
+    #[test]
+    fn exclude_globs_match_names_relative_and_full_paths() {
+        let dir = tree();
+        let got = files(
+            dir.path(),
+            &opts(false, false, 1 << 20, &["*.bak", "drafts"]),
+        );
+        assert_eq!(got, ["a.txt", "news/b.html"]);
+        let got = files(dir.path(), &opts(false, false, 1 << 20, &["news/*.html"]));
+        assert_eq!(got, ["a.txt", "news/c.bak", "news/drafts/d.txt"]);
+        assert!(WalkOptions::new(false, false, 1, &["a{".to_string()]).is_err());
+    }
+
+    #[test]
+    fn large_files_are_skipped_with_a_reason() {
+        let dir = tree();
+        fs::write(dir.path().join("big.txt"), vec![b'x'; 100]).unwrap();
+        let events: Vec<WalkEvent> = walk(dir.path(), &opts(false, false, 10, &[])).collect();
+        let skipped: Vec<&PathBuf> = events
+            .iter()
+            .filter_map(|e| match e {
+                WalkEvent::Skipped { path, reason } if reason.contains("max-file-size") => {
+                    Some(path)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(skipped, [&dir.path().join("big.txt")]);
+        let file = events.iter().find_map(|e| match e {
+            WalkEvent::File(f) => Some(f),
+            _ => None,
+        });
+        let file = file.unwrap();
+        assert_eq!(file.size, 3);
+        assert!(file.mtime_ns > 0);
+    }
+
+    #[test]
+    fn a_single_file_root_is_walked() {
+        let dir = tree();
+        let root = dir.path().join("a.txt");
+        let events: Vec<WalkEvent> =
+            walk(&root, &opts(false, false, 1 << 20, &["*.txt"])).collect();
+        assert!(matches!(&events[..], [WalkEvent::File(f)] if f.path == root));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_an_error_event() {
+        let dir = tree();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("news/loop")).unwrap();
+        let events: Vec<WalkEvent> = walk(dir.path(), &opts(true, false, 1 << 20, &[])).collect();
+        let errors: Vec<&String> = events
+            .iter()
+            .filter_map(|e| match e {
+                WalkEvent::Error { reason, .. } => Some(reason),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("loop"));
+        // Without --follow the link is neither followed nor an error.
+        let plain: Vec<WalkEvent> = walk(dir.path(), &opts(false, false, 1 << 20, &[])).collect();
+        assert!(plain.iter().all(|e| matches!(e, WalkEvent::File(_))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_folder_is_an_error_event() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tree();
+        let locked = dir.path().join("news/drafts");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        if fs::read_dir(&locked).is_ok() {
+            // Running as root: permissions do not apply, nothing to test.
+            fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+            eprintln!("note: running as root, unreadable-folder test skipped");
+            return;
+        }
+        let events: Vec<WalkEvent> = walk(dir.path(), &opts(false, false, 1 << 20, &[])).collect();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(events.iter().any(|e| matches!(e,
+            WalkEvent::Error { path, reason } if path == &locked && reason.contains("ermission"))));
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| matches!(e, WalkEvent::File(_)))
+                .count(),
+            3
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn dangling_symlink_with_follow_is_an_error_event() {
+        let dir = tree();
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("z.txt")).unwrap();
+        let events: Vec<WalkEvent> = walk(dir.path(), &opts(true, false, 1 << 20, &[])).collect();
+        assert!(events.iter().any(|e| matches!(e,
+            WalkEvent::Error { path, .. } if path.ends_with("z.txt"))));
+    }
 }

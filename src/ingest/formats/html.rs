@@ -47,6 +47,13 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     })
 }
 
+/// The text of an HTML fragment (a JSON feed's `content`), as paragraphs joined by blank lines.
+pub(crate) fn fragment_text(fragment: &str) -> String {
+    let fragment = limit_nesting(fragment);
+    let doc = Html::parse_fragment(&fragment);
+    body_blocks(doc.root_element()).join("\n\n")
+}
+
 /// One step of an iterative walk: an element opened (the visitor says whether to enter it), an
 /// element closed (only for entered ones), or a text node.
 enum Step<'a> {
@@ -714,6 +721,26 @@ fn leading_dateline(paragraph: &str) -> Option<String> {
         return None;
     }
     let place = candidate.split([',', '(']).next().unwrap_or("").trim();
+    // Upper-case labels that open a paragraph the same way but are not places.
+    const LABELS: &[&str] = &[
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "OPINION",
+        "ANALYSIS",
+        "EDITOR'S NOTE",
+        "CORRECTION",
+        "NOTE",
+        "FILE",
+        "PHOTO",
+        "VIDEO",
+    ];
+    if LABELS.iter().any(|l| place.eq_ignore_ascii_case(l)) {
+        return None;
+    }
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
     let upper_place = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     let agency = candidate.ends_with(')')
@@ -957,6 +984,15 @@ mod tests {
         );
         assert_eq!(leading_dateline("Prices rose - as expected - today."), None);
         assert_eq!(leading_dateline("NO DASH HERE"), None);
+        assert_eq!(leading_dateline("BREAKING - Storm makes landfall."), None);
+    }
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        let text =
+            fragment_text("<p>One &amp; <em>two</em>.</p><p>Three<br>four</p><script>x()</script>");
+        assert_eq!(text, "One & two.\n\nThree\nfour");
+        assert_eq!(fragment_text("no tags at all"), "no tags at all");
     }
 
     #[test]

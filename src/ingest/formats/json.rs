@@ -163,6 +163,7 @@ fn to_article(map: &Map<String, Value>, ordinal: usize, line: Option<usize>) -> 
         source_id: get(ID_KEYS).and_then(id_string),
         headline: get(HEADLINE_KEYS)
             .and_then(text_of)
+            .map(|s| decode_entities(&s))
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default(),
         body: get(BODY_KEYS).and_then(text_of).unwrap_or_default(),
@@ -196,10 +197,16 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
-/// A string, or an array of strings joined as paragraphs; control characters removed.
+/// A string, an array of strings joined as paragraphs, or an object holding the text under
+/// `rendered`/`html`/`text`/`value` (WordPress and CMS exports). HTML markup is reduced to
+/// its paragraphs; control characters are removed.
 fn text_of(v: &Value) -> Option<String> {
     let text = match v {
+        Value::String(s) if looks_like_html(s) => super::html::fragment_text(s),
         Value::String(s) => s.clone(),
+        Value::Object(m) => {
+            return first_value(m, &["rendered", "html", "text", "value"]).and_then(text_of);
+        }
         Value::Array(items) => items
             .iter()
             .filter_map(Value::as_str)
@@ -211,6 +218,24 @@ fn text_of(v: &Value) -> Option<String> {
     };
     let text = strip_controls(&text);
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// `Vote &amp; count` -> `Vote & count`: CMS exports escape titles; plain text passes unchanged.
+fn decode_entities(s: &str) -> String {
+    let escaped = s.find('&').is_some_and(|i| s[i..].contains(';'));
+    if escaped && !s.contains('<') {
+        super::html::fragment_text(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// True when a string carries HTML paragraph or line markup rather than plain text.
+fn looks_like_html(s: &str) -> bool {
+    let lower = s.get(..s.len().min(4096)).unwrap_or(s).to_ascii_lowercase();
+    ["</p>", "<br", "</div>", "<p>", "</li>"]
+        .iter()
+        .any(|t| lower.contains(t))
 }
 
 /// Drops control characters other than newline and tab; CR LF becomes LF.
@@ -457,6 +482,17 @@ mod tests {
         );
         assert_eq!(got.warnings[1], "line 4: expected ident at column 2");
         assert_eq!(got.warnings[2], "line 5: expected a JSON object");
+    }
+
+    #[test]
+    fn html_bodies_and_rendered_objects() {
+        let text = r#"{"title": {"rendered": "Vote &amp; count"},
+            "content": {"rendered": "<p>First &amp; foremost.</p>\n<p>Then more.</p>"}}"#;
+        let got = read(text).unwrap();
+        assert_eq!(got.articles[0].body, "First & foremost.\n\nThen more.");
+        assert_eq!(got.articles[0].headline, "Vote & count");
+        let plain = read(r#"{"body": "Prices < 5 and > 2 <3"}"#).unwrap();
+        assert_eq!(plain.articles[0].body, "Prices < 5 and > 2 <3");
     }
 
     #[test]

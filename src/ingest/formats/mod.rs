@@ -126,14 +126,82 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
     if decode::is_binary(bytes) {
         return Err(ReadError::Binary);
     }
-    let text = decode::decode(bytes);
+    let mut text = decode::decode(bytes);
     let head: String = text.chars().take(512).collect();
     let format = detect(path, &head).ok_or(ReadError::Unsupported)?;
+    if format == Format::Html {
+        text = decode::decode_html(bytes);
+    }
     match format {
         Format::Text => text::read(&text),
         Format::Html => html::read(&text),
         Format::Json => json::read(&text),
         Format::Jsonl => json::read_lines(&text),
         Format::ReutersSgml => sgml::read(&text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut enc, data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn detects_by_extension_then_content() {
+        let p = |s: &str| Path::new(s).to_path_buf();
+        assert_eq!(detect(&p("a/b.HTM"), ""), Some(Format::Html));
+        assert_eq!(detect(&p("b.json.gz"), ""), Some(Format::Json));
+        assert_eq!(detect(&p("b.ndjson"), ""), Some(Format::Jsonl));
+        assert_eq!(detect(&p("reut.sgm"), ""), Some(Format::ReutersSgml));
+        assert_eq!(
+            detect(&p("page.txt"), "  <!DOCTYPE html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect(&p("x.txt"), "<REUTERS NEWID=\"1\">"),
+            Some(Format::ReutersSgml)
+        );
+        assert_eq!(detect(&p("notes.txt"), "Just words"), Some(Format::Text));
+        assert_eq!(detect(&p("lewis.dtd"), ""), None);
+        assert_eq!(detect(&p("README"), ""), None);
+        assert!(is_multi_article(&p("x.jsonl")) && !is_multi_article(&p("x.txt")));
+    }
+
+    #[test]
+    fn reads_gzip_and_rejects_binary_and_bad_gzip() {
+        let path = Path::new("story.json.gz");
+        let got = read_file_bytes(path, &gz(br#"{"title": "Zipped"}"#), 1 << 20).unwrap();
+        assert_eq!(got.articles[0].headline, "Zipped");
+        assert!(matches!(
+            read_file_bytes(path, b"not gzip at all", 1 << 20),
+            Err(ReadError::Decode(DecodeError::Gzip(_)))
+        ));
+        let bomb = gz(&vec![b' '; 5000]);
+        assert!(matches!(
+            read_file_bytes(path, &bomb, 100),
+            Err(ReadError::Decode(DecodeError::TooLarge { .. }))
+        ));
+        let binary = read_file_bytes(Path::new("a.txt"), b"\x00\x01\x02\x03binary", 1 << 20);
+        assert_eq!(binary.unwrap_err(), ReadError::Binary);
+        let other = read_file_bytes(Path::new("a.pdf"), b"text", 1 << 20);
+        assert!(other.unwrap_err().is_skip());
+    }
+
+    #[test]
+    fn html_charset_and_utf16_text_reach_the_readers() {
+        let page = b"<meta charset=\"iso-8859-1\"><body><p>Caf\xe9 opens.</p></body>";
+        let got = read_file_bytes(Path::new("p.html"), page, 1 << 20).unwrap();
+        assert_eq!(got.articles[0].body, "Café opens.");
+        let utf16: Vec<u8> = "Plain words."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let got = read_file_bytes(Path::new("t.txt"), &utf16, 1 << 20).unwrap();
+        assert_eq!(got.articles[0].body, "Plain words.");
     }
 }
