@@ -6,7 +6,7 @@
 //! on the size of the corpus. Each commit carries the file fingerprints of the articles it
 //! commits, so a crash at any moment leaves an index that agrees with its own fingerprints.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,7 +15,7 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::fingerprints::{self, Fingerprint};
+use super::fingerprints::{self, Fingerprint, Recorded};
 use super::{Fields, documents};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
@@ -89,45 +89,28 @@ impl Summary {
 }
 
 /// What a worker made of one file.
-enum Outcome {
+struct Outcome {
+    path: String,
+    /// The file's slot among the recorded fingerprints, when the index already knew it.
+    slot: Option<usize>,
+    what: What,
+}
+
+enum What {
     /// Same size and mtime as recorded: not read.
-    Unchanged {
-        path: String,
-    },
+    Unchanged,
     /// Content identical but size or mtime moved: refresh the fingerprint only.
-    Touched {
-        path: String,
-        fp: Fingerprint,
-    },
+    Touched(Fingerprint),
     /// New or changed: replace everything stored for the path.
     Indexed {
-        path: String,
         fp: Fingerprint,
         docs: Vec<TantivyDocument>,
         articles: u64,
         bytes: u64,
         warnings: Vec<String>,
     },
-    Skipped {
-        path: String,
-        reason: String,
-    },
-    Failed {
-        path: String,
-        reason: String,
-    },
-}
-
-impl Outcome {
-    fn path(&self) -> &str {
-        match self {
-            Outcome::Unchanged { path }
-            | Outcome::Touched { path, .. }
-            | Outcome::Indexed { path, .. }
-            | Outcome::Skipped { path, .. }
-            | Outcome::Failed { path, .. } => path,
-        }
-    }
+    Skipped(String),
+    Failed(String),
 }
 
 /// Runs the whole pipeline; warnings go to stderr as they happen.
@@ -147,7 +130,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         fields,
         ops: Vec::new(),
         summary: Summary::default(),
-        seen: HashSet::new(),
+        met: vec![false; known.len()],
         failures: Vec::new(),
         progress: crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk),
         last_commit: Instant::now(),
@@ -165,7 +148,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         drop(file_rx);
         for outcomes in out_rx.iter() {
             for outcome in outcomes {
-                sink.take(outcome, &known)?;
+                sink.take(outcome)?;
             }
             if sink.last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
                 sink.commit(&cfg.index_dir)?;
@@ -175,7 +158,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     })?;
 
     sink.progress.finish();
-    sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.seen, &cfg.corpus);
+    sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.met, &cfg.corpus);
     if cfg.strict && sink.summary.failed > 0 {
         sink.writer.rollback()?;
         // Drop the segment files of the rolled-back documents now, not at the next run.
@@ -228,26 +211,23 @@ struct Sink {
     ops: Vec<UserOperation>,
     summary: Summary,
     /// Recorded paths this walk met (anything recorded and not met is removed at the end).
-    seen: HashSet<String>,
+    met: Vec<bool>,
     failures: Vec<String>,
     progress: crate::cmd::progress::IndexProgress,
     last_commit: Instant,
 }
 
 impl Sink {
-    fn take(
-        &mut self,
-        outcome: Outcome,
-        known: &HashMap<String, Fingerprint>,
-    ) -> anyhow::Result<()> {
+    fn take(&mut self, outcome: Outcome) -> anyhow::Result<()> {
         let f = self.fields;
+        let Outcome { path, slot, what } = outcome;
         self.summary.files_seen += 1;
-        if known.contains_key(outcome.path()) {
-            self.seen.insert(outcome.path().to_string());
+        if let Some(slot) = slot {
+            self.met[slot] = true;
         }
-        match outcome {
-            Outcome::Unchanged { .. } => self.summary.unchanged += 1,
-            Outcome::Touched { path, fp } => {
+        match what {
+            What::Unchanged => self.summary.unchanged += 1,
+            What::Touched(fp) => {
                 let id = fingerprints::file_doc_id(&path);
                 self.ops
                     .push(UserOperation::Delete(Term::from_field_text(f.id, &id)));
@@ -255,8 +235,7 @@ impl Sink {
                     .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
                 self.summary.unchanged += 1;
             }
-            Outcome::Indexed {
-                path,
+            What::Indexed {
                 fp,
                 docs,
                 articles,
@@ -277,13 +256,13 @@ impl Sink {
                 self.summary.bytes += bytes;
                 self.progress.advance(bytes, articles);
             }
-            Outcome::Skipped { path, reason } => {
+            What::Skipped(reason) => {
                 if reason != UNSUPPORTED {
                     self.progress.warn(&format!("skipped {path}: {reason}"));
                 }
                 *self.summary.skipped.entry(reason).or_default() += 1;
             }
-            Outcome::Failed { path, reason } => {
+            What::Failed(reason) => {
                 self.progress.warn(&format!("failed {path}: {reason}"));
                 self.summary.failed += 1;
                 self.failures.push(path);
@@ -321,7 +300,7 @@ const UNSUPPORTED: &str = "not an article format";
 fn worker(
     rx: Receiver<Vec<WalkEvent>>,
     tx: Sender<Vec<Outcome>>,
-    known: &HashMap<String, Fingerprint>,
+    known: &Recorded,
     fields: &Fields,
     cfg: &IndexConfig,
 ) {
@@ -330,13 +309,15 @@ fn worker(
             .into_iter()
             .map(|event| match event {
                 WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
-                WalkEvent::Skipped { path, reason } => Outcome::Skipped {
+                WalkEvent::Skipped { path, reason } => Outcome {
                     path: shown(&path),
-                    reason,
+                    slot: None,
+                    what: What::Skipped(reason),
                 },
-                WalkEvent::Error { path, reason } => Outcome::Failed {
+                WalkEvent::Error { path, reason } => Outcome {
                     path: shown(&path),
-                    reason,
+                    slot: None,
+                    what: What::Failed(reason),
                 },
             })
             .collect();
@@ -352,29 +333,34 @@ fn shown(path: &Path) -> String {
 
 fn process_file(
     entry: &FileEntry,
-    known: &HashMap<String, Fingerprint>,
+    known: &Recorded,
     fields: &Fields,
     cfg: &IndexConfig,
 ) -> Outcome {
     let path = shown(&entry.path);
-    if formats::detect(&entry.path, "").is_none() {
-        return Outcome::Skipped {
-            path,
-            reason: UNSUPPORTED.to_string(),
-        };
-    }
     let old = known.get(&path);
+    let slot = old.map(|(slot, _)| slot);
+    let what = examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg);
+    Outcome { path, slot, what }
+}
+
+/// Decides what to do with one file, reading it only when its metadata moved.
+fn examine(
+    entry: &FileEntry,
+    path: &str,
+    old: Option<Fingerprint>,
+    fields: &Fields,
+    cfg: &IndexConfig,
+) -> What {
+    if formats::detect(&entry.path, "").is_none() {
+        return What::Skipped(UNSUPPORTED.to_string());
+    }
     if old.is_some_and(|fp| fp.size == entry.size && fp.mtime_ns == entry.mtime_ns) {
-        return Outcome::Unchanged { path };
+        return What::Unchanged;
     }
     let bytes = match std::fs::read(&entry.path) {
         Ok(b) => b,
-        Err(e) => {
-            return Outcome::Failed {
-                path,
-                reason: format!("cannot read: {e}"),
-            };
-        }
+        Err(e) => return What::Failed(format!("cannot read: {e}")),
     };
     let fp = Fingerprint {
         size: entry.size,
@@ -382,27 +368,20 @@ fn process_file(
         hash: fingerprints::content_hash(&bytes),
     };
     if old.is_some_and(|o| o.hash == fp.hash) {
-        return Outcome::Touched { path, fp };
+        return What::Touched(fp);
     }
     match formats::read_file_bytes(&entry.path, &bytes, cfg.walk.max_file_size) {
-        Err(e) if e.is_skip() => Outcome::Skipped {
-            path,
-            reason: skip_reason(&e),
-        },
-        Err(e) => Outcome::Failed {
-            path,
-            reason: e.to_string(),
-        },
+        Err(e) if e.is_skip() => What::Skipped(skip_reason(&e)),
+        Err(e) => What::Failed(e.to_string()),
         Ok(found) => {
             let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
-            let mut docs = Vec::new();
             let articles = found.articles.len() as u64;
+            let mut docs = Vec::new();
             for raw in found.articles {
-                let article = crate::extract::enrich(&path, raw, multi);
+                let article = crate::extract::enrich(path, raw, multi);
                 docs.extend(documents::article_documents(&article, fields));
             }
-            Outcome::Indexed {
-                path,
+            What::Indexed {
                 fp,
                 docs,
                 articles,
@@ -425,13 +404,13 @@ fn skip_reason(e: &ReadError) -> String {
 fn remove_vanished(
     writer: &IndexWriter,
     f: &Fields,
-    known: &HashMap<String, Fingerprint>,
-    seen: &HashSet<String>,
+    known: &Recorded,
+    met: &[bool],
     root: &Path,
 ) -> u64 {
     let mut removed = 0;
-    for path in known.keys() {
-        if Path::new(path).starts_with(root) && !seen.contains(path) {
+    for (path, slot, _) in known.iter() {
+        if !met[slot] && Path::new(path).starts_with(root) {
             writer.delete_term(Term::from_field_text(f.path, path));
             removed += 1;
         }
