@@ -1,10 +1,746 @@
-//! Quotes and reported speech with their speakers: direct quotes in straight or curly marks,
-//! "X said that ...", "..., he said." with the pronoun resolved, "according to X".
+//! Quotes and reported speech with their speakers: direct quotes in straight or curly marks
+//! (hard-wrapped and paragraph-spanning too), "X said that ...", "..., he said." with the pronoun
+//! resolved, "according to X", "described by X as “...”".
+//!
+//! One linear scan builds paragraphs, quotation spans, tokens and sentences ([`scan`]); speech cues
+//! ([`cues`]) are found on tokens, their subject is read to the left (or right, for "said X"), and
+//! names are judged and canonicalised per body ([`names`]). A speaker that is not a named person
+//! (an organisation, "a senior official", an unresolved pronoun) is `None`, never a guess.
 
-use crate::model::{Person, Quote};
+mod cues;
+mod names;
+mod scan;
+
+use crate::model::{Person, Quote, Speaker};
+use cues::CueKind;
+use names::{Gender, NameCand, Registry};
+use scan::{Kind, Span, Tok};
 
 /// Every attribution in `body`; speakers are resolved against `people` (found in the same body).
-/// (Placeholder.)
-pub fn find_quotes(_body: &str, _people: &[Person]) -> Vec<Quote> {
-    Vec::new()
+pub fn find_quotes(body: &str, people: &[Person]) -> Vec<Quote> {
+    let doc = Doc::new(body, people);
+    doc.attribute()
 }
+
+/// Who a cue's subject is.
+#[derive(Debug, Clone, PartialEq)]
+enum Subject {
+    /// A named person: canonical name and gender.
+    Person(String, Option<Gender>),
+    /// he / she, with the position to resolve from.
+    Pronoun(Option<Gender>, usize),
+    /// Somebody who is not a named person (organisation, description, they/we).
+    Other,
+}
+
+/// A cue found in a sentence, with its speaker.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Token index of the cue word.
+    at: usize,
+    kind: CueKind,
+    /// The cue as output (`said`, `told reporters`, `according to`).
+    text: String,
+    subject: Subject,
+    /// First token of the content after the cue (reported speech), if any.
+    after: usize,
+    /// True when the subject is written after the cue (`said Smith`) or before it with the
+    /// content before both (`..., Smith said`): the content is then the start of the sentence.
+    content_before: bool,
+    /// Token index where the subject phrase starts (content before ends before it).
+    subject_start: usize,
+}
+
+/// One mention of a person, for pronoun resolution.
+#[derive(Debug, Clone)]
+struct Mention {
+    pos: usize,
+    name: String,
+    gender: Option<Gender>,
+}
+
+/// A body, scanned once.
+struct Doc<'a> {
+    body: &'a str,
+    toks: Vec<Tok>,
+    sents: Vec<(usize, usize)>,
+    spans: Vec<Span>,
+    /// For each token, the quotation span it lies in.
+    tok_span: Vec<Option<usize>>,
+    registry: Registry,
+    mentions: Vec<Mention>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(body: &'a str, people: &[Person]) -> Self {
+        let paras = scan::paragraphs(body);
+        let spans = scan::quote_spans(body, &paras);
+        let toks = scan::tokenize(body, &paras, &spans);
+        let sents = scan::sentences(body, &toks);
+        let tok_span = map_spans(&toks, &spans);
+        let mut doc = Doc {
+            body,
+            toks,
+            sents,
+            spans,
+            tok_span,
+            registry: Registry::default(),
+            mentions: Vec::new(),
+        };
+        doc.collect_names(people);
+        doc
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.body[t.start..t.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+    }
+
+    /// True for a token that can be part of a name run.
+    fn is_name_tok(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let w = self.word(i);
+            names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none()
+        }
+    }
+
+    /// The capitalised run ending at token `end` (inclusive), searching back no further than `lo`.
+    fn run_back(&self, end: usize, lo: usize) -> usize {
+        let mut s = end;
+        while s > lo {
+            let p = s - 1;
+            if self.is_name_tok(p) && self.tok_span[p] == self.tok_span[end] {
+                s = p;
+            } else if self.is_word(p) && names::is_particle(self.word(p)) && s < end + 1 && p > lo && self.is_name_tok(p - 1) {
+                s = p;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// The capitalised run starting at `start`, no further than `hi` (exclusive); returns its end.
+    fn run_fwd(&self, start: usize, hi: usize) -> usize {
+        let mut e = start;
+        while e < hi && (self.is_name_tok(e) || (e > start && self.is_word(e) && names::is_particle(self.word(e)) && self.is_name_tok(e + 1))) {
+            e += 1;
+        }
+        e
+    }
+
+    fn run_words(&self, s: usize, e: usize) -> Vec<&'a str> {
+        (s..e).map(|i| self.word(i)).collect()
+    }
+
+    /// First pass: names with evidence (first name or title) go to the registry, then every run
+    /// that names a known person becomes a mention for pronoun resolution.
+    fn collect_names(&mut self, people: &[Person]) {
+        for p in people {
+            let toks: Vec<&str> = p.name.split_whitespace().collect();
+            if let Some(c) = names::name_from_run(&toks, false) {
+                self.registry.add(&c);
+            }
+        }
+        let runs = self.all_runs();
+        for &(s, e) in &runs {
+            let words = self.run_words(s, e);
+            if let Some(c) = names::name_from_run(&words, self.after_article(s)) {
+                if c.has_first || c.titled {
+                    self.registry.add(&c);
+                }
+            }
+        }
+        for &(s, e) in &runs {
+            let words = self.run_words(s, e);
+            if let Some(c) = names::name_from_run(&words, self.after_article(s)) {
+                let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+                if known {
+                    let (name, gender) = self.registry.canonical(&c);
+                    self.mentions.push(Mention { pos: self.toks[s].start, name, gender });
+                }
+            }
+        }
+    }
+
+    /// Every maximal capitalised run outside quotations.
+    fn all_runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.tok_span[i].is_none() && self.is_name_tok(i) {
+                let e = self.run_fwd(i, self.toks.len());
+                out.push((i, e));
+                i = e.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// True when `the`, `a` or `an` directly precedes token `s`.
+    fn after_article(&self, s: usize) -> bool {
+        s > 0 && self.is_word(s - 1) && matches!(self.word(s - 1), "the" | "a" | "an" | "The" | "A" | "An")
+    }
+
+    /// Judges the name run `[s, e)` as a subject.
+    fn judge_run(&self, s: usize, e: usize) -> Subject {
+        if e == s + 1 {
+            let w = self.word(s);
+            if let Some(g) = names::pronoun(w) {
+                return Subject::Pronoun(g, self.toks[s].start);
+            }
+        }
+        let words = self.run_words(s, e);
+        let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
+            return Subject::Other;
+        };
+        if self.is_person(&c, e - s) {
+            let (name, g) = self.registry.canonical(&c);
+            Subject::Person(name, g)
+        } else {
+            Subject::Other
+        }
+    }
+
+    /// Evidence that a candidate is a person: a first name, a title, a surname of a known person,
+    /// or two or more capitalised name words.
+    fn is_person(&self, c: &NameCand, run_len: usize) -> bool {
+        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+        c.has_first || c.titled || known || (c.tokens.len() >= 2 && run_len == c.tokens.len())
+    }
+
+    /// Subject written before the cue at `c` (sentence starts at `a`). `None` means nothing
+    /// usable is there (the subject is after the cue).
+    fn subject_left(&self, c: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut j = c;
+        while j > a {
+            let p = j - 1;
+            if self.is_word(p) && cues::is_skippable(self.word(p)) {
+                j = p;
+            } else if self.is_word(p) && self.word(p) == "on" && j < c && cues::is_day(self.word(j)) {
+                j = p;
+            } else if self.is_punct(p, ")") {
+                let mut k = p;
+                while k > a && !self.is_punct(k, "(") && p - k < 12 {
+                    k -= 1;
+                }
+                if !self.is_punct(k, "(") {
+                    break;
+                }
+                j = k;
+            } else {
+                break;
+            }
+        }
+        if j <= a {
+            return None;
+        }
+        let p = j - 1;
+        let t = self.toks[p];
+        match t.kind {
+            Kind::Word => {
+                let w = self.word(p);
+                if self.is_name_tok(p) {
+                    let s = self.run_back(p, a);
+                    return Some((self.judge_run(s, p + 1), s));
+                }
+                if let Some(g) = names::pronoun(w) {
+                    return Some((Subject::Pronoun(g, t.start), p));
+                }
+                if w == "who" && p > a + 1 && self.is_punct(p - 1, ",") && self.is_name_tok(p - 2) {
+                    let s = self.run_back(p - 2, a);
+                    return Some((self.judge_run(s, p - 1), s));
+                }
+                Some((Subject::Other, self.np_start(p, a)))
+            }
+            Kind::Punct if self.word(p) == "," => self.appositive(p, a),
+            _ => None,
+        }
+    }
+
+    /// Start of a lower-case noun phrase ending at `p` (`a senior official`), for content bounds.
+    fn np_start(&self, p: usize, a: usize) -> usize {
+        let mut s = p;
+        while s > a && self.is_word(s - 1) && p - s < 6 {
+            s -= 1;
+            if matches!(self.word(s), "the" | "a" | "an" | "The" | "A" | "An") {
+                break;
+            }
+        }
+        s
+    }
+
+    /// `X, the minister, said`: the comma at `p` closes an appositive; the name precedes it.
+    fn appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut k = p;
+        while k > a && p - k < 30 {
+            k -= 1;
+            match self.toks[k].kind {
+                Kind::Open | Kind::Close | Kind::Para => return None,
+                Kind::Punct if self.word(k) == "," => {
+                    if k > a && self.is_name_tok(k - 1) {
+                        let first = self.word(k + 1);
+                        let desc = first.starts_with(|c: char| c.is_lowercase())
+                            || matches!(first, "who" | "a" | "an" | "the")
+                            || first.starts_with(|c: char| c.is_ascii_digit())
+                            || self.is_name_tok(k + 1);
+                        if desc {
+                            let s = self.run_back(k - 1, a);
+                            return Some((self.judge_run(s, k), s));
+                        }
+                    }
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Subject written after position `r` (`said Smith`, `according to Smith`), up to `b`.
+    fn subject_right(&self, r: usize, b: usize) -> (Subject, usize) {
+        if r >= b {
+            return (Subject::Other, r);
+        }
+        let w = self.word(r);
+        if self.is_word(r) {
+            if let Some(g) = names::pronoun(w) {
+                return (Subject::Pronoun(g, self.toks[r].start), r + 1);
+            }
+        }
+        if self.is_name_tok(r) {
+            let e = self.run_fwd(r, b);
+            return (self.judge_run(r, e), e);
+        }
+        (Subject::Other, r + 1)
+    }
+
+    /// Finds every cue in sentence `[a, b)` outside quotations.
+    fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
+        let mut out: Vec<Cue> = Vec::new();
+        for i in a..b {
+            if !self.is_word(i) || self.tok_span[i].is_some() {
+                continue;
+            }
+            let w = self.word(i);
+            let Some(kind) = cues::cue_kind(w) else {
+                continue;
+            };
+            let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
+            if let Some(cue) = self.make_cue(i, kind, prev, a, b, &out) {
+                out.push(cue);
+            }
+        }
+        out
+    }
+
+    fn make_cue(&self, i: usize, kind: CueKind, prev: Option<&str>, a: usize, b: usize, earlier: &[Cue]) -> Option<Cue> {
+        let w = self.word(i);
+        let passive = prev.is_some_and(cues::is_be);
+        let blocked = prev.is_some_and(cues::blocks_cue);
+        let mut cue = Cue {
+            at: i,
+            kind,
+            text: w.to_string(),
+            subject: Subject::Other,
+            after: i + 1,
+            content_before: false,
+            subject_start: i,
+        };
+        match kind {
+            CueKind::According => {
+                if !(self.is_word(i + 1) && self.word(i + 1) == "to") {
+                    return None;
+                }
+                cue.text = "according to".into();
+                let (s, e) = self.subject_right(i + 2, b);
+                cue.subject = s;
+                cue.after = e;
+                cue.content_before = true;
+                cue.subject_start = if i > a && self.is_punct(i - 1, ",") { i - 1 } else { i };
+                // `according to X, ...`: content follows when the phrase opens the sentence.
+                if i == a || (i == a + 1 && self.is_word(a)) {
+                    cue.content_before = false;
+                    cue.after = if self.is_punct(e, ",") { e + 1 } else { e };
+                }
+                return Some(cue);
+            }
+            CueKind::Participle => {
+                if blocked || passive {
+                    return None;
+                }
+                cue.subject = match earlier.last() {
+                    Some(c) => c.subject.clone(),
+                    None => self.sentence_subject(a, i),
+                };
+                cue.after = self.skip_that(i + 1, b);
+                return Some(cue);
+            }
+            CueKind::DescribeAs => {
+                let as_at = (i + 1..b.min(i + 25)).find(|&k| self.is_word(k) && self.word(k) == "as");
+                if passive {
+                    // `was described by X as “...”`
+                    let by = (i + 1..b.min(i + 4)).find(|&k| self.is_word(k) && self.word(k) == "by")?;
+                    let end = as_at.unwrap_or(b);
+                    let (s, _) = self.subject_back_from(end, by + 1);
+                    cue.subject = s;
+                    cue.text = format!("{w} by");
+                    cue.after = end + 1;
+                    return Some(cue);
+                }
+                if blocked {
+                    return None;
+                }
+                if let Some(k) = as_at {
+                    cue.text = format!("{w} as");
+                    cue.after = k + 1;
+                } else if !matches!(w, "called" | "calls") {
+                    return None;
+                }
+            }
+            CueKind::Told => {
+                if passive || blocked {
+                    return None;
+                }
+                let obj = i + 1;
+                if self.is_word(obj) && !matches!(self.word(obj), "that" | "the" | "a" | "an") {
+                    let e = if self.is_name_tok(obj) { self.run_fwd(obj, b) } else { obj + 1 };
+                    let t = self.toks[e.saturating_sub(1).max(obj)];
+                    cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
+                    cue.after = self.skip_that(e, b);
+                } else {
+                    cue.after = self.skip_that(obj, b);
+                }
+            }
+            CueKind::Verb => {
+                if passive || blocked {
+                    return None;
+                }
+                cue.after = self.skip_that(i + 1, b);
+            }
+        }
+        match self.subject_left(i, a) {
+            Some((s, start)) => {
+                cue.subject = s;
+                cue.subject_start = start;
+                // `..., Smith said.`: content before when the cue ends the clause.
+                let ends = i + 1 >= b || matches!(self.toks[i + 1].kind, Kind::Punct | Kind::Open | Kind::Close) && !self.is_punct(i + 1, ":");
+                cue.content_before = ends && start > a;
+            }
+            None => {
+                // `“...,” said Smith` / `..., said Smith.`
+                let (s, e) = self.subject_right(i + 1, b);
+                cue.subject = s;
+                cue.subject_start = if i > a { i - 1 } else { i };
+                cue.content_before = true;
+                cue.after = e;
+            }
+        }
+        Some(cue)
+    }
+
+    /// Subject of the clause ending before `end` that starts at `lo` (`by senior adviser X`).
+    fn subject_back_from(&self, end: usize, lo: usize) -> (Subject, usize) {
+        let mut k = end;
+        while k > lo {
+            if self.is_name_tok(k - 1) {
+                let s = self.run_back(k - 1, lo);
+                return (self.judge_run(s, k), s);
+            }
+            k -= 1;
+        }
+        (Subject::Other, lo)
+    }
+
+    /// The subject of a sentence, for participle cues: its first name run or he/she.
+    fn sentence_subject(&self, a: usize, limit: usize) -> Subject {
+        let mut i = a;
+        while i < limit && !self.is_word(i) {
+            i += 1;
+        }
+        if i >= limit {
+            return Subject::Other;
+        }
+        if let Some(g) = names::pronoun(self.word(i)) {
+            return Subject::Pronoun(g, self.toks[i].start);
+        }
+        if self.is_name_tok(i) {
+            let e = self.run_fwd(i, limit);
+            return self.judge_run(i, e);
+        }
+        Subject::Other
+    }
+
+    /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
+    fn skip_that(&self, mut k: usize, b: usize) -> usize {
+        for _ in 0..4 {
+            if k >= b {
+                break;
+            }
+            let w = self.word(k);
+            if self.is_word(k) && (w == "that" || cues::is_day(w)) || self.is_punct(k, ":") || self.is_punct(k, ",") {
+                k += 1;
+            } else if self.is_word(k) && w == "on" && k + 1 < b && cues::is_day(self.word(k + 1)) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Resolves a subject to a speaker name.
+    fn speaker(&self, s: &Subject) -> Option<String> {
+        match s {
+            Subject::Person(n, _) => Some(n.clone()),
+            Subject::Pronoun(g, pos) => self.resolve_pronoun(*g, *pos),
+            Subject::Other => None,
+        }
+    }
+
+    /// The most recent mention before `pos` (within a few paragraphs) whose gender fits.
+    fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<String> {
+        let idx = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..idx]
+            .iter()
+            .rev()
+            .take_while(|m| pos - m.pos < 2000)
+            .find(|m| g.is_none() || m.gender.is_none() || m.gender == g)
+            .map(|m| m.name.clone())
+    }
+
+    /// Token range of sentence containing token `i`.
+    fn sentence_of(&self, i: usize) -> usize {
+        self.sents.partition_point(|&(_, b)| b <= i)
+    }
+
+    /// Main pass: direct quotes get the cue of their sentence (or of a neighbour), every other cue
+    /// gives reported speech.
+    fn attribute(&self) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let sent_cues: Vec<Vec<Cue>> = self.sents.iter().map(|&(a, b)| self.cues_in(a, b)).collect();
+        let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
+        let mut span_speaker: Vec<Option<(Option<String>, String)>> = vec![None; self.spans.len()];
+        for (si, span) in self.spans.iter().enumerate() {
+            let open_tok = self.toks.partition_point(|t| t.start < span.open);
+            if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
+                continue;
+            }
+            let sent = self.sentence_of(open_tok);
+            let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
+            let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
+            span_speaker[si] = found.clone();
+            let (speaker, cue) = match found {
+                Some(f) => f,
+                None => (None, String::new()),
+            };
+            if cue.is_empty() {
+                continue;
+            }
+            out.push(Quote {
+                speaker: speaker.map(|name| Speaker { name }),
+                text: self.body[span.start..span.end].to_string(),
+                start: span.start,
+                end: span.end,
+                cue,
+                direct: true,
+            });
+        }
+        for (sent, cues_here) in sent_cues.iter().enumerate() {
+            for (ci, cue) in cues_here.iter().enumerate() {
+                if used[sent][ci] {
+                    continue;
+                }
+                if let Some(q) = self.reported(sent, cue) {
+                    out.push(q);
+                }
+            }
+        }
+        out.extend(self.transcript_lines());
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
+    /// The cue in the quote's own sentence: the nearest one after the closing mark, else the
+    /// nearest before the opening mark.
+    fn cue_for_span(&self, span: &Span, sent: usize, sent_cues: &[Vec<Cue>], used: &mut [Vec<bool>]) -> Option<(Option<String>, String)> {
+        let cues_here = sent_cues.get(sent)?;
+        let after = cues_here.iter().position(|c| self.toks[c.at].start >= span.close);
+        let before = cues_here.iter().rposition(|c| self.toks[c.at].end <= span.open);
+        let pick = match (after, before) {
+            (Some(i), Some(j)) => {
+                // Prefer the cue right after the quote (`“...,” she said`) when it is close.
+                let gap = self.toks[cues_here[i].at].start - span.close;
+                if gap < 60 || cues_here[j].kind == CueKind::Participle { Some(i) } else { Some(j) }
+            }
+            (Some(i), None) => Some(i),
+            (None, Some(j)) => Some(j),
+            (None, None) => None,
+        }?;
+        used[sent][pick] = true;
+        let c = &cues_here[pick];
+        Some((self.speaker(&c.subject), c.text.clone()))
+    }
+
+    /// A quote with no cue in its sentence: continues an earlier quote of the same speaker
+    /// (paragraph-spanning quotes, `“A,” he said. “B.”`), or is named in a short following
+    /// sentence (`“A.” Smith said.`), or ends a teaser (`... “now,” Smith`).
+    fn inherit(&self, si: usize, sent: usize, span_speaker: &[Option<(Option<String>, String)>]) -> Option<(Option<String>, String)> {
+        let span = self.spans[si];
+        if si > 0 {
+            let prev = self.spans[si - 1];
+            let same_para = !self.body[prev.close..span.open].contains("\n\n");
+            let between = &self.body[prev.close.min(span.open)..span.open];
+            let near = same_para && between.len() < 200;
+            if span.continued || near || between.trim_end().ends_with(':') {
+                if let Some(Some(f)) = span_speaker.get(si - 1) {
+                    if !f.1.is_empty() {
+                        return Some(f.clone());
+                    }
+                }
+            }
+        }
+        // `“...” Smith said.` written as a separate sentence.
+        if let Some(&(a, b)) = self.sents.get(sent + 1) {
+            if b - a <= 8 {
+                let cs = self.cues_in(a, b);
+                if let Some(c) = cs.first() {
+                    if c.at <= a + 5 {
+                        return Some((self.speaker(&c.subject), c.text.clone()));
+                    }
+                }
+            }
+        }
+        self.teaser(&span)
+    }
+
+    /// `... ready “right now,” Putin` at the end of a paragraph: the name is the speaker.
+    fn teaser(&self, span: &Span) -> Option<(Option<String>, String)> {
+        let k = self.toks.partition_point(|t| t.start < span.close);
+        if !self.is_punct(k, ",") && !self.body[span.start..span.end].ends_with(',') {
+            return None;
+        }
+        let s = if self.is_punct(k, ",") { k + 1 } else { k };
+        if !self.is_name_tok(s) {
+            return None;
+        }
+        let e = self.run_fwd(s, self.toks.len());
+        let ends = e >= self.toks.len() || self.toks[e].kind == Kind::Para;
+        if !ends {
+            return None;
+        }
+        match self.judge_run(s, e) {
+            Subject::Person(n, _) => Some((Some(n), ",".into())),
+            _ => None,
+        }
+    }
+
+    /// Reported speech for a cue no direct quote used.
+    fn reported(&self, sent: usize, cue: &Cue) -> Option<Quote> {
+        let (a, b) = self.sents[sent];
+        let (cs, ce) = if cue.content_before {
+            let mut e = cue.subject_start;
+            while e > a && self.toks[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            (a, e)
+        } else {
+            let mut e = b;
+            while e > cue.after && self.toks[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            (cue.after, e)
+        };
+        if ce <= cs || ce - cs < 3 {
+            return None;
+        }
+        let start = self.toks[cs].start;
+        let end = self.toks[ce - 1].end;
+        Some(Quote {
+            speaker: self.speaker(&cue.subject).map(|name| Speaker { name }),
+            text: self.body[start..end].to_string(),
+            start,
+            end,
+            cue: cue.text.clone(),
+            direct: false,
+        })
+    }
+
+    /// Transcript lines: a paragraph opening with an all-capitals name and a colon (`PENCE: ...`).
+    fn transcript_lines(&self) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let para_start = i == 0 || self.toks[i - 1].kind == Kind::Para;
+            if para_start && self.is_word(i) {
+                let mut e = i;
+                while e < i + 3 && self.is_word(e) && self.word(e).chars().all(|c| c.is_uppercase() || c == '.' || c == '\'') && self.word(e).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    e += 1;
+                }
+                if e > i && self.is_punct(e, ":") {
+                    if let Some(q) = self.transcript_quote(i, e) {
+                        out.push(q);
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn transcript_quote(&self, s: usize, e: usize) -> Option<Quote> {
+        let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let c = names::name_from_run(&refs, false)?;
+        if !self.is_person(&c, e - s) {
+            return None;
+        }
+        let (name, _) = self.registry.canonical(&c);
+        let cs = e + 1;
+        let mut ce = cs;
+        while ce < self.toks.len() && self.toks[ce].kind != Kind::Para {
+            ce += 1;
+        }
+        if ce <= cs {
+            return None;
+        }
+        let start = self.toks[cs].start;
+        let end = self.toks[ce - 1].end;
+        Some(Quote {
+            speaker: Some(Speaker { name }),
+            text: self.body[start..end].to_string(),
+            start,
+            end,
+            cue: ":".into(),
+            direct: false,
+        })
+    }
+}
+
+/// For each token, the quotation span containing it (marks excluded).
+fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut si = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while si < spans.len() && spans[si].end <= t.start {
+            si += 1;
+        }
+        if si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end {
+            out[i] = Some(si);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

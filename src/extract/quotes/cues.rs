@@ -1,0 +1,129 @@
+//! The attribution cue lexicon: speech verbs in their inflections, and the small word lists the
+//! subject finder skips over (auxiliaries, adverbs, time words).
+
+/// How a cue word relates to its speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// `X said ...`, `..., X said`, `..., said X`.
+    Verb,
+    /// `X told reporters ...`: an object follows the verb.
+    Told,
+    /// `X described it as “...”`, `was described by X as “...”`.
+    DescribeAs,
+    /// `..., saying ...`: the speaker is the subject of the sentence.
+    Participle,
+    /// `according to X`.
+    According,
+}
+
+/// The cue kind of a lower-case word, if it is a speech verb.
+pub fn cue_kind(word: &str) -> Option<CueKind> {
+    use CueKind::*;
+    let k = match word {
+        "said" | "says" | "say" | "added" | "adds" | "stated" | "noted" | "notes" | "explained"
+        | "explains" | "argued" | "argues" | "warned" | "warns" | "insisted" | "insists"
+        | "claimed" | "claims" | "asked" | "asks" | "replied" | "replies" | "wrote" | "writes"
+        | "tweeted" | "tweets" | "announced" | "announces" | "declared" | "declares"
+        | "acknowledged" | "acknowledges" | "admitted" | "admits" | "cautioned" | "cautions"
+        | "emphasized" | "emphasizes" | "emphasised" | "emphasises" | "stressed" | "stresses"
+        | "suggested" | "suggests" | "urged" | "urges" | "continued" | "continues"
+        | "recalled" | "recalls" | "responded" | "responds" | "predicted" | "predicts"
+        | "conceded" | "concedes" | "countered" | "counters" | "complained" | "complains"
+        | "reiterated" | "reiterates" | "underscored" | "underscores" | "observed" | "remarked"
+        | "commented" | "testified" | "posted" | "vowed" | "vows" | "pledged" | "promised"
+        | "confirmed" | "confirms" | "denied" | "denies" | "boasted" | "joked" | "quipped"
+        | "charged" | "contended" | "contends" | "maintained" | "maintains" | "concluded"
+        | "lamented" | "mused" | "shouted" | "yelled" | "proclaimed" | "asserted" | "asserts"
+        | "agreed" | "agrees" | "recounted" | "explain" | "argue" | "warn" | "insist" | "claim"
+        | "add" | "note" | "tweet" | "write" | "wondered" | "pointed" | "blasted" | "thundered"
+        | "objected" | "demanded" | "predict" | "believes" | "believe" | "thinks" => Verb,
+        "told" | "tells" | "tell" => Told,
+        "described" | "describes" | "characterized" | "characterizes" | "characterised"
+        | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,
+        "saying" | "adding" | "noting" | "warning" | "arguing" | "insisting" | "claiming"
+        | "explaining" | "suggesting" | "urging" | "stressing" | "cautioning" | "reiterating"
+        | "declaring" | "asking" | "writing" | "emphasizing" | "emphasising" | "acknowledging"
+        | "admitting" | "calling" | "describing" | "telling" | "predicting" | "conceding"
+        | "promising" | "vowing" | "pledging" | "complaining" | "recalling" | "responding" => {
+            Participle
+        }
+        "according" => According,
+        _ => return None,
+    };
+    Some(k)
+}
+
+/// Words between a subject and its cue that do not change who speaks (`Trump also said`,
+/// `Smith has repeatedly said`).
+pub fn is_skippable(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "had" | "have" | "also" | "later" | "then" | "again" | "previously" | "recently"
+            | "repeatedly" | "once" | "publicly" | "privately" | "reportedly" | "earlier"
+            | "further" | "quickly" | "simply" | "flatly" | "bluntly" | "frequently" | "often"
+            | "never" | "ultimately" | "would" | "will" | "did" | "does" | "do" | "finally"
+            | "first" | "last" | "yesterday" | "today" | "tonight" | "separately" | "immediately"
+            | "subsequently" | "since" | "already" | "just" | "even" | "still"
+            | "openly" | "angrily" | "explicitly" | "may" | "might" | "could"
+            | "should" | "must" | "can" | "not" | "always" | "himself" | "herself"
+    ) || is_day(word)
+}
+
+/// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
+pub fn is_day(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            | "yesterday" | "today" | "tonight"
+    )
+}
+
+/// Forms of "to be": a cue after one is passive (`was told`, `is said`).
+pub fn is_be(word: &str) -> bool {
+    matches!(word, "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am")
+}
+
+/// Words after which a verb form is not a finite speech verb (`when asked`, `the claims`).
+pub fn blocks_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "when" | "if" | "after" | "before" | "his" | "her" | "their" | "its"
+            | "our" | "my" | "your" | "whose" | "to" | "of" | "these" | "those" | "such" | "being"
+            | "unless" | "once" | "been" | "as" | "by" | "for" | "with" | "while" | "about"
+    )
+}
+
+/// Capitalised function words that start sentences and are never part of a name.
+pub fn is_stop_cap(word: &str) -> bool {
+    matches!(
+        word,
+        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "For" | "With" | "As"
+            | "If" | "When" | "While" | "After" | "Before" | "Since" | "This" | "That" | "These"
+            | "Those" | "It" | "He" | "She" | "They" | "We" | "I" | "His" | "Her" | "Their"
+            | "Our" | "My" | "Its" | "Some" | "Many" | "Most" | "All" | "No" | "Yes" | "So"
+            | "Then" | "Now" | "Still" | "Yet" | "Also" | "Even" | "Meanwhile" | "However"
+            | "Asked" | "Following" | "According" | "During" | "From" | "To" | "By" | "Of"
+            | "Though" | "Although" | "Because" | "Instead" | "Earlier" | "Later" | "Last"
+            | "Next" | "Like" | "Unlike" | "Under" | "Over" | "Despite" | "Where" | "What" | "Why"
+            | "How" | "Who" | "Which" | "There" | "Here" | "Not" | "Only" | "Both" | "Each"
+            | "Every" | "Other" | "Another" | "One" | "Two" | "Three" | "Several" | "Few" | "Once"
+            | "Still," | "Thus" | "Indeed" | "Today" | "Tonight" | "Yesterday" | "Is" | "Was"
+            | "Are" | "Were" | "Do" | "Does" | "Did" | "Will" | "Would" | "Can" | "Could"
+            | "Should" | "Said" | "Says" | "Sources" | "Officials" | "Critics" | "Supporters"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_cue_kinds() {
+        assert_eq!(cue_kind("said"), Some(CueKind::Verb));
+        assert_eq!(cue_kind("told"), Some(CueKind::Told));
+        assert_eq!(cue_kind("described"), Some(CueKind::DescribeAs));
+        assert_eq!(cue_kind("saying"), Some(CueKind::Participle));
+        assert_eq!(cue_kind("according"), Some(CueKind::According));
+        assert_eq!(cue_kind("table"), None);
+    }
+}

@@ -1,0 +1,325 @@
+//! Person names around attribution cues: which capitalised token runs are people (first-name
+//! list, titles), which are organisations or places, the canonical full name of a surname in one
+//! body, and a gender guess for resolving he/she.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Grammatical gender of a person or pronoun, when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Lower-case first name -> gender, from the embedded list (see FIRST_NAMES.md).
+fn first_names() -> &'static HashMap<&'static str, Gender> {
+    static MAP: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        include_str!("first_names.txt")
+            .lines()
+            .filter_map(|l| {
+                let (n, g) = l.split_once(' ')?;
+                Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
+            })
+            .collect()
+    })
+}
+
+/// Gender of a first name (`Hillary` -> female), if it is a known first name.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    if word.len() > 20 || !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    first_names().get(word.to_lowercase().as_str()).copied()
+}
+
+/// `word` without a trailing possessive (`Trump’s` -> `Trump`).
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// Lower-cased word without dots, for list look-ups.
+fn low(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+/// Honorifics that mark a person; `Some(gender)` when the title tells it.
+pub fn title_gender(word: &str) -> Option<Option<Gender>> {
+    match low(word).as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => Some(Some(Gender::Male)),
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
+            Some(Some(Gender::Female))
+        }
+        "dr" | "prof" | "professor" | "sen" | "senator" | "sens" | "rep" | "reps"
+        | "representative" | "gov" | "governor" | "president" | "pres" | "gen" | "general"
+        | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge" | "justice"
+        | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi" | "chancellor"
+        | "premier" | "minister" | "secretary" | "ambassador" | "commissioner" | "chairman"
+        | "chairwoman" | "speaker" | "congressman" | "congresswoman" | "councilman"
+        | "councilwoman" | "spokesman" | "spokeswoman" | "attorney" | "director" | "leader"
+        | "envoy" | "aide" | "adviser" | "advisor" | "candidate" | "nominee" | "chief" => {
+            Some(None)
+        }
+        _ => None,
+    }
+}
+
+/// Capitalised words that describe a role or origin before a name and are not part of it.
+fn is_role_word(word: &str) -> bool {
+    const R: &[&str] = &[
+        "former", "vice", "prime", "deputy", "assistant", "acting", "state", "foreign", "defense",
+        "defence", "homeland", "security", "treasury", "press", "white", "house", "senate",
+        "majority", "minority", "democratic", "republican", "democrat", "gop", "u.s", "us", "uk",
+        "u.n", "un", "eu", "national", "executive", "senior", "top", "federal", "county", "city",
+        "police", "supreme", "court", "district", "labor", "trade", "finance", "economy",
+        "interior", "energy", "health", "education", "justice", "affairs", "general", "presidential",
+        "campaign", "party", "russian", "american", "ukrainian", "british", "french", "german",
+        "chinese", "israeli", "iranian", "kremlin", "rival", "incumbent", "first", "then", "late",
+        "libertarian", "green", "independent", "conservative", "liberal", "activist", "author",
+        "economist", "host", "anchor", "reporter", "columnist", "officer", "officials", "official",
+        "ceo", "cfo", "coo", "founder", "co-founder", "manager", "analyst", "strategist", "pollster",
+        "lawmaker", "lawyer", "historian", "scientist", "professor", "coach", "colonel", "de",
+    ];
+    let l = low(word);
+    R.contains(&l.as_str()) || title_gender(word).is_some()
+}
+
+/// Words that make a capitalised run an organisation, publication, place or thing.
+fn is_org_word(word: &str) -> bool {
+    const O: &[&str] = &[
+        "house", "department", "ministry", "committee", "party", "post", "times", "news", "journal",
+        "inc", "corp", "company", "group", "university", "institute", "council", "agency", "bureau",
+        "office", "service", "court", "campaign", "foundation", "center", "centre", "association",
+        "commission", "administration", "network", "press", "reuters", "kremlin", "pentagon",
+        "congress", "government", "police", "army", "fund", "bank", "board", "union",
+        "organization", "organisation", "tribune", "daily", "magazine", "cnn", "nbc", "abc", "cbs",
+        "fox", "msnbc", "ap", "afp", "bbc", "twitter", "facebook", "google", "poll", "polls",
+        "survey", "report", "study", "data", "caucus", "coalition", "alliance", "states", "kingdom",
+        "republic", "federation", "county", "city", "state", "street", "avenue", "airport", "club",
+        "team", "league", "fbi", "cia", "nato", "gop", "dnc", "rnc", "epa", "irs", "sec",
+        "senate", "assembly", "parliament", "duma", "cabinet", "embassy", "council", "statement",
+        "politifact", "breitbart", "post", "herald", "globe", "guardian", "telegraph", "wire",
+        "insider", "politico", "axios", "bloomberg", "video", "film", "book", "website", "memo",
+        "letter", "tweet", "ad", "god",
+    ];
+    let l = low(strip_possessive(word));
+    O.contains(&l.as_str())
+}
+
+/// Places, days and months: a run made of them is never a person.
+fn is_place_word(word: &str) -> bool {
+    const O: &[&str] = &[
+        "america", "russia", "china",
+        "ukraine", "europe", "washington", "moscow", "beijing", "london", "paris", "kyiv", "kiev",
+        "iran", "israel", "india", "japan", "germany", "france", "britain", "mexico", "canada",
+        "korea", "syria", "iraq", "obamacare", "medicare", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december", "north",
+        "south", "east", "west", "new", "york", "united", "california", "texas", "florida",
+        "ohio", "virginia", "africa", "asia", "gaza", "jerusalem", "tokyo", "berlin", "brussels",
+        "geneva", "vienna", "rome", "madrid", "seoul", "taiwan", "pakistan", "afghanistan",
+        "turkey", "egypt", "iowa", "michigan", "pennsylvania", "carolina", "georgia", "arizona",
+        "nevada", "wisconsin", "colorado", "chicago", "boston", "manhattan", "brooklyn",
+    ];
+    let l = low(strip_possessive(word));
+    O.contains(&l.as_str())
+}
+
+/// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
+pub fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn")
+}
+
+/// True for a token that can be part of a name: capitalised word (`Trump`, `O’Neill`, `J.`).
+pub fn is_cap(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && !word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Pronouns that may refer to a person; `Some(gender)` for he/she.
+pub fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        _ => None,
+    }
+}
+
+/// Pronouns and words that are never a person's name (`They said`, `It said`).
+pub fn is_non_person_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "i" | "we" | "they" | "it" | "you" | "who" | "which" | "that" | "this" | "these" | "those"
+            | "one" | "some" | "many" | "others" | "both" | "all" | "each" | "there" | "what"
+    )
+}
+
+/// A candidate name taken from a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCand {
+    /// Name tokens, titles and roles removed, possessive stripped.
+    pub tokens: Vec<String>,
+    /// A known first name starts the name.
+    pub has_first: bool,
+    /// Gender from a title (`Mr.`, `Ms.`) or the first name.
+    pub gender: Option<Gender>,
+    /// A person title or role preceded the name.
+    pub titled: bool,
+}
+
+impl NameCand {
+    /// The name as text (`Donald Trump`).
+    pub fn text(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// Turns a run of capitalised words (as written) into a name, or `None` when it is an organisation,
+/// place or only titles. `after_article` says a determiner (`the`, `a`) precedes the run.
+pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
+    if run.is_empty() || run.len() > 8 {
+        return None;
+    }
+    let mut gender = None;
+    let mut titled = false;
+    for w in run {
+        if let Some(g) = title_gender(w) {
+            titled = true;
+            gender = gender.or(g);
+        }
+    }
+    // Start at the first known first name that is followed by another capitalised word.
+    let first = (0..run.len().saturating_sub(1)).find(|&i| {
+        first_name_gender(run[i]).is_some() && !is_role_word(run[i]) && !is_org_word(run[i])
+    });
+    let (start, has_first) = match first {
+        Some(i) => (i, true),
+        None => (run.iter().take_while(|w| is_role_word(w)).count(), false),
+    };
+    let name: Vec<&str> = run[start..].to_vec();
+    if name.is_empty() || name.len() > 4 {
+        return None;
+    }
+    if !has_first
+        && (after_article && !titled || name.iter().any(|w| is_org_word(w) || is_place_word(w)))
+    {
+        return None;
+    }
+    if has_first && is_org_word(name[name.len() - 1]) {
+        return None;
+    }
+    if name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if has_first {
+        gender = gender.or_else(|| first_name_gender(name[0]));
+    }
+    let mut tokens: Vec<String> = name.iter().map(|w| w.to_string()).collect();
+    if let Some(last) = tokens.last_mut() {
+        *last = strip_possessive(last).to_string();
+    }
+    Some(NameCand { tokens, has_first, gender, titled })
+}
+
+/// Title-cases an all-capitals word (`PENCE` -> `Pence`); other words unchanged.
+pub fn title_case(word: &str) -> String {
+    if word.chars().any(char::is_lowercase) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut up = true;
+    for c in word.chars() {
+        if up {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// The people of one body, by surname: full names seen, gender evidence, mention positions.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// Lower-case last token -> (full name, gender).
+    by_last: HashMap<String, (String, Option<Gender>)>,
+    /// Lower-case full name -> canonical full name.
+    by_full: HashMap<String, String>,
+}
+
+impl Registry {
+    /// Records a name seen in the body; a longer name with the same surname wins (`Donald Trump`
+    /// over `Trump`), the first gender evidence is kept unless a title says otherwise.
+    pub fn add(&mut self, cand: &NameCand) {
+        let full = cand.text();
+        let Some(last) = cand.tokens.last() else { return };
+        let key = last.to_lowercase();
+        let entry = self.by_last.entry(key).or_insert_with(|| (full.clone(), cand.gender));
+        if cand.tokens.len() > entry.0.split(' ').count() && cand.has_first {
+            entry.0 = full.clone();
+        }
+        if entry.1.is_none() || cand.titled && cand.gender.is_some() {
+            entry.1 = cand.gender.or(entry.1);
+        }
+        self.by_full.insert(full.to_lowercase(), full);
+    }
+
+    /// True when a person with this surname is known.
+    pub fn knows_last(&self, last: &str) -> bool {
+        self.by_last.contains_key(&last.to_lowercase())
+    }
+
+    /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`).
+    pub fn canonical(&self, cand: &NameCand) -> (String, Option<Gender>) {
+        let Some(last) = cand.tokens.last() else {
+            return (String::new(), None);
+        };
+        match self.by_last.get(&last.to_lowercase()) {
+            Some((full, g)) => {
+                let first_ok = cand.tokens.len() == 1
+                    || full.split(' ').next().map(str::to_lowercase)
+                        == cand.tokens.first().map(|t| t.to_lowercase());
+                if first_ok {
+                    (full.clone(), cand.gender.or(*g))
+                } else {
+                    (cand.text(), cand.gender)
+                }
+            }
+            None => (cand.text(), cand.gender),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_titles_and_roles() {
+        let c = name_from_run(&["Secretary", "State", "Marco", "Rubio"], false);
+        assert_eq!(c.map(|c| c.text()).as_deref(), Some("Marco Rubio"));
+        let c = name_from_run(&["Mr.", "Trump’s"], false);
+        assert_eq!(c.as_ref().map(|c| c.text()).as_deref(), Some("Trump"));
+        assert_eq!(c.and_then(|c| c.gender), Some(Gender::Male));
+    }
+
+    #[test]
+    fn rejects_organisations() {
+        assert!(name_from_run(&["White", "House"], true).is_none());
+        assert!(name_from_run(&["Pentagon"], true).is_none());
+        assert!(name_from_run(&["Washington", "Post"], true).is_none());
+    }
+
+    #[test]
+    fn canonicalises_surnames() {
+        let mut r = Registry::default();
+        r.add(&name_from_run(&["Hillary", "Clinton"], false).unwrap_or_else(|| panic!("name")));
+        let c = name_from_run(&["Clinton"], false).unwrap_or_else(|| panic!("name"));
+        assert_eq!(r.canonical(&c), ("Hillary Clinton".to_string(), Some(Gender::Female)));
+    }
+}
