@@ -49,6 +49,8 @@ struct Cue {
     content_before: bool,
     /// Token index where the subject phrase starts (content before ends before it).
     subject_start: usize,
+    /// The cue only attributes quotation marks (`called it “...”`, `asked`), never reported speech.
+    direct_only: bool,
 }
 
 /// One mention of a person, for pronoun resolution.
@@ -225,7 +227,8 @@ impl<'a> Doc<'a> {
         let mut j = c;
         while j > a {
             let p = j - 1;
-            if self.is_word(p) && cues::is_skippable(self.word(p)) {
+            let w = if self.is_word(p) { self.word(p) } else { "" };
+            if cues::is_skippable(w) || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) {
                 j = p;
             } else if self.is_word(p) && self.word(p) == "on" && j < c && cues::is_day(self.word(j)) {
                 j = p;
@@ -307,20 +310,38 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// Subject written after position `r` (`said Smith`, `according to Smith`), up to `b`.
+    /// Subject written after position `r` (`said Smith`, `said White House spokesman Josh
+    /// Earnest`, `according to Smith`), up to `b`: the first name run within a few words.
     fn subject_right(&self, r: usize, b: usize) -> (Subject, usize) {
         if r >= b {
             return (Subject::Other, r);
         }
-        let w = self.word(r);
         if self.is_word(r) {
-            if let Some(g) = names::pronoun(w) {
+            if let Some(g) = names::pronoun(self.word(r)) {
                 return (Subject::Pronoun(g, self.toks[r].start), r + 1);
             }
         }
-        if self.is_name_tok(r) {
-            let e = self.run_fwd(r, b);
-            return (self.judge_run(r, e), e);
+        let mut k = r;
+        while k < b && k < r + 8 {
+            if self.is_name_tok(k) {
+                let e = self.run_fwd(k, b);
+                // A longer run after a lower-case role word is the name (`... spokesman Josh Earnest`).
+                if e < b && self.is_word(e) && self.word(e).starts_with(char::is_lowercase) && self.is_name_tok(e + 1) && e + 1 < b {
+                    k = e;
+                    continue;
+                }
+                return (self.judge_run(k, e), e);
+            }
+            let t = self.toks[k];
+            let ok = match t.kind {
+                Kind::Word => !matches!(self.word(k), "that" | "and" | "but" | "in" | "on" | "at" | "to" | "of" | "who" | "which" | "as"),
+                Kind::Punct => matches!(self.word(k), "/" | "-" | "’" | "'"),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k += 1;
         }
         (Subject::Other, r + 1)
     }
@@ -356,6 +377,7 @@ impl<'a> Doc<'a> {
             after: i + 1,
             content_before: false,
             subject_start: i,
+            direct_only: matches!(w, "asked" | "asks" | "pointed" | "believes" | "believe" | "thinks"),
         };
         match kind {
             CueKind::According => {
@@ -404,8 +426,10 @@ impl<'a> Doc<'a> {
                 if let Some(k) = as_at {
                     cue.text = format!("{w} as");
                     cue.after = k + 1;
-                } else if !matches!(w, "called" | "calls") {
+                } else if matches!(w, "called" | "calls") && !self.is_word(i + 1) || self.is_word(i + 1) && matches!(self.word(i + 1), "for" | "on" | "into" | "off" | "up" | "in" | "out") {
                     return None;
+                } else {
+                    cue.direct_only = true;
                 }
             }
             CueKind::Told => {
@@ -418,6 +442,13 @@ impl<'a> Doc<'a> {
                     let t = self.toks[e.saturating_sub(1).max(obj)];
                     cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
                     cue.after = self.skip_that(e, b);
+                    // `told so many lies`: only a listener object makes `told` a speech verb.
+                    let o = self.word(obj);
+                    let listener = self.is_name_tok(obj)
+                        || matches!(o, "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "members" | "students" | "viewers" | "listeners" | "audiences" | "attendees" | "investors" | "analysts" | "officials" | "police" | "congress" | "senators" | "delegates" | "parliament" | "troops" | "residents");
+                    if !listener {
+                        return None;
+                    }
                 } else {
                     cue.after = self.skip_that(obj, b);
                 }
@@ -558,7 +589,7 @@ impl<'a> Doc<'a> {
         }
         for (sent, cues_here) in sent_cues.iter().enumerate() {
             for (ci, cue) in cues_here.iter().enumerate() {
-                if used[sent][ci] {
+                if used[sent][ci] || cue.direct_only {
                     continue;
                 }
                 if let Some(q) = self.reported(sent, cue) {
@@ -621,7 +652,29 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        self.teaser(&span)
+        self.dash_credit(&span).or_else(|| self.teaser(&span))
+    }
+
+    /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
+    fn dash_credit(&self, span: &Span) -> Option<(Option<String>, String)> {
+        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        let mut dash = String::new();
+        while k < self.toks.len() && self.toks[k].kind == Kind::Punct && dash.len() < 6 {
+            let w = self.word(k);
+            if !matches!(w, "―" | "—" | "–" | "-") {
+                break;
+            }
+            dash.push_str(w);
+            k += 1;
+        }
+        if dash.is_empty() || !self.is_name_tok(k) {
+            return None;
+        }
+        let e = self.run_fwd(k, self.toks.len());
+        match self.judge_run(k, e) {
+            Subject::Person(n, _) => Some((Some(n), dash)),
+            _ => None,
+        }
     }
 
     /// `... ready “right now,” Putin` at the end of a paragraph: the name is the speaker.
@@ -702,9 +755,6 @@ impl<'a> Doc<'a> {
         let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let c = names::name_from_run(&refs, false)?;
-        if !self.is_person(&c, e - s) {
-            return None;
-        }
         let (name, _) = self.registry.canonical(&c);
         let cs = e + 1;
         let mut ce = cs;

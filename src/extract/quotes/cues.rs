@@ -34,9 +34,9 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
         | "confirmed" | "confirms" | "denied" | "denies" | "boasted" | "joked" | "quipped"
         | "charged" | "contended" | "contends" | "maintained" | "maintains" | "concluded"
         | "lamented" | "mused" | "shouted" | "yelled" | "proclaimed" | "asserted" | "asserts"
-        | "agreed" | "agrees" | "recounted" | "explain" | "argue" | "warn" | "insist" | "claim"
-        | "add" | "note" | "tweet" | "write" | "wondered" | "pointed" | "blasted" | "thundered"
-        | "objected" | "demanded" | "predict" | "believes" | "believe" | "thinks" => Verb,
+        | "agreed" | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
+        | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
+        | "criticized" | "criticised" | "praised" | "denounced" | "slammed" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,
@@ -110,6 +110,8 @@ pub fn is_stop_cap(word: &str) -> bool {
             | "Still," | "Thus" | "Indeed" | "Today" | "Tonight" | "Yesterday" | "Is" | "Was"
             | "Are" | "Were" | "Do" | "Does" | "Did" | "Will" | "Would" | "Can" | "Could"
             | "Should" | "Said" | "Says" | "Sources" | "Officials" | "Critics" | "Supporters"
+            | "Everything" | "Nothing" | "Anything" | "Everyone" | "Nobody" | "Somebody"
+            | "Someone" | "Everybody" | "Anyone" | "Mostly" | "Fortunately" | "Unfortunately"
     )
 }
 

@@ -54,7 +54,7 @@ pub fn title_gender(word: &str) -> Option<Option<Gender>> {
         "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
             Some(Some(Gender::Female))
         }
-        "dr" | "prof" | "professor" | "sen" | "senator" | "sens" | "rep" | "reps"
+        "dr" | "prof" | "professor" | "del" | "delegate" | "sen" | "senator" | "sens" | "rep" | "reps"
         | "representative" | "gov" | "governor" | "president" | "pres" | "gen" | "general"
         | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge" | "justice"
         | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi" | "chancellor"
@@ -123,7 +123,8 @@ fn is_place_word(word: &str) -> bool {
         "ohio", "virginia", "africa", "asia", "gaza", "jerusalem", "tokyo", "berlin", "brussels",
         "geneva", "vienna", "rome", "madrid", "seoul", "taiwan", "pakistan", "afghanistan",
         "turkey", "egypt", "iowa", "michigan", "pennsylvania", "carolina", "georgia", "arizona",
-        "nevada", "wisconsin", "colorado", "chicago", "boston", "manhattan", "brooklyn",
+        "nevada", "wisconsin", "colorado", "chicago", "boston", "manhattan", "brooklyn", "capitol",
+        "islands", "island",
     ];
     let l = low(strip_possessive(word));
     O.contains(&l.as_str())
@@ -198,7 +199,12 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     });
     let (start, has_first) = match first {
         Some(i) => (i, true),
-        None => (run.iter().take_while(|w| is_role_word(w)).count(), false),
+        // No first name: the name is what follows the last role or organisation word
+        // (`Research Director Raj Shah` -> `Raj Shah`).
+        None => match run.iter().rposition(|w| is_role_word(w) || is_org_word(w)) {
+            Some(i) => (i + 1, false),
+            None => (0, false),
+        },
     };
     let name: Vec<&str> = run[start..].to_vec();
     if name.is_empty() || name.len() > 4 {
@@ -243,30 +249,44 @@ pub fn title_case(word: &str) -> String {
     out
 }
 
-/// The people of one body, by surname: full names seen, gender evidence, mention positions.
+/// One full name known in a body.
+#[derive(Debug, Clone)]
+struct Known {
+    full: String,
+    gender: Option<Gender>,
+    count: usize,
+}
+
+/// The people of one body, by surname: full names seen, gender evidence, mention counts.
 #[derive(Debug, Default)]
 pub struct Registry {
-    /// Lower-case last token -> (full name, gender).
-    by_last: HashMap<String, (String, Option<Gender>)>,
-    /// Lower-case full name -> canonical full name.
-    by_full: HashMap<String, String>,
+    /// Lower-case last token -> full names with that surname, in order of first mention.
+    by_last: HashMap<String, Vec<Known>>,
 }
 
 impl Registry {
-    /// Records a name seen in the body; a longer name with the same surname wins (`Donald Trump`
-    /// over `Trump`), the first gender evidence is kept unless a title says otherwise.
+    /// Records a name seen in the body. Names of one token only mark the surname as known;
+    /// a full name that extends an earlier one (`Donald J. Trump` after `Donald Trump`) counts
+    /// for it.
     pub fn add(&mut self, cand: &NameCand) {
-        let full = cand.text();
         let Some(last) = cand.tokens.last() else { return };
-        let key = last.to_lowercase();
-        let entry = self.by_last.entry(key).or_insert_with(|| (full.clone(), cand.gender));
-        if cand.tokens.len() > entry.0.split(' ').count() && cand.has_first {
-            entry.0 = full.clone();
+        let list = self.by_last.entry(last.to_lowercase()).or_default();
+        if cand.tokens.len() < 2 {
+            return;
         }
-        if entry.1.is_none() || cand.titled && cand.gender.is_some() {
-            entry.1 = cand.gender.or(entry.1);
+        let first = cand.tokens[0].to_lowercase();
+        let same = list.iter_mut().find(|k| {
+            k.full.split(' ').next().is_some_and(|f| f.to_lowercase() == first)
+        });
+        match same {
+            Some(k) => {
+                k.count += 1;
+                if cand.titled && cand.gender.is_some() || k.gender.is_none() {
+                    k.gender = cand.gender.or(k.gender);
+                }
+            }
+            None => list.push(Known { full: cand.text(), gender: cand.gender, count: 1 }),
         }
-        self.by_full.insert(full.to_lowercase(), full);
     }
 
     /// True when a person with this surname is known.
@@ -274,23 +294,31 @@ impl Registry {
         self.by_last.contains_key(&last.to_lowercase())
     }
 
-    /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`).
+    /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`): the
+    /// most mentioned full name with that surname whose gender fits.
     pub fn canonical(&self, cand: &NameCand) -> (String, Option<Gender>) {
+        let own = (cand.text(), cand.gender);
         let Some(last) = cand.tokens.last() else {
-            return (String::new(), None);
+            return own;
         };
-        match self.by_last.get(&last.to_lowercase()) {
-            Some((full, g)) => {
-                let first_ok = cand.tokens.len() == 1
-                    || full.split(' ').next().map(str::to_lowercase)
-                        == cand.tokens.first().map(|t| t.to_lowercase());
-                if first_ok {
-                    (full.clone(), cand.gender.or(*g))
-                } else {
-                    (cand.text(), cand.gender)
-                }
+        let Some(list) = self.by_last.get(&last.to_lowercase()) else {
+            return own;
+        };
+        let first = cand.tokens.first().map(|t| t.to_lowercase()).unwrap_or_default();
+        let fits = |k: &&Known| {
+            let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
+            let first_ok = cand.tokens.len() == 1 || f == first || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
+            first_ok && (cand.gender.is_none() || k.gender.is_none() || k.gender == cand.gender)
+        };
+        let mut best: Option<&Known> = None;
+        for k in list.iter().filter(fits) {
+            if best.is_none_or(|b| k.count > b.count) {
+                best = Some(k);
             }
-            None => (cand.text(), cand.gender),
+        }
+        match best {
+            Some(k) => (k.full.clone(), cand.gender.or(k.gender)),
+            None => own,
         }
     }
 }

@@ -89,40 +89,50 @@ fn opens_after(c: Option<char>) -> bool {
 /// a quote open. Returns the spans and whether this paragraph leaves one open.
 fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span>) -> bool {
     let text = &body[ps..pe];
-    let mut open: Option<(usize, bool)> = None;
+    let mut open: Option<(usize, usize, bool)> = None;
     let mut prev: Option<char> = None;
-    let first_is_mark = text.starts_with(['“', '"', '«', '„']);
+    let first_is_mark = text.starts_with(['“', '"', '«', '„']) || text.starts_with("''");
+    let mut skip_next = false;
     for (off, c) in text.char_indices() {
+        if skip_next {
+            skip_next = false;
+            prev = Some(c);
+            continue;
+        }
         let pos = ps + off;
+        // Two apostrophes are a double quote mark in some archives (`''like this''`).
+        let double_apos = c == '\'' && text[off + 1..].starts_with('\'');
         let is_open = match c {
             '“' | '«' | '„' => Some(true),
             '”' | '»' => Some(false),
             '"' => Some(open.is_none() && opens_after(prev)),
+            '\'' if double_apos => Some(open.is_none() && opens_after(prev)),
             _ => None,
         };
         prev = Some(c);
         let Some(is_open) = is_open else { continue };
+        let mark_len = if double_apos { 2 } else { c.len_utf8() };
+        skip_next = double_apos;
         match (open, is_open) {
-            (None, true) => open = Some((pos, carry && off == 0 && first_is_mark)),
-            (Some((o, cont)), false) => {
-                push_span(body, o, pos, pos + c.len_utf8(), cont, out);
+            (None, true) => open = Some((pos, mark_len, carry && off == 0 && first_is_mark)),
+            (Some((o, ol, cont)), false) => {
+                push_span(body, (o, ol), pos, pos + mark_len, cont, out);
                 open = None;
             }
             // A second opening mark inside an open quote: the first one was never closed;
             // restart at the new mark so one stray mark cannot swallow the paragraph.
-            (Some(_), true) => open = Some((pos, false)),
+            (Some(_), true) => open = Some((pos, mark_len, false)),
             (None, false) => {}
         }
     }
-    if let Some((o, cont)) = open {
-        push_span(body, o, pe, pe, cont, out);
+    if let Some((o, ol, cont)) = open {
+        push_span(body, (o, ol), pe, pe, cont, out);
         return true;
     }
     false
 }
 
-fn push_span(body: &str, open: usize, close_mark: usize, close: usize, continued: bool, out: &mut Vec<Span>) {
-    let mark_len = body[open..].chars().next().map_or(1, char::len_utf8);
+fn push_span(body: &str, (open, mark_len): (usize, usize), close_mark: usize, close: usize, continued: bool, out: &mut Vec<Span>) {
     let inner = &body[open + mark_len..close_mark];
     let lead = inner.len() - inner.trim_start().len();
     let t = inner.trim();
@@ -155,7 +165,7 @@ fn is_abbrev(w: &str) -> bool {
         "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
         "capt", "sgt", "adm", "st", "jr", "sr", "rev", "no", "vs", "inc", "corp", "co", "ltd",
         "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "gov",
-        "atty", "supt", "cmdr", "maj", "mt", "ft", "hon",
+        "atty", "supt", "cmdr", "maj", "mt", "ft", "hon", "del",
     ];
     let l = w.to_ascii_lowercase();
     A.contains(&l.as_str())
@@ -299,11 +309,11 @@ mod tests {
 
     #[test]
     fn finds_straight_and_curly_spans() {
-        let body = "He said \"yes\" and “no way” today.";
+        let body = "He said \"yes\" and “no way” and ''maybe'' today.";
         let p = paragraphs(body);
         let s = quote_spans(body, &p);
         let texts: Vec<&str> = s.iter().map(|s| &body[s.start..s.end]).collect();
-        assert_eq!(texts, vec!["yes", "no way"]);
+        assert_eq!(texts, vec!["yes", "no way", "maybe"]);
     }
 
     #[test]
