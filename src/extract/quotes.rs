@@ -284,9 +284,10 @@ impl<'a> Doc<'a> {
     }
 
     /// `X, the minister, said`: the comma at `p` closes an appositive; the name precedes it.
+    /// Several appositives may stack (`X, the attorney general of Kansas, one of ..., said`).
     fn appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
         let mut k = p;
-        while k > a && p - k < 30 {
+        while k > a && p - k < 40 {
             k -= 1;
             match self.toks[k].kind {
                 Kind::Open | Kind::Close | Kind::Para => return None,
@@ -294,15 +295,16 @@ impl<'a> Doc<'a> {
                     if k > a && self.is_name_tok(k - 1) {
                         let first = self.word(k + 1);
                         let desc = first.starts_with(|c: char| c.is_lowercase())
-                            || matches!(first, "who" | "a" | "an" | "the")
                             || first.starts_with(|c: char| c.is_ascii_digit())
                             || self.is_name_tok(k + 1);
                         if desc {
                             let s = self.run_back(k - 1, a);
-                            return Some((self.judge_run(s, k), s));
+                            let subj = self.judge_run(s, k);
+                            if subj != Subject::Other {
+                                return Some((subj, s));
+                            }
                         }
                     }
-                    return None;
                 }
                 _ => {}
             }
@@ -377,7 +379,7 @@ impl<'a> Doc<'a> {
             after: i + 1,
             content_before: false,
             subject_start: i,
-            direct_only: matches!(w, "asked" | "asks" | "pointed" | "believes" | "believe" | "thinks"),
+            direct_only: matches!(w, "pointed"),
         };
         match kind {
             CueKind::According => {
@@ -426,10 +428,11 @@ impl<'a> Doc<'a> {
                 if let Some(k) = as_at {
                     cue.text = format!("{w} as");
                     cue.after = k + 1;
-                } else if matches!(w, "called" | "calls") && !self.is_word(i + 1) || self.is_word(i + 1) && matches!(self.word(i + 1), "for" | "on" | "into" | "off" | "up" | "in" | "out") {
+                } else if self.is_word(i + 1) && matches!(self.word(i + 1), "for" | "on") {
+                    cue.text = format!("{w} {}", self.word(i + 1));
+                    cue.after = i + 2;
+                } else if !self.is_word(i + 1) || matches!(self.word(i + 1), "into" | "off" | "up" | "in" | "out" | "back" | "it" | "him" | "her") {
                     return None;
-                } else {
-                    cue.direct_only = true;
                 }
             }
             CueKind::Told => {
@@ -565,6 +568,9 @@ impl<'a> Doc<'a> {
         for (si, span) in self.spans.iter().enumerate() {
             let open_tok = self.toks.partition_point(|t| t.start < span.open);
             if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
+                continue;
+            }
+            if self.transcript_label(open_tok + 1).is_some() {
                 continue;
             }
             let sent = self.sentence_of(open_tok);
@@ -729,37 +735,50 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// Transcript lines: a paragraph opening with an all-capitals name and a colon (`PENCE: ...`).
+    /// Transcript lines: a paragraph opening with an all-capitals name and a colon (`PENCE: ...`),
+    /// possibly after an opening quote mark.
     fn transcript_lines(&self) -> Vec<Quote> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
+        for i in 0..self.toks.len() {
             let para_start = i == 0 || self.toks[i - 1].kind == Kind::Para;
-            if para_start && self.is_word(i) {
-                let mut e = i;
-                while e < i + 3 && self.is_word(e) && self.word(e).chars().all(|c| c.is_uppercase() || c == '.' || c == '\'') && self.word(e).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                    e += 1;
-                }
-                if e > i && self.is_punct(e, ":") {
-                    if let Some(q) = self.transcript_quote(i, e) {
-                        out.push(q);
-                    }
-                }
+            if !para_start {
+                continue;
             }
-            i += 1;
+            let s = if self.toks[i].kind == Kind::Open { i + 1 } else { i };
+            if let Some(q) = self.transcript_quote(s) {
+                out.push(q);
+            }
         }
         out
     }
 
-    fn transcript_quote(&self, s: usize, e: usize) -> Option<Quote> {
+    /// The all-capitals speaker label starting at token `s`: (name, token after the colon).
+    fn transcript_label(&self, s: usize) -> Option<(String, usize)> {
+        let mut e = s;
+        while e < s + 3
+            && self.is_word(e)
+            && self.word(e).chars().all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-')
+            && self.word(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
+            e += 1;
+        }
+        if e == s || !self.is_punct(e, ":") {
+            return None;
+        }
         let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let c = names::name_from_run(&refs, false)?;
-        let (name, _) = self.registry.canonical(&c);
-        let cs = e + 1;
+        Some((self.registry.canonical(&c).0, e + 1))
+    }
+
+    fn transcript_quote(&self, s: usize) -> Option<Quote> {
+        let (name, cs) = self.transcript_label(s)?;
         let mut ce = cs;
         while ce < self.toks.len() && self.toks[ce].kind != Kind::Para {
             ce += 1;
+        }
+        while ce > cs && self.toks[ce - 1].kind != Kind::Word {
+            ce -= 1;
         }
         if ce <= cs {
             return None;

@@ -36,7 +36,8 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
         | "lamented" | "mused" | "shouted" | "yelled" | "proclaimed" | "asserted" | "asserts"
         | "agreed" | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
-        | "criticized" | "criticised" | "praised" | "denounced" | "slammed" => Verb,
+        | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
+        | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,

@@ -89,9 +89,10 @@ fn opens_after(c: Option<char>) -> bool {
 /// a quote open. Returns the spans and whether this paragraph leaves one open.
 fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span>) -> bool {
     let text = &body[ps..pe];
-    let mut open: Option<(usize, usize, bool)> = None;
+    // (offset of the mark, its length, continued, family: 0 curly, 1 straight, 2 double apostrophe)
+    let mut open: Option<(usize, usize, bool, u8)> = None;
     let mut prev: Option<char> = None;
-    let first_is_mark = text.starts_with(['“', '"', '«', '„']) || text.starts_with("''");
+    let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
     for (off, c) in text.char_indices() {
         if skip_next {
@@ -100,32 +101,49 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
             continue;
         }
         let pos = ps + off;
+        let next = text[off + c.len_utf8()..].chars().next();
         // Two apostrophes are a double quote mark in some archives (`''like this''`).
-        let double_apos = c == '\'' && text[off + 1..].starts_with('\'');
-        let is_open = match c {
-            '“' | '«' | '„' => Some(true),
-            '”' | '»' => Some(false),
-            '"' => Some(open.is_none() && opens_after(prev)),
-            '\'' if double_apos => Some(open.is_none() && opens_after(prev)),
-            _ => None,
+        let double_apos = c == '\'' && next == Some('\'');
+        let family = match c {
+            '“' | '”' | '«' | '»' | '„' => 0,
+            '"' => 1,
+            '\'' if double_apos => 2,
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        let starts_word = next.is_some_and(|n| n.is_alphanumeric() || "‘'$(….".contains(n));
+        let ends_word = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+        let is_open = match (c, open) {
+            // Marks of another family inside a quote are nested quotes: not ours.
+            (_, Some((_, _, _, f))) if f != family => {
+                prev = Some(c);
+                continue;
+            }
+            ('“' | '«' | '„', Some(_)) => !(ends_word && !opens_after(prev)),
+            ('“' | '«' | '„', None) => true,
+            // A closing curly mark used to open (`”Like this.”`).
+            ('”' | '»', None) => opens_after(prev) && starts_word,
+            ('”' | '»', Some(_)) => false,
+            (_, o) => o.is_none() && opens_after(prev),
         };
         prev = Some(c);
-        let Some(is_open) = is_open else { continue };
         let mark_len = if double_apos { 2 } else { c.len_utf8() };
         skip_next = double_apos;
         match (open, is_open) {
-            (None, true) => open = Some((pos, mark_len, carry && off == 0 && first_is_mark)),
-            (Some((o, ol, cont)), false) => {
+            (None, true) => open = Some((pos, mark_len, carry && off == 0 && first_is_mark, family)),
+            (Some((o, ol, cont, _)), false) => {
                 push_span(body, (o, ol), pos, pos + mark_len, cont, out);
                 open = None;
             }
             // A second opening mark inside an open quote: the first one was never closed;
             // restart at the new mark so one stray mark cannot swallow the paragraph.
-            (Some(_), true) => open = Some((pos, mark_len, false)),
+            (Some(_), true) => open = Some((pos, mark_len, false, family)),
             (None, false) => {}
         }
     }
-    if let Some((o, ol, cont)) = open {
+    if let Some((o, ol, cont, _)) = open {
         push_span(body, (o, ol), pe, pe, cont, out);
         return true;
     }
@@ -314,6 +332,15 @@ mod tests {
         let s = quote_spans(body, &p);
         let texts: Vec<&str> = s.iter().map(|s| &body[s.start..s.end]).collect();
         assert_eq!(texts, vec!["yes", "no way", "maybe"]);
+    }
+
+    #[test]
+    fn nested_and_reversed_marks() {
+        let body = "\"He thinks it is “Shark Tank” again,\" she said. ”Wrong way,” he said.";
+        let p = paragraphs(body);
+        let s = quote_spans(body, &p);
+        let texts: Vec<&str> = s.iter().map(|s| &body[s.start..s.end]).collect();
+        assert_eq!(texts, vec!["He thinks it is “Shark Tank” again,", "Wrong way,"]);
     }
 
     #[test]

@@ -28,3 +28,34 @@ fn one(body: &str, needle: &str) -> Option<String> {
 fn said_after_quote() {
     assert_eq!(one("“The budget is fine,” Tom Baker said.", "budget").as_deref(), Some("Tom Baker"));
 }
+
+#[test]
+fn appositive_after_quote() {
+    let b = "“The rule is an overreach, in our view, of federal power,” Kyle Barton, the attorney general of Kansas, said.";
+    assert_eq!(one(b, "overreach").as_deref(), Some("Kyle Barton"));
+}
+
+#[test]
+fn double_apostrophe_marks() {
+    let b = "''We admire the plan'' in several ways, Mr. Holt said. ''It is careful.''";
+    assert_eq!(one(b, "admire").as_deref(), Some("Holt"));
+    assert_eq!(one(b, "careful").as_deref(), Some("Holt"));
+}
+
+#[test]
+fn inverted_with_title_abbreviation() {
+    let b = "\"This hearing is a waste of time,\" said Del. Maria Gomez.";
+    assert_eq!(one(b, "waste").as_deref(), Some("Maria Gomez"));
+}
+
+#[test]
+fn participle_appositive_before_said() {
+    let b = "President Obama, opening the new library on Monday, said it would tell a story of hope.";
+    assert_eq!(one(b, "story").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn transcript_line() {
+    let b = "HARRIS: Let us begin with the economy tonight.\n\nMr. Harris asked the first question.";
+    assert_eq!(one(b, "economy").as_deref(), Some("Harris"));
+}
