@@ -59,6 +59,9 @@ struct Mention {
     pos: usize,
     name: String,
     gender: Option<Gender>,
+    /// The mention opens its sentence or is followed by a speech verb: a likely subject, which
+    /// pronouns refer back to.
+    subject: bool,
 }
 
 /// A body, scanned once.
@@ -167,10 +170,26 @@ impl<'a> Doc<'a> {
                 let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
                 if known {
                     let (name, gender) = self.registry.canonical(&c);
-                    self.mentions.push(Mention { pos: self.toks[s].start, name, gender });
+                    let subject = self.is_subject_run(s, e);
+                    self.mentions.push(Mention { pos: self.toks[s].start, name, gender, subject });
                 }
             }
         }
+    }
+
+    /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
+    /// such as `But`) or is followed by a speech verb.
+    fn is_subject_run(&self, s: usize, e: usize) -> bool {
+        let mut k = s;
+        while k > 0 && self.is_word(k - 1) && cues::is_stop_cap(self.word(k - 1)) && s - k < 2 {
+            k -= 1;
+        }
+        let opens = k == 0 || matches!(self.toks[k - 1].kind, Kind::Para) || self.is_punct(k - 1, ".");
+        let mut j = e;
+        while j < self.toks.len() && j < e + 3 && self.is_word(j) && cues::is_skippable(self.word(j)) {
+            j += 1;
+        }
+        opens || self.is_word(j) && cues::cue_kind(self.word(j)).is_some()
     }
 
     /// Every maximal capitalised run outside quotations.
@@ -369,6 +388,15 @@ impl<'a> Doc<'a> {
 
     fn make_cue(&self, i: usize, kind: CueKind, prev: Option<&str>, a: usize, b: usize, earlier: &[Cue]) -> Option<Cue> {
         let w = self.word(i);
+        if matches!(w, "spoke" | "talked") {
+            let mut n = i + 1;
+            if self.is_word(n) && self.word(n).ends_with("ly") {
+                n += 1;
+            }
+            if !(self.is_word(n) && matches!(self.word(n), "of" | "about" | "to" | "with")) {
+                return None;
+            }
+        }
         let passive = prev.is_some_and(cues::is_be);
         let blocked = prev.is_some_and(cues::blocks_cue);
         let mut cue = Cue {
@@ -549,7 +577,7 @@ impl<'a> Doc<'a> {
             .iter()
             .rev()
             .take_while(|m| pos - m.pos < 2000)
-            .find(|m| g.is_none() || m.gender.is_none() || m.gender == g)
+            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))
             .map(|m| m.name.clone())
     }
 

@@ -85,7 +85,12 @@ fn is_role_word(word: &str) -> bool {
         "lawmaker", "lawyer", "historian", "scientist", "professor", "coach", "colonel", "de",
     ];
     let l = low(word);
-    R.contains(&l.as_str()) || title_gender(word).is_some()
+    R.contains(&l.as_str()) || title_gender(word).is_some() && !is_surname_title(word)
+}
+
+/// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
+fn is_surname_title(word: &str) -> bool {
+    matches!(low(word).as_str(), "king" | "judge" | "prince" | "bishop" | "pope" | "marshall" | "major" | "chancellor" | "sheikh" | "brother" | "sister" | "father")
 }
 
 /// Words that make a capitalised run an organisation, publication, place or thing.
@@ -128,6 +133,16 @@ fn is_place_word(word: &str) -> bool {
     ];
     let l = low(strip_possessive(word));
     O.contains(&l.as_str())
+}
+
+/// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
+fn is_group_word(word: &str) -> bool {
+    matches!(
+        low(word).as_str(),
+        "democrats" | "republicans" | "conservatives" | "liberals" | "voters" | "officials"
+            | "leaders" | "members" | "supporters" | "americans" | "residents" | "lawmakers"
+            | "senators" | "families" | "parents" | "students" | "workers" | "citizens"
+    )
 }
 
 /// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
@@ -215,7 +230,8 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     {
         return None;
     }
-    if has_first && is_org_word(name[name.len() - 1]) {
+    let last = name[name.len() - 1];
+    if has_first && (is_org_word(last) || is_role_word(last) || is_place_word(last) || is_group_word(last)) {
         return None;
     }
     if name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
