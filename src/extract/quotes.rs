@@ -346,12 +346,19 @@ impl<'a> Doc<'a> {
         while k < b && k < r + 8 {
             if self.is_name_tok(k) {
                 let e = self.run_fwd(k, b);
-                // A longer run after a lower-case role word is the name (`... spokesman Josh Earnest`).
-                if e < b && self.is_word(e) && self.word(e).starts_with(char::is_lowercase) && self.is_name_tok(e + 1) && e + 1 < b {
+                let judged = self.judge_run(k, e);
+                // An organisation, then a lower-case role word, then the name
+                // (`White House spokesman Josh Earnest`).
+                let role_next = e + 1 < b
+                    && self.is_word(e)
+                    && self.word(e).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(e))
+                    && self.is_name_tok(e + 1);
+                if judged == Subject::Other && role_next {
                     k = e;
                     continue;
                 }
-                return (self.judge_run(k, e), e);
+                return (judged, e);
             }
             let t = self.toks[k];
             let ok = match t.kind {
@@ -388,6 +395,9 @@ impl<'a> Doc<'a> {
 
     fn make_cue(&self, i: usize, kind: CueKind, prev: Option<&str>, a: usize, b: usize, earlier: &[Cue]) -> Option<Cue> {
         let w = self.word(i);
+        if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
+            return None;
+        }
         if matches!(w, "spoke" | "talked") {
             let mut n = i + 1;
             if self.is_word(n) && self.word(n).ends_with("ly") {
@@ -467,14 +477,24 @@ impl<'a> Doc<'a> {
                 if passive || blocked {
                     return None;
                 }
-                let obj = i + 1;
-                if self.is_word(obj) && !matches!(self.word(obj), "that" | "the" | "a" | "an") {
-                    let e = if self.is_name_tok(obj) { self.run_fwd(obj, b) } else { obj + 1 };
+                let mut obj = i + 1;
+                let the_name = self.is_word(obj) && matches!(self.word(obj), "the" | "The") && self.is_name_tok(obj + 1);
+                if self.is_word(obj) && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an")) {
+                    let e = if the_name {
+                        self.run_fwd(obj + 1, b)
+                    } else if self.is_name_tok(obj) {
+                        self.run_fwd(obj, b)
+                    } else {
+                        obj + 1
+                    };
                     let t = self.toks[e.saturating_sub(1).max(obj)];
                     cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
                     cue.after = self.skip_that(e, b);
                     // `told so many lies`: only a listener object makes `told` a speech verb.
                     let o = self.word(obj);
+                    if the_name {
+                        obj += 1;
+                    }
                     let listener = self.is_name_tok(obj)
                         || matches!(o, "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "members" | "students" | "viewers" | "listeners" | "audiences" | "attendees" | "investors" | "analysts" | "officials" | "police" | "congress" | "senators" | "delegates" | "parliament" | "troops" | "residents");
                     if !listener {

@@ -37,7 +37,7 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
         | "agreed" | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
         | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
-        | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" => Verb,
+        | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,
@@ -76,6 +76,16 @@ pub fn is_day(word: &str) -> bool {
         word,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
             | "yesterday" | "today" | "tonight"
+    )
+}
+
+/// Prepositions, conjunctions and determiners: never a role noun between two names.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "for" | "of" | "at" | "in" | "on" | "to" | "from" | "with" | "by" | "and" | "or" | "but"
+            | "the" | "a" | "an" | "that" | "who" | "which" | "as" | "about" | "after" | "before"
+            | "during" | "while" | "when" | "than" | "into" | "over" | "under" | "between"
     )
 }
 

@@ -91,6 +91,8 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
     let text = &body[ps..pe];
     // (offset of the mark, its length, continued, family: 0 curly, 1 straight, 2 double apostrophe)
     let mut open: Option<(usize, usize, bool, u8)> = None;
+    // Nesting depth of curly quotes inside an open curly quote (`“... “hell” ...”`).
+    let mut nested = 0usize;
     let mut prev: Option<char> = None;
     let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
@@ -121,10 +123,23 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
                 prev = Some(c);
                 continue;
             }
-            ('“' | '«' | '„', Some(_)) => !(ends_word && !opens_after(prev)),
+            ('“' | '«' | '„', Some(_)) => {
+                if ends_word && !opens_after(prev) {
+                    false
+                } else {
+                    nested += 1;
+                    prev = Some(c);
+                    continue;
+                }
+            }
             ('“' | '«' | '„', None) => true,
             // A closing curly mark used to open (`”Like this.”`).
             ('”' | '»', None) => opens_after(prev) && starts_word,
+            ('”' | '»', Some(_)) if nested > 0 => {
+                nested -= 1;
+                prev = Some(c);
+                continue;
+            }
             ('”' | '»', Some(_)) => false,
             (_, o) => o.is_none() && opens_after(prev),
         };
@@ -132,7 +147,10 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
         let mark_len = if double_apos { 2 } else { c.len_utf8() };
         skip_next = double_apos;
         match (open, is_open) {
-            (None, true) => open = Some((pos, mark_len, carry && off == 0 && first_is_mark, family)),
+            (None, true) => {
+                nested = 0;
+                open = Some((pos, mark_len, carry && off == 0 && first_is_mark, family));
+            }
             (Some((o, ol, cont, _)), false) => {
                 push_span(body, (o, ol), pos, pos + mark_len, cont, out);
                 open = None;
