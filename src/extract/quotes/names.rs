@@ -278,6 +278,8 @@ struct Known {
 pub struct Registry {
     /// Lower-case last token -> full names with that surname, in order of first mention.
     by_last: HashMap<String, Vec<Known>>,
+    /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
+    titled_last: HashMap<String, Gender>,
 }
 
 impl Registry {
@@ -286,10 +288,15 @@ impl Registry {
     /// for it.
     pub fn add(&mut self, cand: &NameCand) {
         let Some(last) = cand.tokens.last() else { return };
-        let list = self.by_last.entry(last.to_lowercase()).or_default();
+        let key = last.to_lowercase();
         if cand.tokens.len() < 2 {
+            if let (true, Some(g)) = (cand.titled, cand.gender) {
+                self.titled_last.entry(key.clone()).or_insert(g);
+            }
+            self.by_last.entry(key).or_default();
             return;
         }
+        let list = self.by_last.entry(key).or_default();
         let first = cand.tokens[0].to_lowercase();
         let same = list.iter_mut().find(|k| {
             k.full.split(' ').next().is_some_and(|f| f.to_lowercase() == first)
@@ -321,10 +328,14 @@ impl Registry {
             return own;
         };
         let first = cand.tokens.first().map(|t| t.to_lowercase()).unwrap_or_default();
+        // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
+        let gender = cand.gender.or_else(|| {
+            (cand.tokens.len() == 1).then(|| self.titled_last.get(&last.to_lowercase()).copied()).flatten()
+        });
         let fits = |k: &&Known| {
             let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
             let first_ok = cand.tokens.len() == 1 || f == first || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
-            first_ok && (cand.gender.is_none() || k.gender.is_none() || k.gender == cand.gender)
+            first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
         };
         let mut best: Option<&Known> = None;
         for k in list.iter().filter(fits) {
@@ -333,8 +344,8 @@ impl Registry {
             }
         }
         match best {
-            Some(k) => (k.full.clone(), cand.gender.or(k.gender)),
-            None => own,
+            Some(k) => (k.full.clone(), gender.or(k.gender)),
+            None => (cand.text(), gender),
         }
     }
 }
