@@ -180,11 +180,22 @@ impl<'a> Doc<'a> {
     /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
     /// such as `But`) or is followed by a speech verb.
     fn is_subject_run(&self, s: usize, e: usize) -> bool {
+        // Only openers may precede a subject in its sentence (`Meanwhile, Putin ...`).
         let mut k = s;
-        while k > 0 && self.is_word(k - 1) && cues::is_stop_cap(self.word(k - 1)) && s - k < 2 {
-            k -= 1;
+        while k > 0 && s - k < 5 {
+            let p = k - 1;
+            let opener = if self.is_word(p) {
+                let w = self.word(p);
+                cues::is_stop_cap(w) || cues::is_day(w) || matches!(w, "on" | "last" | "week" | "night" | "morning")
+            } else {
+                self.is_punct(p, ",")
+            };
+            if !opener {
+                break;
+            }
+            k = p;
         }
-        let opens = k == 0 || matches!(self.toks[k - 1].kind, Kind::Para) || self.is_punct(k - 1, ".");
+        let opens = k == 0 || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close) || self.is_punct(k - 1, ".");
         let mut j = e;
         while j < self.toks.len() && j < e + 3 && self.is_word(j) && cues::is_skippable(self.word(j)) {
             j += 1;
@@ -438,7 +449,9 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
             CueKind::Participle => {
-                if blocked || passive {
+                // `while cautioning that`, `by saying`: only a determiner makes it a noun.
+                let noun = prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"));
+                if noun || passive {
                     return None;
                 }
                 cue.subject = match earlier.last() {

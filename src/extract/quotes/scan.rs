@@ -306,7 +306,16 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                 depth = 0;
             }
             Kind::Open => depth += 1,
-            Kind::Close => depth = depth.saturating_sub(1),
+            Kind::Close => {
+                depth = depth.saturating_sub(1);
+                // `“... remains.” He then ...`: a quote ending its sentence, unless an
+                // attribution follows (`“... now.” Smith said.`).
+                let ends = i > 0 && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?");
+                if depth == 0 && ends && starts_sentence(body, toks, i + 1) && !attribution_follows(body, toks, i + 1) {
+                    out.push((start, i + 1));
+                    start = i + 1;
+                }
+            }
             Kind::Punct if depth == 0 && matches!(&body[t.start..t.end], "." | "!" | "?") => {
                 let next_starts = match toks.get(i + 1) {
                     None => true,
@@ -328,6 +337,35 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         out.push((start, toks.len()));
     }
     out
+}
+
+/// True when token `i` is a word starting with a capital letter.
+fn starts_sentence(body: &str, toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && body[t.start..].starts_with(char::is_uppercase))
+}
+
+/// True when the clause starting at token `i` is a short attribution (`Smith said.`,
+/// `said Smith`, `Smith, the minister, said`): a cue within a few words.
+fn attribution_follows(body: &str, toks: &[Tok], i: usize) -> bool {
+    let text = |t: &Tok| &body[t.start..t.end];
+    let window: Vec<&Tok> = toks[i..]
+        .iter()
+        .take(8)
+        .take_while(|t| t.kind == Kind::Word || text(t) == ",")
+        .collect();
+    window.iter().enumerate().any(|(k, t)| {
+        let is_cue = t.kind == Kind::Word
+            && super::cues::cue_kind(text(t)).is_some_and(|c| c != super::cues::CueKind::Participle);
+        if !is_cue {
+            return false;
+        }
+        // The cue opens the clause (`said Smith`) or closes it (`Smith said.`, `Smith said on ...`).
+        let next = toks.get(i + k + 1);
+        k == 0
+            || next.is_none_or(|n| {
+                n.kind != Kind::Word || super::cues::is_day(text(n)) || matches!(text(n), "on" | "in" | "at" | "late" | "earlier" | "later")
+            })
+    })
 }
 
 #[cfg(test)]
