@@ -72,6 +72,8 @@ struct Doc<'a> {
     spans: Vec<Span>,
     /// For each token, the quotation span it lies in.
     tok_span: Vec<Option<usize>>,
+    /// For each token, whether it can be part of a name run (computed once: hot).
+    name_tok: Vec<bool>,
     registry: Registry,
     mentions: Vec<Mention>,
 }
@@ -83,12 +85,20 @@ impl<'a> Doc<'a> {
         let toks = scan::tokenize(body, &paras, &spans);
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
+        let name_tok = toks
+            .iter()
+            .map(|t| {
+                let w = &body[t.start..t.end];
+                t.kind == Kind::Word && names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none()
+            })
+            .collect();
         let mut doc = Doc {
             body,
             toks,
             sents,
             spans,
             tok_span,
+            name_tok,
             registry: Registry::default(),
             mentions: Vec::new(),
         };
@@ -111,10 +121,7 @@ impl<'a> Doc<'a> {
 
     /// True for a token that can be part of a name run.
     fn is_name_tok(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let w = self.word(i);
-            names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none()
-        }
+        self.name_tok.get(i).copied().unwrap_or(false)
     }
 
     /// The capitalised run ending at token `end` (inclusive), searching back no further than `lo`.
@@ -155,21 +162,25 @@ impl<'a> Doc<'a> {
                 self.registry.add(&c);
             }
         }
-        let runs = self.all_runs();
-        for &(s, e) in &runs {
-            let words = self.run_words(s, e);
-            if let Some(c) = names::name_from_run(&words, self.after_article(s)) {
-                if c.has_first || c.titled {
-                    self.registry.add(&c);
-                }
+        let runs: Vec<(usize, usize, NameCand)> = self
+            .all_runs()
+            .into_iter()
+            .filter_map(|(s, e)| {
+                let words = self.run_words(s, e);
+                names::name_from_run(&words, self.after_article(s)).map(|c| (s, e, c))
+            })
+            .collect();
+        for (_, _, c) in &runs {
+            if c.has_first || c.titled {
+                self.registry.add(c);
             }
         }
-        for &(s, e) in &runs {
-            let words = self.run_words(s, e);
-            if let Some(c) = names::name_from_run(&words, self.after_article(s)) {
+        for (s, e, c) in &runs {
+            let (s, e) = (*s, *e);
+            {
                 let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
                 if known {
-                    let (name, gender) = self.registry.canonical(&c);
+                    let (name, gender) = self.registry.canonical(c);
                     let subject = self.is_subject_run(s, e);
                     self.mentions.push(Mention { pos: self.toks[s].start, name, gender, subject });
                 }

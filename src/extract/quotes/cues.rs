@@ -18,6 +18,46 @@ pub enum CueKind {
 
 /// The cue kind of a lower-case word, if it is a speech verb.
 pub fn cue_kind(word: &str) -> Option<CueKind> {
+    // Cheap rejection first: this runs on every word of a body.
+    let b = word.as_bytes();
+    if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() {
+        return None;
+    }
+    static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| CUE_WORDS.iter().filter_map(|w| Some((*w, cue_kind_slow(w)?))).collect())
+        .get(word)
+        .copied()
+}
+
+/// Every cue word, for the look-up table.
+const CUE_WORDS: &[&str] = &[
+    "said", "says", "say", "added", "adds", "stated", "noted", "notes", "explained", "explains",
+    "argued", "argues", "warned", "warns", "insisted", "insists", "claimed", "claims", "asked",
+    "asks", "replied", "replies", "wrote", "writes", "tweeted", "tweets", "announced", "announces",
+    "declared", "declares", "acknowledged", "acknowledges", "admitted", "admits", "cautioned",
+    "cautions", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed", "stresses",
+    "suggested", "suggests", "urged", "urges", "continued", "continues", "recalled", "recalls",
+    "responded", "responds", "predicted", "predicts", "conceded", "concedes", "countered",
+    "counters", "complained", "complains", "reiterated", "reiterates", "underscored",
+    "underscores", "observed", "remarked", "commented", "testified", "posted", "vowed", "vows",
+    "pledged", "promised", "confirmed", "confirms", "denied", "denies", "boasted", "joked",
+    "quipped", "charged", "contended", "contends", "maintained", "maintains", "concluded",
+    "lamented", "mused", "shouted", "yelled", "proclaimed", "asserted", "asserts", "agreed",
+    "agrees", "recounted", "wondered", "pointed", "blasted", "thundered", "objected", "demanded",
+    "believes", "believe", "thinks", "condemned", "criticized", "criticised", "praised",
+    "denounced", "slammed", "thought", "mentioned", "cited", "spoke", "talked", "dismissed",
+    "believed", "put", "told", "tells", "tell", "described", "describes", "characterized",
+    "characterizes", "characterised", "called", "calls", "dubbed", "labeled", "labelled",
+    "branded", "saying", "adding", "noting", "warning", "arguing", "insisting", "claiming",
+    "explaining", "suggesting", "urging", "stressing", "cautioning", "reiterating", "declaring",
+    "asking", "writing", "emphasizing", "emphasising", "acknowledging", "admitting", "calling",
+    "describing", "telling", "predicting", "conceding", "promising", "vowing", "pledging",
+    "complaining", "recalling", "responding", "according",
+];
+
+/// The classification behind [`cue_kind`].
+fn cue_kind_slow(word: &str) -> Option<CueKind> {
     use CueKind::*;
     let k = match word {
         "said" | "says" | "say" | "added" | "adds" | "stated" | "noted" | "notes" | "explained"
@@ -129,6 +169,13 @@ pub fn is_stop_cap(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_covers_every_cue_word() {
+        for w in CUE_WORDS {
+            assert!(cue_kind_slow(w).is_some(), "{w}");
+        }
+    }
 
     #[test]
     fn knows_cue_kinds() {

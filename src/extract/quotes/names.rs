@@ -2,8 +2,32 @@
 //! list, titles), which are organisations or places, the canonical full name of a surname in one
 //! body, and a gender guess for resolving he/she.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys here are short words, where SipHash's setup cost dominates.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short strings.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Grammatical gender of a person or pronoun, when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +37,8 @@ pub enum Gender {
 }
 
 /// Lower-case first name -> gender, from the embedded list (see FIRST_NAMES.md).
-fn first_names() -> &'static HashMap<&'static str, Gender> {
-    static MAP: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+fn first_names() -> &'static FastMap<&'static str, Gender> {
+    static MAP: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
     MAP.get_or_init(|| {
         include_str!("first_names.txt")
             .lines()
@@ -31,7 +55,7 @@ pub fn first_name_gender(word: &str) -> Option<Gender> {
     if word.len() > 20 || !word.starts_with(char::is_uppercase) {
         return None;
     }
-    first_names().get(word.to_lowercase().as_str()).copied()
+    with_lower(word, |l| first_names().get(l).copied())
 }
 
 /// `word` without a trailing possessive (`Trump’s` -> `Trump`).
@@ -42,14 +66,33 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-/// Lower-cased word without dots, for list look-ups.
-fn low(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
+/// Calls `f` with the word lower-cased and without trailing dots, without allocating for
+/// short ASCII words (the common case: this runs for every capitalised token).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let w = word.trim_end_matches('.');
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// A static word set, built once.
+fn set(cell: &'static OnceLock<FastSet<&'static str>>, words: &'static [&'static str]) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| words.iter().copied().collect())
 }
 
 /// Honorifics that mark a person; `Some(gender)` when the title tells it.
 pub fn title_gender(word: &str) -> Option<Option<Gender>> {
-    match low(word).as_str() {
+    with_lower(word, title_gender_low)
+}
+
+fn title_gender_low(l: &str) -> Option<Option<Gender>> {
+    match l {
         "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => Some(Some(Gender::Male)),
         "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
             Some(Some(Gender::Female))
@@ -70,6 +113,7 @@ pub fn title_gender(word: &str) -> Option<Option<Gender>> {
 
 /// Capitalised words that describe a role or origin before a name and are not part of it.
 fn is_role_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const R: &[&str] = &[
         "former", "vice", "prime", "deputy", "assistant", "acting", "state", "foreign", "defense",
         "defence", "homeland", "security", "treasury", "press", "white", "house", "senate",
@@ -84,17 +128,19 @@ fn is_role_word(word: &str) -> bool {
         "ceo", "cfo", "coo", "founder", "co-founder", "manager", "analyst", "strategist", "pollster",
         "lawmaker", "lawyer", "historian", "scientist", "professor", "coach", "colonel", "de",
     ];
-    let l = low(word);
-    R.contains(&l.as_str()) || title_gender(word).is_some() && !is_surname_title(word)
+    with_lower(word, |l| {
+        set(&SET, R).contains(l) || title_gender_low(l).is_some() && !is_surname_title(word)
+    })
 }
 
 /// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
 fn is_surname_title(word: &str) -> bool {
-    matches!(low(word).as_str(), "king" | "judge" | "prince" | "bishop" | "pope" | "marshall" | "major" | "chancellor" | "sheikh" | "brother" | "sister" | "father")
+    with_lower(word, |l| matches!(l, "king" | "judge" | "prince" | "bishop" | "pope" | "marshall" | "major" | "chancellor" | "sheikh" | "brother" | "sister" | "father"))
 }
 
 /// Words that make a capitalised run an organisation, publication, place or thing.
 fn is_org_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const O: &[&str] = &[
         "house", "department", "ministry", "committee", "party", "post", "times", "news", "journal",
         "inc", "corp", "company", "group", "university", "institute", "council", "agency", "bureau",
@@ -111,12 +157,12 @@ fn is_org_word(word: &str) -> bool {
         "insider", "politico", "axios", "bloomberg", "video", "film", "book", "website", "memo",
         "letter", "tweet", "ad", "god",
     ];
-    let l = low(strip_possessive(word));
-    O.contains(&l.as_str())
+    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
 
 /// Places, days and months: a run made of them is never a person.
 fn is_place_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const O: &[&str] = &[
         "america", "russia", "china",
         "ukraine", "europe", "washington", "moscow", "beijing", "london", "paris", "kyiv", "kiev",
@@ -131,18 +177,17 @@ fn is_place_word(word: &str) -> bool {
         "nevada", "wisconsin", "colorado", "chicago", "boston", "manhattan", "brooklyn", "capitol",
         "islands", "island",
     ];
-    let l = low(strip_possessive(word));
-    O.contains(&l.as_str())
+    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
 
 /// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
 fn is_group_word(word: &str) -> bool {
-    matches!(
-        low(word).as_str(),
+    with_lower(word, |l| matches!(
+        l,
         "democrats" | "republicans" | "conservatives" | "liberals" | "voters" | "officials"
             | "leaders" | "members" | "supporters" | "americans" | "residents" | "lawmakers"
             | "senators" | "families" | "parents" | "students" | "workers" | "citizens"
-    )
+    ))
 }
 
 /// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
@@ -163,15 +208,6 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
         "she" => Some(Some(Gender::Female)),
         _ => None,
     }
-}
-
-/// Pronouns and words that are never a person's name (`They said`, `It said`).
-pub fn is_non_person_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "i" | "we" | "they" | "it" | "you" | "who" | "which" | "that" | "this" | "these" | "those"
-            | "one" | "some" | "many" | "others" | "both" | "all" | "each" | "there" | "what"
-    )
 }
 
 /// A candidate name taken from a run of capitalised words.
@@ -277,9 +313,9 @@ struct Known {
 #[derive(Debug, Default)]
 pub struct Registry {
     /// Lower-case last token -> full names with that surname, in order of first mention.
-    by_last: HashMap<String, Vec<Known>>,
+    by_last: FastMap<String, Vec<Known>>,
     /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
-    titled_last: HashMap<String, Gender>,
+    titled_last: FastMap<String, Gender>,
 }
 
 impl Registry {

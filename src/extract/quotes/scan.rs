@@ -93,13 +93,24 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
     let mut open: Option<(usize, usize, bool, u8)> = None;
     // Nesting depth of curly quotes inside an open curly quote (`“... “hell” ...”`).
     let mut nested = 0usize;
-    let mut prev: Option<char> = None;
     let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
-    for (off, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut off = 0;
+    while off < bytes.len() {
+        let b = bytes[off];
+        // Only `"`, `'` and the lead bytes of “ ” „ « » can be marks; skip the rest cheaply.
+        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+            off += 1;
+            continue;
+        }
+        let Some((c, clen)) = char_at(text, off) else { break };
+        let prev = text[..off].chars().next_back();
+        let here = off;
+        off += clen;
+        let off = here;
         if skip_next {
             skip_next = false;
-            prev = Some(c);
             continue;
         }
         let pos = ps + off;
@@ -110,25 +121,18 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
             '“' | '”' | '«' | '»' | '„' => 0,
             '"' => 1,
             '\'' if double_apos => 2,
-            _ => {
-                prev = Some(c);
-                continue;
-            }
+            _ => continue,
         };
         let starts_word = next.is_some_and(|n| n.is_alphanumeric() || "‘'$(….".contains(n));
         let ends_word = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
         let is_open = match (c, open) {
             // Marks of another family inside a quote are nested quotes: not ours.
-            (_, Some((_, _, _, f))) if f != family => {
-                prev = Some(c);
-                continue;
-            }
+            (_, Some((_, _, _, f))) if f != family => continue,
             ('“' | '«' | '„', Some(_)) => {
                 if ends_word && !opens_after(prev) {
                     false
                 } else {
                     nested += 1;
-                    prev = Some(c);
                     continue;
                 }
             }
@@ -137,13 +141,11 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
             ('”' | '»', None) => opens_after(prev) && starts_word,
             ('”' | '»', Some(_)) if nested > 0 => {
                 nested -= 1;
-                prev = Some(c);
                 continue;
             }
             ('”' | '»', Some(_)) => false,
             (_, o) => o.is_none() && opens_after(prev),
         };
-        prev = Some(c);
         let mark_len = if double_apos { 2 } else { c.len_utf8() };
         skip_next = double_apos;
         match (open, is_open) {
@@ -236,45 +238,30 @@ pub fn tokenize(body: &str, paras: &[(usize, usize)], spans: &[Span]) -> Vec<Tok
     toks
 }
 
+/// The char at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
 fn tokenize_range(body: &str, ps: usize, pe: usize, marks: &[(usize, Kind)], mi: &mut usize, toks: &mut Vec<Tok>) {
     let text = &body[ps..pe];
-    let mut it = text.char_indices().peekable();
-    while let Some((off, c)) = it.next() {
+    let mut off = 0;
+    while let Some((c, len)) = char_at(text, off) {
         let pos = ps + off;
         if c.is_whitespace() {
+            off += len;
             continue;
         }
         if is_word_char(c) {
-            let mut end = off + c.len_utf8();
-            loop {
-                match it.peek().copied() {
-                    Some((o, d)) if is_word_char(d) => {
-                        end = o + d.len_utf8();
-                        it.next();
-                    }
-                    Some((o, d)) if matches!(d, '\'' | '’' | '-' | '.') => {
-                        let after = text[o + d.len_utf8()..].chars().next();
-                        let word = &text[off..end];
-                        let joins = after.is_some_and(is_word_char)
-                            && (d != '.' || word.len() <= 2 || word.contains('.'));
-                        let abbrev_dot = d == '.'
-                            && (is_abbrev(word)
-                                || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
-                                || (word.contains('.') && word.len() <= 6));
-                        if joins || abbrev_dot {
-                            end = o + d.len_utf8();
-                            it.next();
-                            if abbrev_dot && !joins {
-                                break;
-                            }
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+            let end = word_end(text, off, off + len);
             toks.push(Tok { kind: Kind::Word, start: pos, end: ps + end });
+            off = end;
             continue;
         }
         while *mi < marks.len() && marks[*mi].0 < pos {
@@ -285,8 +272,38 @@ fn tokenize_range(body: &str, ps: usize, pe: usize, marks: &[(usize, Kind)], mi:
         } else {
             Kind::Punct
         };
-        toks.push(Tok { kind, start: pos, end: pos + c.len_utf8() });
+        toks.push(Tok { kind, start: pos, end: pos + len });
+        off += len;
     }
+}
+
+/// End of the word starting at `start` (first char already read up to `end`): letters and
+/// digits, joined by internal apostrophes and hyphens, plus abbreviation dots.
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    while let Some((d, len)) = char_at(text, end) {
+        if is_word_char(d) {
+            end += len;
+            continue;
+        }
+        if !matches!(d, '\'' | '’' | '-' | '.') {
+            break;
+        }
+        let after = char_at(text, end + len).map(|(c, _)| c);
+        let word = &text[start..end];
+        let joins = after.is_some_and(is_word_char) && (d != '.' || word.len() <= 2 || word.contains('.'));
+        let abbrev_dot = d == '.'
+            && (is_abbrev(word)
+                || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
+                || (word.contains('.') && word.len() <= 6));
+        if !(joins || abbrev_dot) {
+            break;
+        }
+        end += len;
+        if abbrev_dot && !joins {
+            break;
+        }
+    }
+    end
 }
 
 /// Sentences as token index ranges `[a, b)`: split at paragraph breaks and at `.`, `!`, `?` outside

@@ -109,3 +109,101 @@ fn told_a_publication() {
     assert_eq!(q[0].0.as_deref(), Some("Lena Ortiz"));
     assert_eq!(q[0].2, "told The Daily Courier");
 }
+
+/// The shared data folder: `NEWSDEX_SHARED`, else `../shared` next to the crate.
+fn shared() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("NEWSDEX_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("skipped: shared data folder {} not found (set NEWSDEX_SHARED)", dir.display());
+        None
+    }
+}
+
+/// The cleaned body of a file, as `newsdex extract` sees it.
+fn bodies(path: &std::path::Path) -> Vec<String> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    match crate::ingest::formats::read_file_bytes(path, &bytes, 64 << 20) {
+        Ok(f) => f
+            .articles
+            .into_iter()
+            .map(|raw| crate::extract::enrich(&path.to_string_lossy(), raw, false).body)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn scraped_sample_speakers() {
+    let Some(dir) = shared() else { return };
+    let path = dir.join("samples/scraped-article.txt");
+    if !path.is_file() {
+        println!("skipped: {} not found", path.display());
+        return;
+    }
+    let body = bodies(&path).concat();
+    let expect = [
+        ("constructive", "Yuri Ushakov"),
+        ("substantive", "Yuri Ushakov"),
+        ("productive", "Marco Rubio"),
+        ("additional work remains", "Marco Rubio"),
+        ("difficult but necessary concessions", "Marco Rubio"),
+        ("right now", "Vladimir Putin"),
+    ];
+    for (text, speaker) in expect {
+        let w = who(&body, text);
+        assert!(w.iter().any(|s| s.as_deref() == Some(speaker)), "{text:?}: {w:?}");
+    }
+}
+
+#[test]
+fn direct_quote_offsets_on_dev_files() {
+    let Some(dir) = shared() else { return };
+    let Ok(entries) = std::fs::read_dir(dir.join("eval-dev/polnear-dev/text")) else {
+        println!("skipped: polnear-dev not found");
+        return;
+    };
+    let mut n = 0;
+    for e in entries.flatten() {
+        for body in bodies(&e.path()) {
+            for q in find_quotes(&body, &[]) {
+                assert_eq!(body.get(q.start..q.end), Some(q.text.as_str()));
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 100, "only {n} quotes");
+}
+
+/// Throughput: `cargo test --release --lib quotes::tests::speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed() {
+    let Some(dir) = shared() else { return };
+    let mut texts = Vec::new();
+    for (sub, ext, max) in [("eval-dev/polnear-dev/text", "txt", 100), ("corpora/reuters21578", "sgm", 3)] {
+        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
+            let files = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == ext));
+            for p in files.take(max) {
+                texts.extend(bodies(&p));
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    find_quotes("Warm-up, Tom Baker said.", &[]);
+    const REPS: usize = 20;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..REPS {
+        for t in &texts {
+            n += find_quotes(t, &[]).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("{} bodies, {:.1} MB x{REPS}, {n} quotes, {:.1} MB/s", texts.len(), bytes as f64 / 1e6, REPS as f64 * bytes as f64 / 1e6 / secs);
+}
