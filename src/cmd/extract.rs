@@ -1,43 +1,78 @@
-//! `newsdex extract`: prints every article of the given files as one JSON line each (minimal
-//! version on the `quotes` branch, for scoring; the `people` branch owns the real one).
+//! `newsdex extract`: reads each file, runs extraction and prints the [`Article`]s as JSON, one
+//! line per article (`--format jsonl`, the default) or one JSON array (`--format json`). A file
+//! that cannot be read is reported on stderr and the others still run; the exit code is then 2.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
-/// Reads each file, extracts its articles and prints them as JSON lines on stdout.
-pub fn run(a: crate::cli::ExtractArgs) -> anyhow::Result<ExitCode> {
+use crate::cli::{ExtractArgs, OutputFormat};
+use crate::model::Article;
+
+/// Gzip members are decompressed up to this many bytes.
+const DECOMPRESS_LIMIT: u64 = 64 << 20;
+
+/// Runs `newsdex extract`.
+pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(stdout.lock());
+    let array = a.format == OutputFormat::Json;
     let mut failed = false;
+    let mut first = true;
+    if array {
+        out.write_all(b"[")?;
+    }
     for path in &a.files {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
+        let articles = match extract_file(path) {
+            Ok(articles) => articles,
             Err(e) => {
-                eprintln!("newsdex: {}: {e}", path.display());
+                eprintln!(
+                    "newsdex: {}: {e:#}",
+                    crate::text::escape_control(&path.display().to_string())
+                );
                 failed = true;
                 continue;
             }
         };
-        let multi = crate::ingest::formats::is_multi_article(path);
-        let found = match crate::ingest::formats::read_file_bytes(path, &bytes, 64 << 20) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("newsdex: {}: {e}", path.display());
-                failed = true;
-                continue;
+        for article in &articles {
+            if array && !first {
+                out.write_all(b",")?;
             }
-        };
-        let shown = path.to_string_lossy();
-        for raw in found.articles {
-            let article = crate::extract::enrich(&shown, raw, multi);
-            serde_json::to_writer(&mut out, &article)?;
-            out.write_all(b"\n")?;
+            first = false;
+            serde_json::to_writer(&mut out, article)?;
+            if !array {
+                out.write_all(b"\n")?;
+            }
         }
+    }
+    if array {
+        out.write_all(b"]\n")?;
     }
     out.flush()?;
     Ok(if failed {
-        ExitCode::from(1)
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads and extracts one file.
+fn extract_file(path: &Path) -> anyhow::Result<Vec<Article>> {
+    let bytes = std::fs::read(path)?;
+    let found = crate::ingest::formats::read_file_bytes(path, &bytes, DECOMPRESS_LIMIT)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for w in &found.warnings {
+        eprintln!(
+            "newsdex: {}: {}",
+            path.display(),
+            crate::text::escape_control(w)
+        );
+    }
+    let multi = crate::ingest::formats::is_multi_article(path);
+    let name = path.to_string_lossy();
+    Ok(found
+        .articles
+        .into_iter()
+        .map(|raw| crate::extract::enrich(&name, raw, multi))
+        .collect())
 }

@@ -1,10 +1,720 @@
 //! People named in an article: canonical full names with titles stripped, later surname-only
 //! mentions merged into them, no places, organisations or sentence-initial words.
+//!
+//! How: a single scan splits the text into word tokens; runs of capitalised words (with name
+//! particles such as `de`, `van`, `al` inside) are candidates. Leading descriptors (titles, places,
+//! demonyms, organisation words, acronyms, capitalised common words) are cut off; what remains is
+//! scored by evidence: a census first name or surname, a title or honorific before, a speech verb
+//! or an appositive after. Single words need a title (`Mr. Putin`) or must repeat the surname of a
+//! full name found in the same article. Word lists live in [`gazetteer`].
+
+mod gazetteer;
+mod tokens;
+
+use std::collections::HashMap;
+
+use gazetteer::{Class, LEX};
+use tokens::{Tok, is_mostly_upper, lower_key, tokenize};
 
 use crate::model::Person;
 
-/// Every person named in the headline or body, in order of first mention. Spans point into `body`.
-/// (Placeholder.)
-pub fn find_people(_headline: &str, _body: &str) -> Vec<Person> {
-    Vec::new()
+/// Every person named in the headline or body, in order of first mention (headline first).
+/// Spans point into `body`; headline mentions are counted but have no span.
+pub fn find_people(headline: &str, body: &str) -> Vec<Person> {
+    let mut mentions = scan(body, false);
+    mentions.extend(scan(headline, true));
+    resolve(mentions)
 }
+
+/// The person a surface form (`Mr. Putin`, `Putin`, `Vladimir Putin's`) refers to, if any:
+/// an exact match of the full name or a variant first, else the surname.
+pub fn resolve_name<'a>(people: &'a [Person], surface: &str) -> Option<&'a Person> {
+    let words = strip_titles(surface);
+    if words.is_empty() {
+        return None;
+    }
+    let key = words.join(" ");
+    let exact = people.iter().find(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.variants)
+            .any(|v| lower_key(v) == key)
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    let last = words.last()?;
+    people
+        .iter()
+        .find(|p| last_word(&p.name).is_some_and(|l| lower_key(l) == *last))
+}
+
+/// True when a capitalised word sequence (`Marco Rubio`, `President Zelensky`, `Ban Ki-moon`)
+/// reads as a person's name on its own, without context: not a place, organisation, month or
+/// common word, and either two name words with some evidence or a title before a single name.
+pub fn looks_like_person_name(candidate: &str) -> bool {
+    let found = scan(candidate, false);
+    found.len() == 1 && found[0].accepted && {
+        let m = &found[0];
+        candidate.trim().trim_end_matches(['\'', '’', 's']).len() >= m.text.len()
+    }
+}
+
+/// One mention of a candidate name.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// The name as it should be shown (title-cased when the source was upper case).
+    text: String,
+    /// Lower-case, accent-folded words of the name.
+    words: Vec<String>,
+    /// Byte span in the body; `None` for headline mentions.
+    span: Option<(usize, usize)>,
+    /// True when the evidence suffices on its own; a single surname without a title is only
+    /// kept when it repeats a known person's surname.
+    accepted: bool,
+    /// Position for ordering: headline mentions come before body mentions.
+    order: usize,
+    /// A capitalised common word at a sentence start: merges only by an exact repeat.
+    weak: bool,
+    /// A name of several words with some evidence, short of acceptance: kept when its surname
+    /// recurs alone elsewhere in the article, or when it is listed beside an accepted name.
+    plausible: bool,
+    /// Token range of the name in its own text (for finding lists of names).
+    toks: (usize, usize),
+}
+
+/// Finds name candidates in one text.
+fn scan(text: &str, headline: bool) -> Vec<Mention> {
+    let caps = is_mostly_upper(text);
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_cap(text, &toks[i], caps) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(text, &toks, i, caps);
+        if let Some(m) = analyse(text, &toks, i, end, caps, headline) {
+            out.push(m);
+        }
+        i = end;
+    }
+    confirm_lists(text, &toks, &mut out);
+    out
+}
+
+/// Accepts plausible names listed next to accepted ones (`A B, C D and E F`): a list of names
+/// is a list of people when some of them surely are.
+fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for k in 1..found.len() {
+            let gap = &toks[found[k - 1].toks.1..found[k].toks.0];
+            let listed = !gap.is_empty()
+                && gap.len() <= 2
+                && gap
+                    .iter()
+                    .all(|t| matches!(t.text(text), "," | "and" | "or" | "&" | ";"));
+            if !listed {
+                continue;
+            }
+            let (a, b) = (found[k - 1].accepted, found[k].accepted);
+            if a && !b && found[k].plausible {
+                found[k].accepted = true;
+                changed = true;
+            } else if b && !a && found[k - 1].plausible {
+                found[k - 1].accepted = true;
+                changed = true;
+            }
+        }
+    }
+}
+
+/// True for a word that can start or continue a name: capitalised (or, in upper-case text, not a
+/// common word), or a particle-prefixed name such as `al-Sisi`.
+fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
+    if !t.word {
+        return false;
+    }
+    let w = t.text(text);
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if !c.is_alphabetic() {
+        return false;
+    }
+    if caps {
+        let k = lower_key(w);
+        let k = k.trim_end_matches('.');
+        return !(LEX.cue.contains(k)
+            || matches!(LEX.class(k), Class::Stop | Class::Time)
+            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)));
+    }
+    c.is_uppercase() || has_particle_prefix(w)
+}
+
+/// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.
+fn has_particle_prefix(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        LEX.is_connector(p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// The end (exclusive) of the run of name words starting at `i`: capitalised words, joined by
+/// particles and `of`/`for` when a capitalised word follows; a possessive or line break ends it.
+fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
+    let mut j = i;
+    loop {
+        if toks[j].possessive {
+            return j + 1;
+        }
+        let next = j + 1;
+        if next < toks.len() && !toks[next].newline_before && is_cap(text, &toks[next], caps) {
+            j = next;
+            continue;
+        }
+        if next + 1 < toks.len()
+            && toks[next].word
+            && !toks[next + 1].newline_before
+            && is_joiner(text, &toks[j], toks[next].text(text))
+            && is_cap(text, &toks[next + 1], caps)
+        {
+            j = next + 1;
+            continue;
+        }
+        return j + 1;
+    }
+}
+
+/// Lower-case words that may sit inside a capitalised run: name particles, and `of`/`for` after
+/// a title or organisation word (`Secretary of State`, but not `Ann Chiang of DAB`).
+fn is_joiner(text: &str, prev: &Tok, w: &str) -> bool {
+    if w == "of" || w == "for" {
+        let p = lower_key(prev.text(text));
+        return matches!(
+            LEX.class(p.trim_end_matches('.')),
+            Class::Title | Class::Org
+        );
+    }
+    LEX.is_connector(w)
+}
+
+/// What one token of a run is, for cutting the name out of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Part of the name.
+    Name,
+    /// A title or honorific before the name.
+    Title,
+    /// An honorific such as `Mr.`.
+    Honorific,
+    /// Anything else that is not a name: places, organisations, common words.
+    Other,
+    /// An organisation head word: a run ending in one names a thing, not a person.
+    OrgHead,
+    /// A name suffix (`Jr.`), dropped.
+    Suffix,
+}
+
+/// Cuts the name out of the run `toks[start..end]` and weighs the evidence for it.
+fn analyse(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    caps: bool,
+    headline: bool,
+) -> Option<Mention> {
+    let run = &toks[start..end];
+    let keys: Vec<String> = run.iter().map(|t| word_key(t.text(text))).collect();
+    // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
+    if keys.len() == 1
+        && !matches!(LEX.class(&keys[0]), Class::Other)
+        && !LEX.last.contains(keys[0].as_str())
+    {
+        return None;
+    }
+    let roles = roles(text, run, &keys, caps);
+    if roles.last() == Some(&Role::OrgHead) {
+        return None;
+    }
+    // The name is what follows the last non-name word; a trailing suffix is dropped.
+    let mut e = roles.len();
+    while e > 0 && roles[e - 1] == Role::Suffix {
+        e -= 1;
+    }
+    let s = roles[..e]
+        .iter()
+        .rposition(|r| *r != Role::Name)
+        .map_or(0, |p| p + 1);
+    // Leading particles (`of`, `de`) are not a name start.
+    let s = (s..e)
+        .find(|&k| {
+            let particle = LEX.is_connector(&keys[k]) && roles[k] != Role::Name;
+            !(particle || keys[k] == "of" || keys[k] == "for")
+        })
+        .unwrap_or(e);
+    if s >= e {
+        return None;
+    }
+    let s = skip_leading_description(&keys, s, e);
+    let name_keys = &keys[s..e];
+    let honorific = roles[..s].contains(&Role::Honorific);
+    let title = honorific
+        || roles[..s].contains(&Role::Title)
+        || (s == 0 && title_before(text, toks, start));
+    let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
+    let sentence_start = s == 0 && run[0].sentence_start;
+    let n = name_keys.len();
+    let has_digit = name_keys
+        .iter()
+        .any(|k| k.chars().any(|c| c.is_ascii_digit()));
+    if has_digit {
+        return None;
+    }
+    let score = if n >= 2 {
+        multi_score(name_keys, title, honorific, cue, caps)
+    } else {
+        0
+    };
+    let accepted = if n >= 2 {
+        score >= 2
+    } else {
+        let k = k_str(name_keys);
+        let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k);
+        let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
+        let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
+        !bad && ((title && !describes) || honorific || (cue && !caps && surname))
+    };
+    let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
+    let words: Vec<String> = name_keys.to_vec();
+    let surface: Vec<&str> = run[s..e].iter().map(|t| t.text(text)).collect();
+    let shown = if caps {
+        surface
+            .iter()
+            .map(|w| title_case(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        surface.join(" ")
+    };
+    let (a, b) = (run[s].start, run[e - 1].end);
+    Some(Mention {
+        text: shown,
+        words,
+        span: (!headline).then_some((a, b)),
+        accepted,
+        order: if headline { a } else { a + (1 << 40) },
+        weak,
+        plausible: n >= 2 && score == 1 && !has_digit,
+        toks: (start + s, start + e),
+    })
+}
+
+/// `Scientologist Tom Cruise`, `Coauthor Jane Doe`: words before a known first name that are
+/// dictionary words or `-ist`/`-ian` nouns describe the person and are not part of the name.
+fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
+    let Some(f) = (s..e.saturating_sub(1)).find(|&k| LEX.first.contains(keys[k].as_str())) else {
+        return s;
+    };
+    let describes = |k: &String| {
+        !LEX.first.contains(k.as_str())
+            && (LEX.english.contains(k.as_str())
+                || is_common(k)
+                || ["ist", "ists", "ian", "ians", "ite", "ites"]
+                    .iter()
+                    .any(|x| k.ends_with(x)))
+    };
+    if f > s && keys[s..f].iter().all(describes) {
+        f
+    } else {
+        s
+    }
+}
+
+/// Classifies each token of a run, left to right (a surname-like word is a name only after
+/// another name word: `Valeska Paris`, `John Major`).
+fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
+    let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
+    let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
+    for (k, key) in keys.iter().enumerate() {
+        let prev_name = k > 0 && roles[k - 1] == Role::Name;
+        let last_pos = k + 1 == keys.len();
+        let listed = LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
+        let next_plain = keys
+            .get(k + 1)
+            .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
+        let acronym = !caps && is_acronym(run[k].text(text));
+        let role = match classes[k] {
+            Class::Honorific => Role::Honorific,
+            Class::Title if prev_name && last_pos && listed => Role::Name,
+            Class::Title => Role::Title,
+            Class::Org if prev_name && last_pos && LEX.last.contains(key.as_str()) && !caps => {
+                Role::OrgHead
+            }
+            Class::Org if last_pos => Role::OrgHead,
+            Class::Place | Class::Time
+                if prev_name
+                    && last_pos
+                    && listed
+                    && !LEX.is_direction(key)
+                    && !is_common(&keys[k - 1])
+                    && !LEX.english.contains(keys[k - 1].as_str()) =>
+            {
+                Role::Name
+            }
+            Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
+                Role::Name
+            }
+            Class::Place | Class::Org | Class::Connector
+                if k == 0 && listed && next_plain && !caps && !LEX.is_direction(key) =>
+            {
+                Role::Name
+            }
+            Class::Suffix if k > 0 => Role::Suffix,
+            Class::Connector if prev_name => Role::Name,
+            Class::Other if acronym => Role::Other,
+            Class::Other if is_common(key) => {
+                let mid_sentence = !(k == 0 && run[0].sentence_start);
+                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
+                    || (LEX.last.contains(key.as_str()) && prev_name)
+                {
+                    Role::Name
+                } else {
+                    Role::Other
+                }
+            }
+            Class::Other => Role::Name,
+            _ => Role::Other,
+        };
+        roles.push(role);
+    }
+    roles
+}
+
+/// Evidence for a name of two or more words; 2 or more is a person.
+fn multi_score(keys: &[String], title: bool, honorific: bool, cue: bool, caps: bool) -> i32 {
+    let first = keys[0].as_str();
+    let last = keys[keys.len() - 1].as_str();
+    let mut score = 0;
+    if LEX.first.contains(first) {
+        score += if is_common(first) { 1 } else { 2 };
+    } else if first.len() == 1 {
+        score += 1; // an initial: `J. Smith`
+    }
+    if LEX.last.contains(last) && !is_common(last) {
+        score += 1;
+    }
+    if caps {
+        // Upper-case wire text: every word looks capitalised; demand a known first name.
+        return if LEX.first.contains(first) && (score >= 3 || title || cue) {
+            score
+        } else {
+            0
+        };
+    }
+    // Two or more words that are neither common nor dictionary words: likely a foreign name,
+    // enough on its own (`Nacer Chadli`).
+    if is_foreign(keys) {
+        score += 2;
+    }
+    if honorific {
+        score += 3;
+    } else if title {
+        score += 2;
+    }
+    if cue {
+        score += 1;
+    }
+    // East Asian given names: `Ki-moon`, `Jong-un`, `Chung-tai` (not `Prize-winner`).
+    if keys[1..].iter().any(|k| is_syllable_name(k)) {
+        score += 1;
+    }
+    if keys.len() == 2 && keys[0] == keys[1] {
+        score = 0; // `Duran Duran`
+    }
+    score
+}
+
+/// No word of the name is a common or dictionary word.
+fn is_foreign(keys: &[String]) -> bool {
+    !keys.iter().any(|k| {
+        (LEX.english.contains(k.as_str()) && !LEX.is_connector(k))
+            || (is_common(k) && !LEX.last.contains(k.as_str()) && !LEX.first.contains(k.as_str()))
+    })
+}
+
+/// A hyphenated given name of short syllables, not an English compound.
+fn is_syllable_name(k: &str) -> bool {
+    let Some((a, b)) = k.split_once('-') else {
+        return false;
+    };
+    !LEX.is_connector(a)
+        && !a.is_empty()
+        && !b.is_empty()
+        && (a.len() <= 3 || b.len() <= 3 || !LEX.english.contains(a) || !LEX.english.contains(b))
+        && a.chars().chain(b.chars()).all(char::is_alphabetic)
+}
+
+/// The only key of a one-word name.
+fn k_str(keys: &[String]) -> &str {
+    keys.first().map_or("", String::as_str)
+}
+
+/// A common English word (lower-case in news text more often than capitalised).
+fn is_common(k: &str) -> bool {
+    LEX.common.contains(k)
+}
+
+/// The look-up key of a word: lower-cased, accents folded, a trailing period removed.
+fn word_key(w: &str) -> String {
+    let mut k = lower_key(w);
+    while k.ends_with('.') {
+        k.pop();
+    }
+    k
+}
+
+/// Starts with a capital letter (`Abdel`, not `de`).
+fn is_upper_initial(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase)
+}
+
+/// Title words that only modify another title (`former`, `deputy`) or describe anybody.
+const WEAK_TITLES: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "acting",
+    "incumbent",
+    "first",
+    "vice",
+    "deputy",
+    "assistant",
+    "general",
+    "head",
+    "staff",
+    "star",
+    "partner",
+    "principal",
+    "owner",
+    "player",
+    "witness",
+    "victim",
+    "suspect",
+    "resident",
+    "student",
+    "champion",
+    "crown",
+    "private",
+    "major",
+    "count",
+];
+
+/// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
+fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && !toks[k - 1].word && toks[k - 1].text(text) == "," {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].word && {
+        let w = lower_key(toks[k - 1].text(text));
+        let w = w.trim_end_matches('.');
+        LEX.is_title(w) && !WEAK_TITLES.contains(&w)
+    }
+}
+
+/// A speech verb or an appositive right after the name (`Putin said`, `Rubio, the ...`).
+fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
+    let Some(t) = toks.get(end) else {
+        return false;
+    };
+    if t.word {
+        return LEX.cue.contains(lower_key(t.text(text)).as_str());
+    }
+    if t.text(text) != "," {
+        return false;
+    }
+    toks.get(end + 1).is_some_and(|n| {
+        n.word && {
+            let w = lower_key(n.text(text));
+            matches!(
+                w.as_str(),
+                "who" | "whose" | "the" | "a" | "an" | "his" | "her"
+            ) || w.chars().all(|c| c.is_ascii_digit())
+                || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
+        }
+    })
+}
+
+/// `said Smith`, `according to Smith`.
+fn cue_before(text: &str, toks: &[Tok], start: usize) -> bool {
+    start > 0 && toks[start - 1].word && {
+        let w = lower_key(toks[start - 1].text(text));
+        matches!(w.as_str(), "said" | "says" | "told" | "asked")
+            || (w == "to" && start > 1 && lower_key(toks[start - 2].text(text)) == "according")
+    }
+}
+
+/// `JAMES` -> `James`, `MCDONALD` -> `McDonald`, `O'NEILL` -> `O'Neill`, `KI-MOON` -> `Ki-Moon`.
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut up = true;
+    for c in w.chars() {
+        if up {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = !c.is_alphabetic();
+    }
+    if out.len() > 3 && out.starts_with("Mc") {
+        let (a, b) = out.split_at(2);
+        let mut chars = b.chars();
+        if let Some(c) = chars.next() {
+            return format!("{a}{}{}", c.to_uppercase(), chars.as_str());
+        }
+    }
+    out
+}
+
+/// The last word of a name.
+fn last_word(name: &str) -> Option<&str> {
+    name.split_whitespace().last()
+}
+
+/// Lower-case words of a surface form with titles, honorifics and a possessive removed.
+fn strip_titles(surface: &str) -> Vec<String> {
+    let trimmed = surface
+        .trim()
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['\'', '’']);
+    let words: Vec<String> = trimmed
+        .split_whitespace()
+        .map(|w| lower_key(w).trim_end_matches(['.', ',']).to_string())
+        .collect();
+    let skip = words
+        .iter()
+        .take_while(|w| words.len() > 1 && matches!(LEX.class(w), Class::Honorific | Class::Title))
+        .count();
+    let skip = skip.min(words.len().saturating_sub(1));
+    words[skip..].to_vec()
+}
+
+/// One person being assembled.
+struct Group {
+    words: Vec<String>,
+    person: Person,
+    order: usize,
+    first_seen: usize,
+}
+
+/// Merges mentions into persons: full names by first and last word, single words into the full
+/// name with that surname (the nearest one mentioned before, else the first), accepted single
+/// names into their own person; unaccepted single words that match nobody are dropped.
+fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
+    mentions.sort_by_key(|m| m.order);
+    confirm_by_repeated_surname(&mut mentions);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_full: HashMap<(String, String), usize> = HashMap::new();
+    // Full names first, so later surnames find them.
+    for m in mentions.iter().filter(|m| m.accepted && m.words.len() >= 2) {
+        let key = (m.words[0].clone(), m.words[m.words.len() - 1].clone());
+        let idx = match by_full.get(&key) {
+            Some(&i) => i,
+            None => {
+                let initial = groups.iter().position(|g| {
+                    g.words.len() >= 2
+                        && g.words.last() == m.words.last()
+                        && (g.words[0].len() == 1 || m.words[0].len() == 1)
+                        && g.words[0].chars().next() == m.words[0].chars().next()
+                });
+                let i = initial.unwrap_or_else(|| new_group(&mut groups, m));
+                by_full.insert(key, i);
+                i
+            }
+        };
+        add_mention(&mut groups[idx], m);
+    }
+    for m in mentions.iter().filter(|m| m.words.len() < 2 || !m.accepted) {
+        let last = m.words.last().cloned().unwrap_or_default();
+        let fulls: Vec<usize> = (0..groups.len())
+            .filter(|&i| groups[i].words.len() >= 2 && groups[i].words.last() == Some(&last))
+            .collect();
+        let target = fulls
+            .iter()
+            .copied()
+            .filter(|&i| groups[i].first_seen <= m.order)
+            .max_by_key(|&i| groups[i].first_seen)
+            .or_else(|| fulls.first().copied());
+        let target = match target {
+            Some(i) if m.words.len() == 1 && !m.weak => Some(i),
+            _ => groups
+                .iter()
+                .position(|g| g.words == m.words && (m.accepted || !m.weak)),
+        };
+        match target {
+            Some(i) => add_mention(&mut groups[i], m),
+            None if m.accepted => {
+                let i = new_group(&mut groups, m);
+                add_mention(&mut groups[i], m);
+            }
+            None => {}
+        }
+    }
+    groups.sort_by_key(|g| g.order);
+    groups.into_iter().map(|g| g.person).collect()
+}
+
+/// Accepts a plausible full name whose last word also occurs alone (`Olena Zelenska` ...
+/// `Zelenska said`): repetition of the surname is evidence of a person.
+fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
+    let singles: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.words.len() == 1 && !m.weak)
+        .map(|m| m.words[0].clone())
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.plausible) {
+        if m.words.last().is_some_and(|l| singles.contains(l)) {
+            m.accepted = true;
+        }
+    }
+}
+
+fn new_group(groups: &mut Vec<Group>, m: &Mention) -> usize {
+    groups.push(Group {
+        words: m.words.clone(),
+        person: Person {
+            name: m.text.clone(),
+            ..Person::default()
+        },
+        order: m.order,
+        first_seen: m.order,
+    });
+    groups.len() - 1
+}
+
+fn add_mention(g: &mut Group, m: &Mention) {
+    g.person.mentions += 1;
+    g.order = g.order.min(m.order);
+    if g.person.variants.is_empty() {
+        g.person.variants.push(g.person.name.clone());
+    }
+    if !g.person.variants.contains(&m.text) {
+        g.person.variants.push(m.text.clone());
+    }
+    if let Some(span) = m.span {
+        g.person.spans.push(span);
+    }
+}
+
+#[cfg(test)]
+mod tests;

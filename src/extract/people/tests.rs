@@ -1,0 +1,404 @@
+//! Unit tests for the person finder: one short invented sentence per edge case.
+
+use super::*;
+
+fn names(body: &str) -> Vec<String> {
+    find_people("", body).into_iter().map(|p| p.name).collect()
+}
+
+#[test]
+fn strips_title_and_merges_surname() {
+    let people = find_people("", "President Vladimir Putin met aides. Later Putin left.");
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].name, "Vladimir Putin");
+    assert_eq!(people[0].mentions, 2);
+}
+
+#[test]
+fn long_title_with_of_is_stripped() {
+    assert_eq!(
+        names("The talks were led by U.S. Secretary of State Marco Rubio on Sunday."),
+        ["Marco Rubio"]
+    );
+}
+
+#[test]
+fn honorific_surname_merges_into_full_name() {
+    let p = find_people(
+        "",
+        "Donald Trump spoke first. Then Mr. Trump left the room.",
+    );
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].mentions, 2);
+    assert_eq!(p[0].variants, ["Donald Trump", "Trump"]);
+}
+
+#[test]
+fn possessive_is_removed() {
+    let p = names("Olena Zelenska arrived. Zelenska's chief of staff stayed home.");
+    assert_eq!(p, ["Olena Zelenska"]);
+}
+
+#[test]
+fn title_alone_makes_a_single_name() {
+    assert_eq!(
+        names("On Monday President Zelensky flew to Paris."),
+        ["Zelensky"]
+    );
+}
+
+#[test]
+fn places_are_not_people() {
+    assert!(names("Officials met in New York and later in Hong Kong and Buenos Aires.").is_empty());
+}
+
+#[test]
+fn organisations_are_not_people() {
+    assert!(
+        names("Goldman Sachs Group Inc and the Federal Reserve Bank said rates would rise.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn months_and_weekdays_are_not_people() {
+    assert!(names("On Tuesday, March 3, the committee met again.").is_empty());
+}
+
+#[test]
+fn sentence_initial_words_are_not_people() {
+    assert!(
+        names("Meanwhile the rain fell. However nothing changed. Following that, all left.")
+            .is_empty()
+    );
+}
+
+/// Prints what the finder sees in a file: `NEWSDEX_DUMP=path cargo test --lib dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(path) = std::env::var("NEWSDEX_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let (head, body) = text.split_once('\n').unwrap_or(("", &text));
+    for m in scan(body, false) {
+        println!(
+            "{:?} acc={} pl={} weak={}",
+            m.text, m.accepted, m.plausible, m.weak
+        );
+    }
+    for p in find_people(head, body) {
+        println!("=> {} {} {:?}", p.name, p.mentions, p.variants);
+    }
+}
+
+#[test]
+fn hyphenated_korean_name() {
+    assert_eq!(
+        names("Secretary-General Ban Ki-moon opened the session."),
+        ["Ban Ki-moon"]
+    );
+}
+
+#[test]
+fn arabic_name_with_particles() {
+    assert_eq!(
+        names("Egypt's President Abdel Fattah al-Sisi received the delegation."),
+        ["Abdel Fattah al-Sisi"]
+    );
+}
+
+#[test]
+fn lower_case_particle_inside_name() {
+    assert_eq!(
+        names("General Charles de Gaulle spoke on the radio."),
+        ["Charles de Gaulle"]
+    );
+    assert_eq!(
+        names("The orchestra played Ludwig van Beethoven last night."),
+        ["Ludwig van Beethoven"]
+    );
+}
+
+#[test]
+fn middle_initial_merges_with_plain_name() {
+    let p = find_people("", "Donald J. Trump signed it. Donald Trump then left.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Donald J. Trump");
+    assert_eq!(p[0].mentions, 2);
+}
+
+#[test]
+fn dotted_initials() {
+    assert_eq!(
+        names("The author J.K. Rowling said she was pleased."),
+        ["J.K. Rowling"]
+    );
+}
+
+#[test]
+fn upper_case_wire_copy_is_title_cased() {
+    assert_eq!(
+        names("TREASURY SECRETARY JAMES BAKER SAID THE DOLLAR WOULD STABILISE."),
+        ["James Baker"]
+    );
+}
+
+#[test]
+fn role_word_before_in_lower_case() {
+    assert_eq!(
+        names("He met the envoy Tariq Obeidat and the adviser Lina Marchetti."),
+        ["Tariq Obeidat", "Lina Marchetti"]
+    );
+}
+
+#[test]
+fn appositive_after_comma_role() {
+    assert_eq!(
+        names("The country's new envoy, Oksana Hrytsenko, arrived late."),
+        ["Oksana Hrytsenko"]
+    );
+}
+
+#[test]
+fn demonym_and_title_stripped() {
+    assert_eq!(
+        names("Russian President Vladimir Putin answered questions."),
+        ["Vladimir Putin"]
+    );
+}
+
+#[test]
+fn foreign_minister_title_stripped() {
+    assert_eq!(
+        names("French Foreign Minister Jean-Noel Barrot met him."),
+        ["Jean-Noel Barrot"]
+    );
+}
+
+#[test]
+fn chief_executive_title_stripped() {
+    assert_eq!(
+        names("Chief Executive Mary Barra told investors the plan was on track."),
+        ["Mary Barra"]
+    );
+}
+
+#[test]
+fn spokesman_before_name() {
+    assert_eq!(
+        names("A spokesman, Dmitry Peskov, said nothing was agreed."),
+        ["Dmitry Peskov"]
+    );
+}
+
+#[test]
+fn doctor_and_senator_abbreviations() {
+    assert_eq!(
+        names("Dr. Amara Okafor and Sen. Tom Holloway disagreed."),
+        ["Amara Okafor", "Tom Holloway"]
+    );
+}
+
+#[test]
+fn speech_verb_confirms_unknown_name() {
+    assert_eq!(
+        names("Nguyen Van Thanh said the harvest was poor."),
+        ["Nguyen Van Thanh"]
+    );
+}
+
+#[test]
+fn list_of_names_confirms_each_other() {
+    assert_eq!(
+        names("The squad includes John Harper, Idrissa Kouyate and Mateo Ibarguen."),
+        ["John Harper", "Idrissa Kouyate", "Mateo Ibarguen"]
+    );
+}
+
+#[test]
+fn surname_repeated_confirms_name() {
+    let p = find_people("", "Halvard Brekstad arrived first. Brekstad then left.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Halvard Brekstad");
+    assert_eq!(p[0].mentions, 2);
+}
+
+#[test]
+fn headline_mentions_count_without_span() {
+    let p = find_people("Rubio visits Kyiv", "Marco Rubio arrived on a train.");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].name, "Marco Rubio");
+    assert_eq!(p[0].mentions, 2);
+    assert_eq!(p[0].spans, [(0, 11)]);
+}
+
+#[test]
+fn spans_point_into_body() {
+    let body = "Yesterday Angela Merkel spoke. Later Merkel's aide replied.";
+    let p = find_people("", body);
+    assert_eq!(p.len(), 1);
+    let spans: Vec<&str> = p[0].spans.iter().map(|&(a, b)| &body[a..b]).collect();
+    assert_eq!(spans, ["Angela Merkel", "Merkel"]);
+}
+
+#[test]
+fn organisation_ending_run_is_not_a_person() {
+    assert!(
+        names("Visitors came to the Kennedy Space Center and the Andy Warhol Museum.").is_empty()
+    );
+}
+
+#[test]
+fn white_house_and_congress_are_not_people() {
+    assert!(names("The White House told Congress that Reuters had the story.").is_empty());
+}
+
+#[test]
+fn nationalities_are_not_people() {
+    assert!(names("Ukrainian and Russian officials met Americans and Germans.").is_empty());
+}
+
+#[test]
+fn us_state_and_city_pairs_are_not_people() {
+    assert!(names("They drove from Cape Canaveral, Florida to Los Angeles.").is_empty());
+}
+
+#[test]
+fn surname_that_is_a_city_after_a_first_name() {
+    assert_eq!(names("The actress Valeska Paris spoke."), ["Valeska Paris"]);
+}
+
+#[test]
+fn description_before_first_name_dropped() {
+    assert_eq!(
+        names("Scientologist Tom Cruise was not there."),
+        ["Tom Cruise"]
+    );
+}
+
+#[test]
+fn nearest_full_name_wins_for_shared_surname() {
+    let p = find_people(
+        "",
+        "Ahmed Rashid spoke. Later Omar Rashid spoke. Then Rashid left.",
+    );
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[1].mentions, 2);
+}
+
+#[test]
+fn accents_are_kept_in_names() {
+    assert_eq!(
+        names("Prime Minister José Luis Rodríguez Zapatero spoke."),
+        ["José Luis Rodríguez Zapatero"]
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for text in [
+        "",
+        "'s",
+        "Mr.",
+        "A.",
+        "ÉÉ ’s -- Ü.Ö.",
+        "X-",
+        "al-",
+        "\u{0}Ab Cd",
+    ] {
+        let _ = find_people(text, text);
+    }
+}
+
+#[test]
+fn resolve_name_maps_surface_forms() {
+    let p = find_people("", "President Vladimir Putin spoke with Marco Rubio.");
+    assert_eq!(
+        resolve_name(&p, "Mr. Putin").map(|p| p.name.as_str()),
+        Some("Vladimir Putin")
+    );
+    assert_eq!(
+        resolve_name(&p, "Rubio's").map(|p| p.name.as_str()),
+        Some("Marco Rubio")
+    );
+    assert_eq!(
+        resolve_name(&p, "Vladimir Putin").map(|p| p.name.as_str()),
+        Some("Vladimir Putin")
+    );
+    assert!(resolve_name(&p, "Lavrov").is_none());
+}
+
+#[test]
+fn looks_like_person_name_judges_sequences() {
+    assert!(looks_like_person_name("Marco Rubio"));
+    assert!(looks_like_person_name("President Zelensky"));
+    assert!(!looks_like_person_name("New York"));
+    assert!(!looks_like_person_name("Goldman Sachs Group"));
+    assert!(!looks_like_person_name("Tuesday"));
+}
+
+#[test]
+fn sample_article_people() {
+    let dir = std::env::var("NEWSDEX_SHARED").map_or_else(
+        |_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+        std::path::PathBuf::from,
+    );
+    let Ok(text) = std::fs::read_to_string(dir.join("samples/scraped-article.txt")) else {
+        eprintln!("note: shared sample article absent, test skipped");
+        return;
+    };
+    let page = crate::extract::cleanup::clean_page(&text);
+    let found: Vec<String> = find_people(&page.headline, &page.body)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    for want in [
+        "Vladimir Putin",
+        "Steve Witkoff",
+        "Jared Kushner",
+        "Yuri Ushakov",
+        "Marco Rubio",
+        "Rustem Umerov",
+        "Andriy Yermak",
+        "Zelensky",
+    ] {
+        assert!(
+            found.iter().any(|f| f == want),
+            "{want} missing from {found:?}"
+        );
+    }
+}
+
+/// Throughput: `NEWSDEX_BENCH=file cargo test --release --lib people_speed -- --ignored --nocapture`
+/// runs the finder over the file's blank-line-separated articles and prints MB/s.
+#[test]
+#[ignore]
+fn people_speed() {
+    let Ok(path) = std::env::var("NEWSDEX_BENCH") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let _ = find_people("", "Warm up the lists, Mr. Smith said.");
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for article in text.split("\nHeadline\n") {
+        n += tokens::tokenize(article).len();
+    }
+    println!(
+        "tokenize only: {n} tokens, {:.1} MB/s",
+        text.len() as f64 / 1e6 / t0.elapsed().as_secs_f64()
+    );
+    let started = std::time::Instant::now();
+    let mut found = 0;
+    for article in text.split("\nHeadline\n") {
+        found += find_people("", article).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} bytes, {found} people, {:.1} MB/s",
+        text.len(),
+        text.len() as f64 / 1e6 / secs
+    );
+}

@@ -1,0 +1,179 @@
+//! A one-pass tokenizer for name finding: words (with inner hyphens and apostrophes, dotted
+//! initials such as `J.K.` and abbreviations such as `Mr.`), single punctuation marks, and for each
+//! token whether a line break precedes it and whether it starts a sentence.
+
+/// One token; `start..end` is a byte range of the text (a possessive `'s` is outside it).
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub word: bool,
+    /// The word carried a possessive `'s` (`Putin's`), which ends a name.
+    pub possessive: bool,
+    pub newline_before: bool,
+    pub sentence_start: bool,
+}
+
+impl Tok {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "capt",
+    "sgt", "prof", "rev", "fr", "mt", "ft", "no", "vs", "adm", "cmdr", "maj", "cpl", "pvt",
+    "messrs", "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
+];
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut newline = false;
+    let mut sentence = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == ' ' || c.is_whitespace() {
+            if c == '\n' {
+                newline = true;
+                sentence = true;
+            }
+            continue;
+        }
+        if !is_alnum(c) {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+                possessive: false,
+                newline_before: newline,
+                sentence_start: sentence,
+            });
+            newline = false;
+            sentence = matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '—' | '–' | '|'
+            );
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut segment = 1; // letters since the last inner period
+        while let Some(&(j, d)) = chars.peek() {
+            if is_alnum(d) {
+                end = j + d.len_utf8();
+                segment += 1;
+                chars.next();
+                continue;
+            }
+            let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
+            let after = text[j + d.len_utf8()..].chars().next();
+            if joins && after.is_some_and(is_alnum) {
+                chars.next();
+                end = j + d.len_utf8();
+                if d == '.' {
+                    segment = 0;
+                }
+                continue;
+            }
+            break;
+        }
+        // A period after an initial or a known abbreviation belongs to the word.
+        if bytes.get(end) == Some(&b'.') {
+            let w = &text[i..end];
+            let last_seg = w.rsplit('.').next().unwrap_or(w);
+            let single = last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphabetic);
+            if single || ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str()) {
+                end += 1;
+                chars.next();
+            }
+        }
+        let (word_end, possessive) = strip_possessive(text, i, end);
+        out.push(Tok {
+            start: i,
+            end: word_end,
+            word: true,
+            possessive,
+            newline_before: newline,
+            sentence_start: sentence,
+        });
+        newline = false;
+        sentence = false;
+    }
+    out
+}
+
+/// Alphanumeric, with a fast path for ASCII.
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `Putin's` -> end before `'s`.
+fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
+    let w = &text[start..end];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+            return (start + stem.len(), true);
+        }
+    }
+    (end, false)
+}
+
+/// Lower-cased, accent-folded word for list look-ups.
+pub fn lower_key(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        crate::text::fold(w).replace('’', "'")
+    }
+}
+
+/// True when most letters are upper case (wire copy such as `JAMES BAKER SAID`).
+pub fn is_mostly_upper(text: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    letters >= 8 && upper * 10 >= letters * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn keeps_initials_hyphens_and_abbreviations() {
+        assert_eq!(
+            words("Mr. J.K. Rowling met Ban Ki-moon."),
+            ["Mr.", "J.K.", "Rowling", "met", "Ban", "Ki-moon", "."]
+        );
+    }
+
+    #[test]
+    fn strips_possessive_and_marks_sentences() {
+        let text = "It rained. Putin’s aide left";
+        let toks = tokenize(text);
+        let putin = toks.iter().find(|t| t.text(text) == "Putin");
+        assert!(putin.is_some_and(|t| t.possessive && t.sentence_start));
+    }
+
+    #[test]
+    fn detects_upper_case_copy() {
+        assert!(is_mostly_upper("JAMES BAKER SAID THE DOLLAR WOULD FALL"));
+        assert!(!is_mostly_upper("James Baker said the dollar would fall"));
+    }
+}
