@@ -67,6 +67,8 @@ struct Mention {
 /// A body, scanned once.
 struct Doc<'a> {
     body: &'a str,
+    /// People found in the body by `extract::people`.
+    people: &'a [Person],
     toks: Vec<Tok>,
     sents: Vec<(usize, usize)>,
     spans: Vec<Span>,
@@ -79,7 +81,7 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(body: &'a str, people: &[Person]) -> Self {
+    fn new(body: &'a str, people: &'a [Person]) -> Self {
         let paras = scan::paragraphs(body);
         let spans = scan::quote_spans(body, &paras);
         let toks = scan::tokenize(body, &paras, &spans);
@@ -94,6 +96,7 @@ impl<'a> Doc<'a> {
             .collect();
         let mut doc = Doc {
             body,
+            people,
             toks,
             sents,
             spans,
@@ -247,8 +250,14 @@ impl<'a> Doc<'a> {
         let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
             return Subject::Other;
         };
-        if self.is_person(&c, e - s) {
+        let known = crate::extract::people::resolve_name(self.people, &c.text());
+        if self.is_person(&c, e - s) || known.is_some() {
             let (name, g) = self.registry.canonical(&c);
+            // A bare surname the registry could not complete: the people list may know it.
+            let name = match known {
+                Some(p) if !name.contains(' ') => p.name.clone(),
+                _ => name,
+            };
             Subject::Person(name, g)
         } else {
             Subject::Other
