@@ -51,6 +51,8 @@ struct Cue {
     subject_start: usize,
     /// The cue only attributes quotation marks (`called it “...”`, `asked`), never reported speech.
     direct_only: bool,
+    /// A second named speaker joined by `and` (`Smith and Jones said`).
+    also: Option<String>,
 }
 
 /// One mention of a person, for pronoun resolution.
@@ -63,6 +65,10 @@ struct Mention {
     /// pronouns refer back to.
     subject: bool,
 }
+
+/// An attribution found for a quotation: speaker, cue, and a second speaker for coordinated
+/// subjects (`Smith and Jones said`).
+type Attr = (Option<String>, String, Option<String>);
 
 /// A body, scanned once.
 struct Doc<'a> {
@@ -449,6 +455,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: i,
             direct_only: matches!(w, "pointed"),
+            also: None,
         };
         match kind {
             CueKind::According => {
@@ -499,9 +506,11 @@ impl<'a> Doc<'a> {
                 if let Some(k) = as_at {
                     cue.text = format!("{w} as");
                     cue.after = k + 1;
-                } else if self.is_word(i + 1) && matches!(self.word(i + 1), "for" | "on") {
-                    cue.text = format!("{w} {}", self.word(i + 1));
-                    cue.after = i + 2;
+                } else if let Some(k) = (i + 1..(i + 3).min(b)).find(|&k| {
+                    self.is_word(k) && matches!(self.word(k), "for" | "on") && (k == i + 1 || cues::is_day(self.word(i + 1)))
+                }) {
+                    cue.text = format!("{w} {}", self.word(k));
+                    cue.after = k + 1;
                 } else if !self.is_word(i + 1) || matches!(self.word(i + 1), "into" | "off" | "up" | "in" | "out" | "back" | "it" | "him" | "her") {
                     return None;
                 }
@@ -548,6 +557,10 @@ impl<'a> Doc<'a> {
             Some((s, start)) => {
                 cue.subject = s;
                 cue.subject_start = start;
+                if let Some((other, s2)) = self.coordinated(start, a) {
+                    cue.also = Some(other);
+                    cue.subject_start = s2;
+                }
                 // `..., Smith said.`: content before when the cue ends the clause.
                 let ends = i + 1 >= b || matches!(self.toks[i + 1].kind, Kind::Punct | Kind::Open | Kind::Close) && !self.is_punct(i + 1, ":");
                 cue.content_before = ends && start > a;
@@ -562,6 +575,18 @@ impl<'a> Doc<'a> {
             }
         }
         Some(cue)
+    }
+
+    /// `Smith and Jones said`: the other named person before `and` at `start - 1`.
+    fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
+        if start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and" || !self.is_name_tok(start - 2) {
+            return None;
+        }
+        let s = self.run_back(start - 2, a);
+        match self.judge_run(s, start - 1) {
+            Subject::Person(n, _) => Some((n, s)),
+            _ => None,
+        }
     }
 
     /// Subject of the clause ending before `end` that starts at `lo` (`by senior adviser X`).
@@ -645,7 +670,7 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         let sent_cues: Vec<Vec<Cue>> = self.sents.iter().map(|&(a, b)| self.cues_in(a, b)).collect();
         let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
-        let mut span_speaker: Vec<Option<(Option<String>, String)>> = vec![None; self.spans.len()];
+        let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
         for (si, span) in self.spans.iter().enumerate() {
             let open_tok = self.toks.partition_point(|t| t.start < span.open);
             if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
@@ -658,21 +683,20 @@ impl<'a> Doc<'a> {
             let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
             let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
-            let (speaker, cue) = match found {
-                Some(f) => f,
-                None => (None, String::new()),
-            };
+            let Some((speaker, cue, also)) = found else { continue };
             if cue.is_empty() {
                 continue;
             }
-            out.push(Quote {
-                speaker: speaker.map(|name| Speaker { name }),
-                text: self.body[span.start..span.end].to_string(),
-                start: span.start,
-                end: span.end,
-                cue,
-                direct: true,
-            });
+            for who in std::iter::once(speaker).chain(also.map(Some)) {
+                out.push(Quote {
+                    speaker: who.map(|name| Speaker { name }),
+                    text: self.body[span.start..span.end].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    cue: cue.clone(),
+                    direct: true,
+                });
+            }
         }
         for (sent, cues_here) in sent_cues.iter().enumerate() {
             for (ci, cue) in cues_here.iter().enumerate() {
@@ -680,6 +704,11 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some(q) = self.reported(sent, cue) {
+                    if let Some(other) = &cue.also {
+                        let mut q2 = q.clone();
+                        q2.speaker = Some(Speaker { name: other.clone() });
+                        out.push(q2);
+                    }
                     out.push(q);
                 }
             }
@@ -691,7 +720,7 @@ impl<'a> Doc<'a> {
 
     /// The cue in the quote's own sentence: the nearest one after the closing mark, else the
     /// nearest before the opening mark.
-    fn cue_for_span(&self, span: &Span, sent: usize, sent_cues: &[Vec<Cue>], used: &mut [Vec<bool>]) -> Option<(Option<String>, String)> {
+    fn cue_for_span(&self, span: &Span, sent: usize, sent_cues: &[Vec<Cue>], used: &mut [Vec<bool>]) -> Option<Attr> {
         let cues_here = sent_cues.get(sent)?;
         let after = cues_here.iter().position(|c| self.toks[c.at].start >= span.close);
         let before = cues_here.iter().rposition(|c| self.toks[c.at].end <= span.open);
@@ -707,13 +736,13 @@ impl<'a> Doc<'a> {
         }?;
         used[sent][pick] = true;
         let c = &cues_here[pick];
-        Some((self.speaker(&c.subject), c.text.clone()))
+        Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()))
     }
 
     /// A quote with no cue in its sentence: continues an earlier quote of the same speaker
     /// (paragraph-spanning quotes, `“A,” he said. “B.”`), or is named in a short following
     /// sentence (`“A.” Smith said.`), or ends a teaser (`... “now,” Smith`).
-    fn inherit(&self, si: usize, sent: usize, span_speaker: &[Option<(Option<String>, String)>]) -> Option<(Option<String>, String)> {
+    fn inherit(&self, si: usize, sent: usize, span_speaker: &[Option<Attr>]) -> Option<Attr> {
         let span = self.spans[si];
         if si > 0 {
             let prev = self.spans[si - 1];
@@ -734,16 +763,44 @@ impl<'a> Doc<'a> {
                 let cs = self.cues_in(a, b);
                 if let Some(c) = cs.first() {
                     if c.at <= a + 5 {
-                        return Some((self.speaker(&c.subject), c.text.clone()));
+                        return Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()));
                     }
                 }
             }
         }
-        self.dash_credit(&span).or_else(|| self.teaser(&span))
+        self.dash_credit(&span)
+            .or_else(|| self.teaser(&span))
+            .or_else(|| self.dash_lead(&span))
+    }
+
+    /// `Mitt Romney -- “...”`: a name, a dash, then the quotation.
+    fn dash_lead(&self, span: &Span) -> Option<Attr> {
+        let mut k = self.toks.partition_point(|t| t.start < span.open);
+        let mut dash = String::new();
+        while k > 0 && self.toks[k - 1].kind == Kind::Punct && dash.len() < 6 {
+            let w = self.word(k - 1);
+            if !matches!(w, "―" | "—" | "–" | "-" | ":") {
+                break;
+            }
+            dash.insert_str(0, w);
+            k -= 1;
+        }
+        if dash.is_empty() || k == 0 || !self.is_name_tok(k - 1) {
+            return None;
+        }
+        let s = self.run_back(k - 1, k.saturating_sub(6));
+        // Only a name that opens its sentence: `... said Mitt Romney -- “...”` is handled above.
+        if s > 0 && !matches!(self.toks[s - 1].kind, Kind::Para) && !self.is_punct(s - 1, ".") && !self.is_punct(s - 1, ",") {
+            return None;
+        }
+        match self.judge_run(s, k) {
+            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            _ => None,
+        }
     }
 
     /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
-    fn dash_credit(&self, span: &Span) -> Option<(Option<String>, String)> {
+    fn dash_credit(&self, span: &Span) -> Option<Attr> {
         let mut k = self.toks.partition_point(|t| t.start < span.close);
         let mut dash = String::new();
         while k < self.toks.len() && self.toks[k].kind == Kind::Punct && dash.len() < 6 {
@@ -759,13 +816,13 @@ impl<'a> Doc<'a> {
         }
         let e = self.run_fwd(k, self.toks.len());
         match self.judge_run(k, e) {
-            Subject::Person(n, _) => Some((Some(n), dash)),
+            Subject::Person(n, _) => Some((Some(n), dash, None)),
             _ => None,
         }
     }
 
     /// `... ready “right now,” Putin` at the end of a paragraph: the name is the speaker.
-    fn teaser(&self, span: &Span) -> Option<(Option<String>, String)> {
+    fn teaser(&self, span: &Span) -> Option<Attr> {
         let k = self.toks.partition_point(|t| t.start < span.close);
         if !self.is_punct(k, ",") && !self.body[span.start..span.end].ends_with(',') {
             return None;
@@ -780,7 +837,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         match self.judge_run(s, e) {
-            Subject::Person(n, _) => Some((Some(n), ",".into())),
+            Subject::Person(n, _) => Some((Some(n), ",".into(), None)),
             _ => None,
         }
     }

@@ -47,7 +47,7 @@ const CUE_WORDS: &[&str] = &[
     "agrees", "recounted", "wondered", "pointed", "blasted", "thundered", "objected", "demanded",
     "believes", "believe", "thinks", "condemned", "criticized", "criticised", "praised",
     "denounced", "slammed", "thought", "mentioned", "cited", "spoke", "talked", "dismissed",
-    "believed", "put", "told", "tells", "tell", "described", "describes", "characterized",
+    "believed", "put", "pressed", "questioned", "chimed", "told", "tells", "tell", "described", "describes", "characterized",
     "characterizes", "characterised", "called", "calls", "dubbed", "labeled", "labelled",
     "branded", "saying", "adding", "noting", "warning", "arguing", "insisting", "claiming",
     "explaining", "suggesting", "urging", "stressing", "cautioning", "reiterating", "declaring",
@@ -77,7 +77,8 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
         | "agreed" | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
         | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
-        | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put" => Verb,
+        | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put"
+        | "pressed" | "questioned" | "chimed" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,

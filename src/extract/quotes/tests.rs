@@ -207,3 +207,21 @@ fn speed() {
     let secs = start.elapsed().as_secs_f64();
     println!("{} bodies, {:.1} MB x{REPS}, {n} quotes, {:.1} MB/s", texts.len(), bytes as f64 / 1e6, REPS as f64 * bytes as f64 / 1e6 / secs);
 }
+
+#[test]
+fn coordinated_speakers() {
+    let w = who("Mr. Grant and Mr. Lyle say other changes are needed.", "changes");
+    assert!(w.contains(&Some("Grant".to_string())) && w.contains(&Some("Lyle".to_string())), "{w:?}");
+}
+
+#[test]
+fn name_dash_quote() {
+    let b = "Some were blunt.\n\nMitt Ramsey -- ''It is disqualifying to hide the returns.''";
+    assert_eq!(one(b, "disqualifying").as_deref(), Some("Mitt Ramsey"));
+}
+
+#[test]
+fn called_day_for() {
+    let b = "Attorney General Roy Hooper called Friday for the release of the video.";
+    assert_eq!(one(b, "release").as_deref(), Some("Roy Hooper"));
+}
