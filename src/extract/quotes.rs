@@ -419,7 +419,8 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
-            let Some(kind) = cues::cue_kind(w) else {
+            let kind = if w == "According" { Some(CueKind::According) } else { cues::cue_kind(w) };
+            let Some(kind) = kind else {
                 continue;
             };
             let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
@@ -858,7 +859,7 @@ impl<'a> Doc<'a> {
             }
             (cue.after, e)
         };
-        if ce <= cs || ce - cs < 3 {
+        if ce <= cs || ce - cs < 2 {
             return None;
         }
         let start = self.toks[cs].start;

@@ -47,7 +47,7 @@ const CUE_WORDS: &[&str] = &[
     "agrees", "recounted", "wondered", "pointed", "blasted", "thundered", "objected", "demanded",
     "believes", "believe", "thinks", "condemned", "criticized", "criticised", "praised",
     "denounced", "slammed", "thought", "mentioned", "cited", "spoke", "talked", "dismissed",
-    "believed", "put", "pressed", "questioned", "chimed", "told", "tells", "tell", "described", "describes", "characterized",
+    "believed", "put", "pressed", "questioned", "chimed", "reported", "reports", "told", "tells", "tell", "described", "describes", "characterized",
     "characterizes", "characterised", "called", "calls", "dubbed", "labeled", "labelled",
     "branded", "saying", "adding", "noting", "warning", "arguing", "insisting", "claiming",
     "explaining", "suggesting", "urging", "stressing", "cautioning", "reiterating", "declaring",
@@ -78,7 +78,7 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
         | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
         | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put"
-        | "pressed" | "questioned" | "chimed" => Verb,
+        | "pressed" | "questioned" | "chimed" | "reported" | "reports" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,

@@ -225,3 +225,226 @@ fn called_day_for() {
     let b = "Attorney General Roy Hooper called Friday for the release of the video.";
     assert_eq!(one(b, "release").as_deref(), Some("Roy Hooper"));
 }
+
+#[test]
+fn reported_said_that() {
+    let q = run("Maria Keller said that the bridge would reopen in May.");
+    assert_eq!(q[0].0.as_deref(), Some("Maria Keller"));
+    assert_eq!(q[0].1, "the bridge would reopen in May");
+    assert_eq!(q[0].2, "said");
+    assert!(!q[0].3);
+}
+
+#[test]
+fn reported_said_on_day() {
+    let q = run("Peter Lund said on Tuesday the plan had failed.");
+    assert_eq!(q[0].0.as_deref(), Some("Peter Lund"));
+    assert_eq!(q[0].1, "the plan had failed");
+}
+
+#[test]
+fn reported_content_before() {
+    let q = run("The tax cut will pay for itself, Frank Osborne said.");
+    assert_eq!(q[0].0.as_deref(), Some("Frank Osborne"));
+    assert_eq!(q[0].1, "The tax cut will pay for itself");
+}
+
+#[test]
+fn says_present_tense() {
+    assert_eq!(one("Linda Park says the rules are unfair.", "unfair").as_deref(), Some("Linda Park"));
+}
+
+#[test]
+fn told_reporters_cue() {
+    let q = run("Senator Ruth Cole told reporters the vote would be close.");
+    assert_eq!(q[0].0.as_deref(), Some("Ruth Cole"));
+    assert_eq!(q[0].2, "told reporters");
+}
+
+#[test]
+fn speaker_before_colon() {
+    let b = "Gary Mills said: “We will not back down.”";
+    let q = run(b);
+    assert_eq!(q[0].0.as_deref(), Some("Gary Mills"));
+    assert!(q[0].3);
+    assert_eq!(q[0].1, "We will not back down.");
+}
+
+#[test]
+fn said_x_inverted() {
+    assert_eq!(one("“It is over,” said Henry Walsh.", "over").as_deref(), Some("Henry Walsh"));
+}
+
+#[test]
+fn x_the_minister_said() {
+    let b = "“The talks were useful,” Anna Berg, the foreign minister, said.";
+    assert_eq!(one(b, "useful").as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn he_said_resolves_to_subject() {
+    let b = "Robert Hale spoke to the crowd for an hour.\n\n“We are winning,” he said.";
+    assert_eq!(one(b, "winning").as_deref(), Some("Robert Hale"));
+}
+
+#[test]
+fn she_said_skips_male_subject() {
+    let b = "Susan Ford met Tom Reed on Monday. Tom Reed left early.\n\n“It went well,” she said.";
+    assert_eq!(one(b, "went well").as_deref(), Some("Susan Ford"));
+}
+
+#[test]
+fn she_added_reported() {
+    let b = "Karen Lowe opened the meeting. She added that the budget was balanced.";
+    assert_eq!(one(b, "budget").as_deref(), Some("Karen Lowe"));
+}
+
+#[test]
+fn unresolved_pronoun_is_null() {
+    assert_eq!(one("“We tried,” he said.", "tried"), None);
+}
+
+#[test]
+fn according_to_person() {
+    let q = run("The deal is off, according to Michael Stone.");
+    assert_eq!(q[0].0.as_deref(), Some("Michael Stone"));
+    assert_eq!(q[0].2, "according to");
+}
+
+#[test]
+fn according_to_opening() {
+    assert_eq!(one("According to Jane Moss, the vote was rigged.", "rigged").as_deref(), Some("Jane Moss"));
+}
+
+#[test]
+fn organisation_source_is_null() {
+    assert_eq!(one("The White House said the meeting went well.", "meeting"), None);
+    assert_eq!(one("“We disagree,” the Pentagon said.", "disagree"), None);
+}
+
+#[test]
+fn newspaper_source_is_null() {
+    assert_eq!(one("The Washington Post reported that the talks had stalled.", "stalled"), None);
+}
+
+#[test]
+fn description_source_is_null() {
+    assert_eq!(one("A senior official said the plan was dead.", "plan"), None);
+    assert_eq!(one("“It is dead,” sources said.", "dead"), None);
+}
+
+#[test]
+fn single_word_quote() {
+    assert_eq!(one("Paul Grant called the proposal “reckless.”", "reckless").as_deref(), Some("Paul Grant"));
+}
+
+#[test]
+fn described_as() {
+    let q = run("Ellen Fisher described the meeting as “productive.”");
+    assert_eq!(q[0].0.as_deref(), Some("Ellen Fisher"));
+    assert_eq!(q[0].2, "described as");
+}
+
+#[test]
+fn passive_described_by() {
+    let b = "The talks were described by senior adviser Oleg Marin as “useful.”";
+    assert_eq!(one(b, "useful").as_deref(), Some("Oleg Marin"));
+}
+
+#[test]
+fn characterized_as() {
+    assert_eq!(one("Nina Hart characterized the offer as “insulting.”", "insulting").as_deref(), Some("Nina Hart"));
+}
+
+#[test]
+fn hard_wrapped_quote() {
+    let b = "\"We expect prices to\nfall sharply next year,\" Tom\nBaker said.";
+    let q = run(b);
+    assert_eq!(q[0].0.as_deref(), Some("Tom Baker"));
+    assert!(q[0].1.contains("prices to\nfall"));
+}
+
+#[test]
+fn paragraph_spanning_quote() {
+    let b = "“We will rebuild the port,” Dana Cruz said. “It will take years.\n\n“But we will finish it.”";
+    assert_eq!(one(b, "finish").as_deref(), Some("Dana Cruz"));
+}
+
+#[test]
+fn canonical_full_name() {
+    let b = "Donald Trump spoke in Ohio.\n\n“We will win,” Trump said.";
+    assert_eq!(one(b, "win").as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn title_stripped() {
+    assert_eq!(one("“No comment,” said Sen. Mark Olsen.", "comment").as_deref(), Some("Mark Olsen"));
+}
+
+#[test]
+fn warned_and_urged() {
+    assert_eq!(one("Laura Diaz warned that rates would rise.", "rates").as_deref(), Some("Laura Diaz"));
+    assert_eq!(one("Kevin Shaw urged voters to stay calm.", "calm").as_deref(), Some("Kevin Shaw"));
+}
+
+#[test]
+fn tweeted_and_wrote() {
+    assert_eq!(one("Ben Carter tweeted that the debate was rigged.", "debate").as_deref(), Some("Ben Carter"));
+    assert_eq!(one("“Enough,” wrote Alice Monroe.", "Enough").as_deref(), Some("Alice Monroe"));
+}
+
+#[test]
+fn acknowledged_admitted_insisted() {
+    assert_eq!(one("Mr. Nolan acknowledged that mistakes were made.", "mistakes").as_deref(), Some("Nolan"));
+    assert_eq!(one("Ms. Reyes admitted she had been wrong.", "wrong").as_deref(), Some("Reyes"));
+    assert_eq!(one("Victor Lang insisted the data was accurate.", "accurate").as_deref(), Some("Victor Lang"));
+}
+
+#[test]
+fn stressed_emphasized_noted() {
+    assert_eq!(one("Helen Cho stressed that talks would continue.", "talks").as_deref(), Some("Helen Cho"));
+    assert_eq!(one("Omar Haddad emphasized the need for calm.", "calm").as_deref(), Some("Omar Haddad"));
+    assert_eq!(one("Greg Toll noted that sales fell.", "sales").as_deref(), Some("Greg Toll"));
+}
+
+#[test]
+fn asked_and_replied() {
+    assert_eq!(one("“Why now?” asked Ruth Ames.", "Why").as_deref(), Some("Ruth Ames"));
+    assert_eq!(one("“Because it matters,” replied Carl Vance.", "matters").as_deref(), Some("Carl Vance"));
+}
+
+#[test]
+fn second_quote_same_speaker() {
+    let b = "“We are ready,” said Julia Stern. “The team has trained for months.”";
+    assert_eq!(one(b, "trained").as_deref(), Some("Julia Stern"));
+}
+
+#[test]
+fn possessive_is_not_a_speaker() {
+    assert_eq!(one("Trump’s campaign said the ad was false.", "false"), None);
+}
+
+#[test]
+fn cue_after_quote_with_adverb() {
+    let b = "“This is not over,” Mary Quinn said flatly.";
+    assert_eq!(one(b, "over").as_deref(), Some("Mary Quinn"));
+}
+
+#[test]
+fn has_said_perfect() {
+    assert_eq!(one("Nancy Reed has repeatedly said the law is flawed.", "flawed").as_deref(), Some("Nancy Reed"));
+}
+
+#[test]
+fn announced_and_declared() {
+    assert_eq!(one("Ivan Petrov announced that the border would close.", "border").as_deref(), Some("Ivan Petrov"));
+    assert_eq!(one("Lisa Brandt declared the session open.", "session").as_deref(), Some("Lisa Brandt"));
+}
+
+#[test]
+fn offsets_hold_with_multibyte_text() {
+    let b = "“Ça va très bien,” José Martínez said — “vraiment.”";
+    for q in find_quotes(b, &[]) {
+        assert_eq!(&b[q.start..q.end], q.text);
+    }
+}
