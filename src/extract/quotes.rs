@@ -97,7 +97,10 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 let w = &body[t.start..t.end];
-                t.kind == Kind::Word && names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none()
+                t.kind == Kind::Word
+                    && names::is_cap(w)
+                    && !cues::is_stop_cap(w)
+                    && names::pronoun(w).is_none()
             })
             .collect();
         let mut doc = Doc {
@@ -138,13 +141,15 @@ impl<'a> Doc<'a> {
         let mut s = end;
         while s > lo {
             let p = s - 1;
-            if self.is_name_tok(p) && self.tok_span[p] == self.tok_span[end] {
-                s = p;
-            } else if self.is_word(p) && names::is_particle(self.word(p)) && s < end + 1 && p > lo && self.is_name_tok(p - 1) {
-                s = p;
-            } else {
+            let name = self.is_name_tok(p) && self.tok_span[p] == self.tok_span[end];
+            let particle = self.is_word(p)
+                && names::is_particle(self.word(p))
+                && p > lo
+                && self.is_name_tok(p - 1);
+            if !(name || particle) {
                 break;
             }
+            s = p;
         }
         s
     }
@@ -152,7 +157,13 @@ impl<'a> Doc<'a> {
     /// The capitalised run starting at `start`, no further than `hi` (exclusive); returns its end.
     fn run_fwd(&self, start: usize, hi: usize) -> usize {
         let mut e = start;
-        while e < hi && (self.is_name_tok(e) || (e > start && self.is_word(e) && names::is_particle(self.word(e)) && self.is_name_tok(e + 1))) {
+        while e < hi
+            && (self.is_name_tok(e)
+                || (e > start
+                    && self.is_word(e)
+                    && names::is_particle(self.word(e))
+                    && self.is_name_tok(e + 1)))
+        {
             e += 1;
         }
         e
@@ -191,7 +202,12 @@ impl<'a> Doc<'a> {
                 if known {
                     let (name, gender) = self.registry.canonical(c);
                     let subject = self.is_subject_run(s, e);
-                    self.mentions.push(Mention { pos: self.toks[s].start, name, gender, subject });
+                    self.mentions.push(Mention {
+                        pos: self.toks[s].start,
+                        name,
+                        gender,
+                        subject,
+                    });
                 }
             }
         }
@@ -206,7 +222,9 @@ impl<'a> Doc<'a> {
             let p = k - 1;
             let opener = if self.is_word(p) {
                 let w = self.word(p);
-                cues::is_stop_cap(w) || cues::is_day(w) || matches!(w, "on" | "last" | "week" | "night" | "morning")
+                cues::is_stop_cap(w)
+                    || cues::is_day(w)
+                    || matches!(w, "on" | "last" | "week" | "night" | "morning")
             } else {
                 self.is_punct(p, ",")
             };
@@ -215,9 +233,15 @@ impl<'a> Doc<'a> {
             }
             k = p;
         }
-        let opens = k == 0 || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close) || self.is_punct(k - 1, ".");
+        let opens = k == 0
+            || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close)
+            || self.is_punct(k - 1, ".");
         let mut j = e;
-        while j < self.toks.len() && j < e + 3 && self.is_word(j) && cues::is_skippable(self.word(j)) {
+        while j < self.toks.len()
+            && j < e + 3
+            && self.is_word(j)
+            && cues::is_skippable(self.word(j))
+        {
             j += 1;
         }
         opens || self.is_word(j) && cues::cue_kind(self.word(j)).is_some()
@@ -241,7 +265,9 @@ impl<'a> Doc<'a> {
 
     /// True when `the`, `a` or `an` directly precedes token `s`.
     fn after_article(&self, s: usize) -> bool {
-        s > 0 && self.is_word(s - 1) && matches!(self.word(s - 1), "the" | "a" | "an" | "The" | "A" | "An")
+        s > 0
+            && self.is_word(s - 1)
+            && matches!(self.word(s - 1), "the" | "a" | "an" | "The" | "A" | "An")
     }
 
     /// Judges the name run `[s, e)` as a subject.
@@ -284,9 +310,10 @@ impl<'a> Doc<'a> {
         while j > a {
             let p = j - 1;
             let w = if self.is_word(p) { self.word(p) } else { "" };
-            if cues::is_skippable(w) || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase) {
-                j = p;
-            } else if self.is_word(p) && self.word(p) == "on" && j < c && cues::is_day(self.word(j)) {
+            let adverb = cues::is_skippable(w)
+                || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            let on_day = w == "on" && j < c && cues::is_day(self.word(j));
+            if adverb || on_day {
                 j = p;
             } else if self.is_punct(p, ")") {
                 let mut k = p;
@@ -347,18 +374,16 @@ impl<'a> Doc<'a> {
             k -= 1;
             match self.toks[k].kind {
                 Kind::Open | Kind::Close | Kind::Para => return None,
-                Kind::Punct if self.word(k) == "," => {
-                    if k > a && self.is_name_tok(k - 1) {
-                        let first = self.word(k + 1);
-                        let desc = first.starts_with(|c: char| c.is_lowercase())
-                            || first.starts_with(|c: char| c.is_ascii_digit())
-                            || self.is_name_tok(k + 1);
-                        if desc {
-                            let s = self.run_back(k - 1, a);
-                            let subj = self.judge_run(s, k);
-                            if subj != Subject::Other {
-                                return Some((subj, s));
-                            }
+                Kind::Punct if self.word(k) == "," && k > a && self.is_name_tok(k - 1) => {
+                    let first = self.word(k + 1);
+                    let desc = first.starts_with(|c: char| c.is_lowercase())
+                        || first.starts_with(|c: char| c.is_ascii_digit())
+                        || self.is_name_tok(k + 1);
+                    if desc {
+                        let s = self.run_back(k - 1, a);
+                        let subj = self.judge_run(s, k);
+                        if subj != Subject::Other {
+                            return Some((subj, s));
                         }
                     }
                 }
@@ -374,10 +399,10 @@ impl<'a> Doc<'a> {
         if r >= b {
             return (Subject::Other, r);
         }
-        if self.is_word(r) {
-            if let Some(g) = names::pronoun(self.word(r)) {
-                return (Subject::Pronoun(g, self.toks[r].start), r + 1);
-            }
+        if self.is_word(r)
+            && let Some(g) = names::pronoun(self.word(r))
+        {
+            return (Subject::Pronoun(g, self.toks[r].start), r + 1);
         }
         let mut k = r;
         while k < b && k < r + 8 {
@@ -399,7 +424,20 @@ impl<'a> Doc<'a> {
             }
             let t = self.toks[k];
             let ok = match t.kind {
-                Kind::Word => !matches!(self.word(k), "that" | "and" | "but" | "in" | "on" | "at" | "to" | "of" | "who" | "which" | "as"),
+                Kind::Word => !matches!(
+                    self.word(k),
+                    "that"
+                        | "and"
+                        | "but"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "of"
+                        | "who"
+                        | "which"
+                        | "as"
+                ),
                 Kind::Punct => matches!(self.word(k), "/" | "-" | "’" | "'"),
                 _ => false,
             };
@@ -419,7 +457,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
-            let kind = if w == "According" { Some(CueKind::According) } else { cues::cue_kind(w) };
+            let kind = if w == "According" {
+                Some(CueKind::According)
+            } else {
+                cues::cue_kind(w)
+            };
             let Some(kind) = kind else {
                 continue;
             };
@@ -431,7 +473,15 @@ impl<'a> Doc<'a> {
         out
     }
 
-    fn make_cue(&self, i: usize, kind: CueKind, prev: Option<&str>, a: usize, b: usize, earlier: &[Cue]) -> Option<Cue> {
+    fn make_cue(
+        &self,
+        i: usize,
+        kind: CueKind,
+        prev: Option<&str>,
+        a: usize,
+        b: usize,
+        earlier: &[Cue],
+    ) -> Option<Cue> {
         let w = self.word(i);
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
@@ -468,7 +518,11 @@ impl<'a> Doc<'a> {
                 cue.subject = s;
                 cue.after = e;
                 cue.content_before = true;
-                cue.subject_start = if i > a && self.is_punct(i - 1, ",") { i - 1 } else { i };
+                cue.subject_start = if i > a && self.is_punct(i - 1, ",") {
+                    i - 1
+                } else {
+                    i
+                };
                 // `according to X, ...`: content follows when the phrase opens the sentence.
                 if i == a || (i == a + 1 && self.is_word(a)) {
                     cue.content_before = false;
@@ -478,7 +532,12 @@ impl<'a> Doc<'a> {
             }
             CueKind::Participle => {
                 // `while cautioning that`, `by saying`: only a determiner makes it a noun.
-                let noun = prev.is_some_and(|p| matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"));
+                let noun = prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+                    )
+                });
                 if noun || passive {
                     return None;
                 }
@@ -490,10 +549,12 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
             CueKind::DescribeAs => {
-                let as_at = (i + 1..b.min(i + 25)).find(|&k| self.is_word(k) && self.word(k) == "as");
+                let as_at =
+                    (i + 1..b.min(i + 25)).find(|&k| self.is_word(k) && self.word(k) == "as");
                 if passive {
                     // `was described by X as “...”`
-                    let by = (i + 1..b.min(i + 4)).find(|&k| self.is_word(k) && self.word(k) == "by")?;
+                    let by =
+                        (i + 1..b.min(i + 4)).find(|&k| self.is_word(k) && self.word(k) == "by")?;
                     let end = as_at.unwrap_or(b);
                     let (s, _) = self.subject_back_from(end, by + 1);
                     cue.subject = s;
@@ -508,11 +569,18 @@ impl<'a> Doc<'a> {
                     cue.text = format!("{w} as");
                     cue.after = k + 1;
                 } else if let Some(k) = (i + 1..(i + 3).min(b)).find(|&k| {
-                    self.is_word(k) && matches!(self.word(k), "for" | "on") && (k == i + 1 || cues::is_day(self.word(i + 1)))
+                    self.is_word(k)
+                        && matches!(self.word(k), "for" | "on")
+                        && (k == i + 1 || cues::is_day(self.word(i + 1)))
                 }) {
                     cue.text = format!("{w} {}", self.word(k));
                     cue.after = k + 1;
-                } else if !self.is_word(i + 1) || matches!(self.word(i + 1), "into" | "off" | "up" | "in" | "out" | "back" | "it" | "him" | "her") {
+                } else if !self.is_word(i + 1)
+                    || matches!(
+                        self.word(i + 1),
+                        "into" | "off" | "up" | "in" | "out" | "back" | "it" | "him" | "her"
+                    )
+                {
                     return None;
                 }
             }
@@ -521,8 +589,12 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 let mut obj = i + 1;
-                let the_name = self.is_word(obj) && matches!(self.word(obj), "the" | "The") && self.is_name_tok(obj + 1);
-                if self.is_word(obj) && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an")) {
+                let the_name = self.is_word(obj)
+                    && matches!(self.word(obj), "the" | "The")
+                    && self.is_name_tok(obj + 1);
+                if self.is_word(obj)
+                    && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an"))
+                {
                     let e = if the_name {
                         self.run_fwd(obj + 1, b)
                     } else if self.is_name_tok(obj) {
@@ -539,7 +611,36 @@ impl<'a> Doc<'a> {
                         obj += 1;
                     }
                     let listener = self.is_name_tok(obj)
-                        || matches!(o, "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists" | "supporters" | "voters" | "lawmakers" | "members" | "students" | "viewers" | "listeners" | "audiences" | "attendees" | "investors" | "analysts" | "officials" | "police" | "congress" | "senators" | "delegates" | "parliament" | "troops" | "residents");
+                        || matches!(
+                            o,
+                            "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "you"
+                                | "reporters"
+                                | "journalists"
+                                | "supporters"
+                                | "voters"
+                                | "lawmakers"
+                                | "members"
+                                | "students"
+                                | "viewers"
+                                | "listeners"
+                                | "audiences"
+                                | "attendees"
+                                | "investors"
+                                | "analysts"
+                                | "officials"
+                                | "police"
+                                | "congress"
+                                | "senators"
+                                | "delegates"
+                                | "parliament"
+                                | "troops"
+                                | "residents"
+                        );
                     if !listener {
                         return None;
                     }
@@ -563,7 +664,11 @@ impl<'a> Doc<'a> {
                     cue.subject_start = s2;
                 }
                 // `..., Smith said.`: content before when the cue ends the clause.
-                let ends = i + 1 >= b || matches!(self.toks[i + 1].kind, Kind::Punct | Kind::Open | Kind::Close) && !self.is_punct(i + 1, ":");
+                let ends = i + 1 >= b
+                    || matches!(
+                        self.toks[i + 1].kind,
+                        Kind::Punct | Kind::Open | Kind::Close
+                    ) && !self.is_punct(i + 1, ":");
                 cue.content_before = ends && start > a;
             }
             None => {
@@ -580,7 +685,11 @@ impl<'a> Doc<'a> {
 
     /// `Smith and Jones said`: the other named person before `and` at `start - 1`.
     fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
-        if start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and" || !self.is_name_tok(start - 2) {
+        if start < a + 2
+            || !self.is_word(start - 1)
+            || self.word(start - 1) != "and"
+            || !self.is_name_tok(start - 2)
+        {
             return None;
         }
         let s = self.run_back(start - 2, a);
@@ -629,7 +738,10 @@ impl<'a> Doc<'a> {
                 break;
             }
             let w = self.word(k);
-            if self.is_word(k) && (w == "that" || cues::is_day(w)) || self.is_punct(k, ":") || self.is_punct(k, ",") {
+            if self.is_word(k) && (w == "that" || cues::is_day(w))
+                || self.is_punct(k, ":")
+                || self.is_punct(k, ",")
+            {
                 k += 1;
             } else if self.is_word(k) && w == "on" && k + 1 < b && cues::is_day(self.word(k + 1)) {
                 k += 2;
@@ -669,7 +781,11 @@ impl<'a> Doc<'a> {
     /// gives reported speech.
     fn attribute(&self) -> Vec<Quote> {
         let mut out = Vec::new();
-        let sent_cues: Vec<Vec<Cue>> = self.sents.iter().map(|&(a, b)| self.cues_in(a, b)).collect();
+        let sent_cues: Vec<Vec<Cue>> = self
+            .sents
+            .iter()
+            .map(|&(a, b)| self.cues_in(a, b))
+            .collect();
         let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
         let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
         for (si, span) in self.spans.iter().enumerate() {
@@ -684,7 +800,9 @@ impl<'a> Doc<'a> {
             let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
             let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
-            let Some((speaker, cue, also)) = found else { continue };
+            let Some((speaker, cue, also)) = found else {
+                continue;
+            };
             if cue.is_empty() {
                 continue;
             }
@@ -707,7 +825,9 @@ impl<'a> Doc<'a> {
                 if let Some(q) = self.reported(sent, cue) {
                     if let Some(other) = &cue.also {
                         let mut q2 = q.clone();
-                        q2.speaker = Some(Speaker { name: other.clone() });
+                        q2.speaker = Some(Speaker {
+                            name: other.clone(),
+                        });
                         out.push(q2);
                     }
                     out.push(q);
@@ -721,15 +841,29 @@ impl<'a> Doc<'a> {
 
     /// The cue in the quote's own sentence: the nearest one after the closing mark, else the
     /// nearest before the opening mark.
-    fn cue_for_span(&self, span: &Span, sent: usize, sent_cues: &[Vec<Cue>], used: &mut [Vec<bool>]) -> Option<Attr> {
+    fn cue_for_span(
+        &self,
+        span: &Span,
+        sent: usize,
+        sent_cues: &[Vec<Cue>],
+        used: &mut [Vec<bool>],
+    ) -> Option<Attr> {
         let cues_here = sent_cues.get(sent)?;
-        let after = cues_here.iter().position(|c| self.toks[c.at].start >= span.close);
-        let before = cues_here.iter().rposition(|c| self.toks[c.at].end <= span.open);
+        let after = cues_here
+            .iter()
+            .position(|c| self.toks[c.at].start >= span.close);
+        let before = cues_here
+            .iter()
+            .rposition(|c| self.toks[c.at].end <= span.open);
         let pick = match (after, before) {
             (Some(i), Some(j)) => {
                 // Prefer the cue right after the quote (`“...,” she said`) when it is close.
                 let gap = self.toks[cues_here[i].at].start - span.close;
-                if gap < 60 || cues_here[j].kind == CueKind::Participle { Some(i) } else { Some(j) }
+                if gap < 60 || cues_here[j].kind == CueKind::Participle {
+                    Some(i)
+                } else {
+                    Some(j)
+                }
             }
             (Some(i), None) => Some(i),
             (None, Some(j)) => Some(j),
@@ -747,27 +881,25 @@ impl<'a> Doc<'a> {
         let span = self.spans[si];
         if si > 0 {
             let prev = self.spans[si - 1];
-            let same_para = !self.body[prev.close..span.open].contains("\n\n");
-            let between = &self.body[prev.close.min(span.open)..span.open];
-            let near = same_para && between.len() < 200;
-            if span.continued || near || between.trim_end().ends_with(':') {
-                if let Some(Some(f)) = span_speaker.get(si - 1) {
-                    if !f.1.is_empty() {
-                        return Some(f.clone());
-                    }
-                }
+            let between = self
+                .body
+                .get(prev.close.min(span.open)..span.open)
+                .unwrap_or("");
+            let near = !between.contains("\n\n") && between.len() < 200;
+            if (span.continued || near || between.trim_end().ends_with(':'))
+                && let Some(Some(f)) = span_speaker.get(si - 1)
+                && !f.1.is_empty()
+            {
+                return Some(f.clone());
             }
         }
         // `“...” Smith said.` written as a separate sentence.
-        if let Some(&(a, b)) = self.sents.get(sent + 1) {
-            if b - a <= 8 {
-                let cs = self.cues_in(a, b);
-                if let Some(c) = cs.first() {
-                    if c.at <= a + 5 {
-                        return Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()));
-                    }
-                }
-            }
+        if let Some(&(a, b)) = self.sents.get(sent + 1)
+            && b - a <= 8
+            && let Some(c) = self.cues_in(a, b).first()
+            && c.at <= a + 5
+        {
+            return Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()));
         }
         self.dash_credit(&span)
             .or_else(|| self.teaser(&span))
@@ -791,7 +923,11 @@ impl<'a> Doc<'a> {
         }
         let s = self.run_back(k - 1, k.saturating_sub(6));
         // Only a name that opens its sentence: `... said Mitt Romney -- “...”` is handled above.
-        if s > 0 && !matches!(self.toks[s - 1].kind, Kind::Para) && !self.is_punct(s - 1, ".") && !self.is_punct(s - 1, ",") {
+        if s > 0
+            && !matches!(self.toks[s - 1].kind, Kind::Para)
+            && !self.is_punct(s - 1, ".")
+            && !self.is_punct(s - 1, ",")
+        {
             return None;
         }
         match self.judge_run(s, k) {
@@ -883,7 +1019,11 @@ impl<'a> Doc<'a> {
             if !para_start {
                 continue;
             }
-            let s = if self.toks[i].kind == Kind::Open { i + 1 } else { i };
+            let s = if self.toks[i].kind == Kind::Open {
+                i + 1
+            } else {
+                i
+            };
             if let Some(q) = self.transcript_quote(s) {
                 out.push(q);
             }
@@ -896,7 +1036,10 @@ impl<'a> Doc<'a> {
         let mut e = s;
         while e < s + 3
             && self.is_word(e)
-            && self.word(e).chars().all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-')
+            && self
+                .word(e)
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-')
             && self.word(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
         {
             e += 1;

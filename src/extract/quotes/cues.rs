@@ -25,35 +25,188 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     }
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
         std::sync::OnceLock::new();
-    MAP.get_or_init(|| CUE_WORDS.iter().filter_map(|w| Some((*w, cue_kind_slow(w)?))).collect())
-        .get(word)
-        .copied()
+    MAP.get_or_init(|| {
+        CUE_WORDS
+            .iter()
+            .filter_map(|w| Some((*w, cue_kind_slow(w)?)))
+            .collect()
+    })
+    .get(word)
+    .copied()
 }
 
 /// Every cue word, for the look-up table.
 const CUE_WORDS: &[&str] = &[
-    "said", "says", "say", "added", "adds", "stated", "noted", "notes", "explained", "explains",
-    "argued", "argues", "warned", "warns", "insisted", "insists", "claimed", "claims", "asked",
-    "asks", "replied", "replies", "wrote", "writes", "tweeted", "tweets", "announced", "announces",
-    "declared", "declares", "acknowledged", "acknowledges", "admitted", "admits", "cautioned",
-    "cautions", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed", "stresses",
-    "suggested", "suggests", "urged", "urges", "continued", "continues", "recalled", "recalls",
-    "responded", "responds", "predicted", "predicts", "conceded", "concedes", "countered",
-    "counters", "complained", "complains", "reiterated", "reiterates", "underscored",
-    "underscores", "observed", "remarked", "commented", "testified", "posted", "vowed", "vows",
-    "pledged", "promised", "confirmed", "confirms", "denied", "denies", "boasted", "joked",
-    "quipped", "charged", "contended", "contends", "maintained", "maintains", "concluded",
-    "lamented", "mused", "shouted", "yelled", "proclaimed", "asserted", "asserts", "agreed",
-    "agrees", "recounted", "wondered", "pointed", "blasted", "thundered", "objected", "demanded",
-    "believes", "believe", "thinks", "condemned", "criticized", "criticised", "praised",
-    "denounced", "slammed", "thought", "mentioned", "cited", "spoke", "talked", "dismissed",
-    "believed", "put", "pressed", "questioned", "chimed", "reported", "reports", "told", "tells", "tell", "described", "describes", "characterized",
-    "characterizes", "characterised", "called", "calls", "dubbed", "labeled", "labelled",
-    "branded", "saying", "adding", "noting", "warning", "arguing", "insisting", "claiming",
-    "explaining", "suggesting", "urging", "stressing", "cautioning", "reiterating", "declaring",
-    "asking", "writing", "emphasizing", "emphasising", "acknowledging", "admitting", "calling",
-    "describing", "telling", "predicting", "conceding", "promising", "vowing", "pledging",
-    "complaining", "recalling", "responding", "according",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "cautioned",
+    "cautions",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "emphasises",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "urged",
+    "urges",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "responded",
+    "responds",
+    "predicted",
+    "predicts",
+    "conceded",
+    "concedes",
+    "countered",
+    "counters",
+    "complained",
+    "complains",
+    "reiterated",
+    "reiterates",
+    "underscored",
+    "underscores",
+    "observed",
+    "remarked",
+    "commented",
+    "testified",
+    "posted",
+    "vowed",
+    "vows",
+    "pledged",
+    "promised",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "boasted",
+    "joked",
+    "quipped",
+    "charged",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "concluded",
+    "lamented",
+    "mused",
+    "shouted",
+    "yelled",
+    "proclaimed",
+    "asserted",
+    "asserts",
+    "agreed",
+    "agrees",
+    "recounted",
+    "wondered",
+    "pointed",
+    "blasted",
+    "thundered",
+    "objected",
+    "demanded",
+    "believes",
+    "believe",
+    "thinks",
+    "condemned",
+    "criticized",
+    "criticised",
+    "praised",
+    "denounced",
+    "slammed",
+    "thought",
+    "mentioned",
+    "cited",
+    "spoke",
+    "talked",
+    "dismissed",
+    "believed",
+    "put",
+    "pressed",
+    "questioned",
+    "chimed",
+    "reported",
+    "reports",
+    "told",
+    "tells",
+    "tell",
+    "described",
+    "describes",
+    "characterized",
+    "characterizes",
+    "characterised",
+    "called",
+    "calls",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "saying",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+    "claiming",
+    "explaining",
+    "suggesting",
+    "urging",
+    "stressing",
+    "cautioning",
+    "reiterating",
+    "declaring",
+    "asking",
+    "writing",
+    "emphasizing",
+    "emphasising",
+    "acknowledging",
+    "admitting",
+    "calling",
+    "describing",
+    "telling",
+    "predicting",
+    "conceding",
+    "promising",
+    "vowing",
+    "pledging",
+    "complaining",
+    "recalling",
+    "responding",
+    "according",
 ];
 
 /// The classification behind [`cue_kind`].
@@ -66,15 +219,15 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
         | "tweeted" | "tweets" | "announced" | "announces" | "declared" | "declares"
         | "acknowledged" | "acknowledges" | "admitted" | "admits" | "cautioned" | "cautions"
         | "emphasized" | "emphasizes" | "emphasised" | "emphasises" | "stressed" | "stresses"
-        | "suggested" | "suggests" | "urged" | "urges" | "continued" | "continues"
-        | "recalled" | "recalls" | "responded" | "responds" | "predicted" | "predicts"
-        | "conceded" | "concedes" | "countered" | "counters" | "complained" | "complains"
-        | "reiterated" | "reiterates" | "underscored" | "underscores" | "observed" | "remarked"
-        | "commented" | "testified" | "posted" | "vowed" | "vows" | "pledged" | "promised"
-        | "confirmed" | "confirms" | "denied" | "denies" | "boasted" | "joked" | "quipped"
-        | "charged" | "contended" | "contends" | "maintained" | "maintains" | "concluded"
-        | "lamented" | "mused" | "shouted" | "yelled" | "proclaimed" | "asserted" | "asserts"
-        | "agreed" | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
+        | "suggested" | "suggests" | "urged" | "urges" | "continued" | "continues" | "recalled"
+        | "recalls" | "responded" | "responds" | "predicted" | "predicts" | "conceded"
+        | "concedes" | "countered" | "counters" | "complained" | "complains" | "reiterated"
+        | "reiterates" | "underscored" | "underscores" | "observed" | "remarked" | "commented"
+        | "testified" | "posted" | "vowed" | "vows" | "pledged" | "promised" | "confirmed"
+        | "confirms" | "denied" | "denies" | "boasted" | "joked" | "quipped" | "charged"
+        | "contended" | "contends" | "maintained" | "maintains" | "concluded" | "lamented"
+        | "mused" | "shouted" | "yelled" | "proclaimed" | "asserted" | "asserts" | "agreed"
+        | "agrees" | "recounted" | "wondered" | "pointed" | "blasted" | "thundered"
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
         | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
         | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put"
@@ -100,14 +253,62 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
 pub fn is_skippable(word: &str) -> bool {
     matches!(
         word,
-        "has" | "had" | "have" | "also" | "later" | "then" | "again" | "previously" | "recently"
-            | "repeatedly" | "once" | "publicly" | "privately" | "reportedly" | "earlier"
-            | "further" | "quickly" | "simply" | "flatly" | "bluntly" | "frequently" | "often"
-            | "never" | "ultimately" | "would" | "will" | "did" | "does" | "do" | "finally"
-            | "first" | "last" | "yesterday" | "today" | "tonight" | "separately" | "immediately"
-            | "subsequently" | "since" | "already" | "just" | "even" | "still"
-            | "openly" | "angrily" | "explicitly" | "may" | "might" | "could"
-            | "should" | "must" | "can" | "not" | "always" | "himself" | "herself"
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "once"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "earlier"
+            | "further"
+            | "quickly"
+            | "simply"
+            | "flatly"
+            | "bluntly"
+            | "frequently"
+            | "often"
+            | "never"
+            | "ultimately"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "finally"
+            | "first"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "separately"
+            | "immediately"
+            | "subsequently"
+            | "since"
+            | "already"
+            | "just"
+            | "even"
+            | "still"
+            | "openly"
+            | "angrily"
+            | "explicitly"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "not"
+            | "always"
+            | "himself"
+            | "herself"
     ) || is_day(word)
 }
 
@@ -115,8 +316,16 @@ pub fn is_skippable(word: &str) -> bool {
 pub fn is_day(word: &str) -> bool {
     matches!(
         word,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            | "yesterday" | "today" | "tonight"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
     )
 }
 
@@ -124,24 +333,81 @@ pub fn is_day(word: &str) -> bool {
 pub fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "for" | "of" | "at" | "in" | "on" | "to" | "from" | "with" | "by" | "and" | "or" | "but"
-            | "the" | "a" | "an" | "that" | "who" | "which" | "as" | "about" | "after" | "before"
-            | "during" | "while" | "when" | "than" | "into" | "over" | "under" | "between"
+        "for"
+            | "of"
+            | "at"
+            | "in"
+            | "on"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "who"
+            | "which"
+            | "as"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "when"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
     )
 }
 
 /// Forms of "to be": a cue after one is passive (`was told`, `is said`).
 pub fn is_be(word: &str) -> bool {
-    matches!(word, "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am")
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am"
+    )
 }
 
 /// Words after which a verb form is not a finite speech verb (`when asked`, `the claims`).
 pub fn blocks_cue(word: &str) -> bool {
     matches!(
         word,
-        "the" | "a" | "an" | "when" | "if" | "after" | "before" | "his" | "her" | "their" | "its"
-            | "our" | "my" | "your" | "whose" | "to" | "of" | "these" | "those" | "such" | "being"
-            | "unless" | "once" | "been" | "as" | "by" | "for" | "with" | "while" | "about"
+        "the"
+            | "a"
+            | "an"
+            | "when"
+            | "if"
+            | "after"
+            | "before"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "whose"
+            | "to"
+            | "of"
+            | "these"
+            | "those"
+            | "such"
+            | "being"
+            | "unless"
+            | "once"
+            | "been"
+            | "as"
+            | "by"
+            | "for"
+            | "with"
+            | "while"
+            | "about"
     )
 }
 
@@ -149,21 +415,133 @@ pub fn blocks_cue(word: &str) -> bool {
 pub fn is_stop_cap(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "But" | "And" | "Or" | "In" | "On" | "At" | "For" | "With" | "As"
-            | "If" | "When" | "While" | "After" | "Before" | "Since" | "This" | "That" | "These"
-            | "Those" | "It" | "He" | "She" | "They" | "We" | "I" | "His" | "Her" | "Their"
-            | "Our" | "My" | "Its" | "Some" | "Many" | "Most" | "All" | "No" | "Yes" | "So"
-            | "Then" | "Now" | "Still" | "Yet" | "Also" | "Even" | "Meanwhile" | "However"
-            | "Asked" | "Following" | "According" | "During" | "From" | "To" | "By" | "Of"
-            | "Though" | "Although" | "Because" | "Instead" | "Earlier" | "Later" | "Last"
-            | "Next" | "Like" | "Unlike" | "Under" | "Over" | "Despite" | "Where" | "What" | "Why"
-            | "How" | "Who" | "Which" | "There" | "Here" | "Not" | "Only" | "Both" | "Each"
-            | "Every" | "Other" | "Another" | "One" | "Two" | "Three" | "Several" | "Few" | "Once"
-            | "Still," | "Thus" | "Indeed" | "Today" | "Tonight" | "Yesterday" | "Is" | "Was"
-            | "Are" | "Were" | "Do" | "Does" | "Did" | "Will" | "Would" | "Can" | "Could"
-            | "Should" | "Said" | "Says" | "Sources" | "Officials" | "Critics" | "Supporters"
-            | "Everything" | "Nothing" | "Anything" | "Everyone" | "Nobody" | "Somebody"
-            | "Someone" | "Everybody" | "Anyone" | "Mostly" | "Fortunately" | "Unfortunately"
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "With"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Its"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Yes"
+            | "So"
+            | "Then"
+            | "Now"
+            | "Still"
+            | "Yet"
+            | "Also"
+            | "Even"
+            | "Meanwhile"
+            | "However"
+            | "Asked"
+            | "Following"
+            | "According"
+            | "During"
+            | "From"
+            | "To"
+            | "By"
+            | "Of"
+            | "Though"
+            | "Although"
+            | "Because"
+            | "Instead"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Next"
+            | "Like"
+            | "Unlike"
+            | "Under"
+            | "Over"
+            | "Despite"
+            | "Where"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Which"
+            | "There"
+            | "Here"
+            | "Not"
+            | "Only"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Other"
+            | "Another"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Several"
+            | "Few"
+            | "Once"
+            | "Still,"
+            | "Thus"
+            | "Indeed"
+            | "Today"
+            | "Tonight"
+            | "Yesterday"
+            | "Is"
+            | "Was"
+            | "Are"
+            | "Were"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Will"
+            | "Would"
+            | "Can"
+            | "Could"
+            | "Should"
+            | "Said"
+            | "Says"
+            | "Sources"
+            | "Officials"
+            | "Critics"
+            | "Supporters"
+            | "Everything"
+            | "Nothing"
+            | "Anything"
+            | "Everyone"
+            | "Nobody"
+            | "Somebody"
+            | "Someone"
+            | "Everybody"
+            | "Anyone"
+            | "Mostly"
+            | "Fortunately"
+            | "Unfortunately"
     )
 }
 

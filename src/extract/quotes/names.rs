@@ -16,7 +16,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -44,7 +48,14 @@ fn first_names() -> &'static FastMap<&'static str, Gender> {
             .lines()
             .filter_map(|l| {
                 let (n, g) = l.split_once(' ')?;
-                Some((n, if g == "f" { Gender::Female } else { Gender::Male }))
+                Some((
+                    n,
+                    if g == "f" {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    },
+                ))
             })
             .collect()
     })
@@ -82,7 +93,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// A static word set, built once.
-fn set(cell: &'static OnceLock<FastSet<&'static str>>, words: &'static [&'static str]) -> &'static FastSet<&'static str> {
+fn set(
+    cell: &'static OnceLock<FastSet<&'static str>>,
+    words: &'static [&'static str],
+) -> &'static FastSet<&'static str> {
     cell.get_or_init(|| words.iter().copied().collect())
 }
 
@@ -93,20 +107,21 @@ pub fn title_gender(word: &str) -> Option<Option<Gender>> {
 
 fn title_gender_low(l: &str) -> Option<Option<Gender>> {
     match l {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => Some(Some(Gender::Male)),
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
+            Some(Some(Gender::Male))
+        }
         "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
             Some(Some(Gender::Female))
         }
-        "dr" | "prof" | "professor" | "del" | "delegate" | "sen" | "senator" | "sens" | "rep" | "reps"
-        | "representative" | "gov" | "governor" | "president" | "pres" | "gen" | "general"
-        | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge" | "justice"
-        | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi" | "chancellor"
-        | "premier" | "minister" | "secretary" | "ambassador" | "commissioner" | "chairman"
-        | "chairwoman" | "speaker" | "congressman" | "congresswoman" | "councilman"
-        | "councilwoman" | "spokesman" | "spokeswoman" | "attorney" | "director" | "leader"
-        | "envoy" | "aide" | "adviser" | "advisor" | "candidate" | "nominee" | "chief" => {
-            Some(None)
-        }
+        "dr" | "prof" | "professor" | "del" | "delegate" | "sen" | "senator" | "sens" | "rep"
+        | "reps" | "representative" | "gov" | "governor" | "president" | "pres" | "gen"
+        | "general" | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge"
+        | "justice" | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi"
+        | "chancellor" | "premier" | "minister" | "secretary" | "ambassador" | "commissioner"
+        | "chairman" | "chairwoman" | "speaker" | "congressman" | "congresswoman"
+        | "councilman" | "councilwoman" | "spokesman" | "spokeswoman" | "attorney" | "director"
+        | "leader" | "envoy" | "aide" | "adviser" | "advisor" | "candidate" | "nominee"
+        | "chief" => Some(None),
         _ => None,
     }
 }
@@ -115,18 +130,107 @@ fn title_gender_low(l: &str) -> Option<Option<Gender>> {
 fn is_role_word(word: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const R: &[&str] = &[
-        "former", "vice", "prime", "deputy", "assistant", "acting", "state", "foreign", "defense",
-        "defence", "homeland", "security", "treasury", "press", "white", "house", "senate",
-        "majority", "minority", "democratic", "republican", "democrat", "gop", "u.s", "us", "uk",
-        "u.n", "un", "eu", "national", "executive", "senior", "top", "federal", "county", "city",
-        "police", "supreme", "court", "district", "labor", "trade", "finance", "economy",
-        "interior", "energy", "health", "education", "justice", "affairs", "general", "presidential",
-        "campaign", "party", "russian", "american", "ukrainian", "british", "french", "german",
-        "chinese", "israeli", "iranian", "kremlin", "rival", "incumbent", "first", "then", "late",
-        "libertarian", "green", "independent", "conservative", "liberal", "activist", "author",
-        "economist", "host", "anchor", "reporter", "columnist", "officer", "officials", "official",
-        "ceo", "cfo", "coo", "founder", "co-founder", "manager", "analyst", "strategist", "pollster",
-        "lawmaker", "lawyer", "historian", "scientist", "professor", "coach", "colonel", "de",
+        "former",
+        "vice",
+        "prime",
+        "deputy",
+        "assistant",
+        "acting",
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "homeland",
+        "security",
+        "treasury",
+        "press",
+        "white",
+        "house",
+        "senate",
+        "majority",
+        "minority",
+        "democratic",
+        "republican",
+        "democrat",
+        "gop",
+        "u.s",
+        "us",
+        "uk",
+        "u.n",
+        "un",
+        "eu",
+        "national",
+        "executive",
+        "senior",
+        "top",
+        "federal",
+        "county",
+        "city",
+        "police",
+        "supreme",
+        "court",
+        "district",
+        "labor",
+        "trade",
+        "finance",
+        "economy",
+        "interior",
+        "energy",
+        "health",
+        "education",
+        "justice",
+        "affairs",
+        "general",
+        "presidential",
+        "campaign",
+        "party",
+        "russian",
+        "american",
+        "ukrainian",
+        "british",
+        "french",
+        "german",
+        "chinese",
+        "israeli",
+        "iranian",
+        "kremlin",
+        "rival",
+        "incumbent",
+        "first",
+        "then",
+        "late",
+        "libertarian",
+        "green",
+        "independent",
+        "conservative",
+        "liberal",
+        "activist",
+        "author",
+        "economist",
+        "host",
+        "anchor",
+        "reporter",
+        "columnist",
+        "officer",
+        "officials",
+        "official",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "co-founder",
+        "manager",
+        "analyst",
+        "strategist",
+        "pollster",
+        "lawmaker",
+        "lawyer",
+        "historian",
+        "scientist",
+        "professor",
+        "coach",
+        "colonel",
+        "de",
     ];
     with_lower(word, |l| {
         set(&SET, R).contains(l) || title_gender_low(l).is_some() && !is_surname_title(word)
@@ -135,27 +239,147 @@ fn is_role_word(word: &str) -> bool {
 
 /// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
 fn is_surname_title(word: &str) -> bool {
-    with_lower(word, |l| matches!(l, "king" | "judge" | "prince" | "bishop" | "pope" | "marshall" | "major" | "chancellor" | "sheikh" | "brother" | "sister" | "father"))
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "king"
+                | "judge"
+                | "prince"
+                | "bishop"
+                | "pope"
+                | "marshall"
+                | "major"
+                | "chancellor"
+                | "sheikh"
+                | "brother"
+                | "sister"
+                | "father"
+        )
+    })
 }
 
 /// Words that make a capitalised run an organisation, publication, place or thing.
 fn is_org_word(word: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const O: &[&str] = &[
-        "house", "department", "ministry", "committee", "party", "post", "times", "news", "journal",
-        "inc", "corp", "company", "group", "university", "institute", "council", "agency", "bureau",
-        "office", "service", "court", "campaign", "foundation", "center", "centre", "association",
-        "commission", "administration", "network", "press", "reuters", "kremlin", "pentagon",
-        "congress", "government", "police", "army", "fund", "bank", "board", "union",
-        "organization", "organisation", "tribune", "daily", "magazine", "cnn", "nbc", "abc", "cbs",
-        "fox", "msnbc", "ap", "afp", "bbc", "twitter", "facebook", "google", "poll", "polls",
-        "survey", "report", "study", "data", "caucus", "coalition", "alliance", "states", "kingdom",
-        "republic", "federation", "county", "city", "state", "street", "avenue", "airport", "club",
-        "team", "league", "fbi", "cia", "nato", "gop", "dnc", "rnc", "epa", "irs", "sec",
-        "senate", "assembly", "parliament", "duma", "cabinet", "embassy", "council", "statement",
-        "politifact", "breitbart", "post", "herald", "globe", "guardian", "telegraph", "wire",
-        "insider", "politico", "axios", "bloomberg", "video", "film", "book", "website", "memo",
-        "letter", "tweet", "ad", "god",
+        "house",
+        "department",
+        "ministry",
+        "committee",
+        "party",
+        "post",
+        "times",
+        "news",
+        "journal",
+        "inc",
+        "corp",
+        "company",
+        "group",
+        "university",
+        "institute",
+        "council",
+        "agency",
+        "bureau",
+        "office",
+        "service",
+        "court",
+        "campaign",
+        "foundation",
+        "center",
+        "centre",
+        "association",
+        "commission",
+        "administration",
+        "network",
+        "press",
+        "reuters",
+        "kremlin",
+        "pentagon",
+        "congress",
+        "government",
+        "police",
+        "army",
+        "fund",
+        "bank",
+        "board",
+        "union",
+        "organization",
+        "organisation",
+        "tribune",
+        "daily",
+        "magazine",
+        "cnn",
+        "nbc",
+        "abc",
+        "cbs",
+        "fox",
+        "msnbc",
+        "ap",
+        "afp",
+        "bbc",
+        "twitter",
+        "facebook",
+        "google",
+        "poll",
+        "polls",
+        "survey",
+        "report",
+        "study",
+        "data",
+        "caucus",
+        "coalition",
+        "alliance",
+        "states",
+        "kingdom",
+        "republic",
+        "federation",
+        "county",
+        "city",
+        "state",
+        "street",
+        "avenue",
+        "airport",
+        "club",
+        "team",
+        "league",
+        "fbi",
+        "cia",
+        "nato",
+        "gop",
+        "dnc",
+        "rnc",
+        "epa",
+        "irs",
+        "sec",
+        "senate",
+        "assembly",
+        "parliament",
+        "duma",
+        "cabinet",
+        "embassy",
+        "council",
+        "statement",
+        "politifact",
+        "breitbart",
+        "post",
+        "herald",
+        "globe",
+        "guardian",
+        "telegraph",
+        "wire",
+        "insider",
+        "politico",
+        "axios",
+        "bloomberg",
+        "video",
+        "film",
+        "book",
+        "website",
+        "memo",
+        "letter",
+        "tweet",
+        "ad",
+        "god",
     ];
     with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
@@ -164,35 +388,144 @@ fn is_org_word(word: &str) -> bool {
 fn is_place_word(word: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     const O: &[&str] = &[
-        "america", "russia", "china",
-        "ukraine", "europe", "washington", "moscow", "beijing", "london", "paris", "kyiv", "kiev",
-        "iran", "israel", "india", "japan", "germany", "france", "britain", "mexico", "canada",
-        "korea", "syria", "iraq", "obamacare", "medicare", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "june", "july", "august", "september", "october", "november", "december", "north",
-        "south", "east", "west", "new", "york", "united", "california", "texas", "florida",
-        "ohio", "virginia", "africa", "asia", "gaza", "jerusalem", "tokyo", "berlin", "brussels",
-        "geneva", "vienna", "rome", "madrid", "seoul", "taiwan", "pakistan", "afghanistan",
-        "turkey", "egypt", "iowa", "michigan", "pennsylvania", "carolina", "georgia", "arizona",
-        "nevada", "wisconsin", "colorado", "chicago", "boston", "manhattan", "brooklyn", "capitol",
-        "islands", "island",
+        "america",
+        "russia",
+        "china",
+        "ukraine",
+        "europe",
+        "washington",
+        "moscow",
+        "beijing",
+        "london",
+        "paris",
+        "kyiv",
+        "kiev",
+        "iran",
+        "israel",
+        "india",
+        "japan",
+        "germany",
+        "france",
+        "britain",
+        "mexico",
+        "canada",
+        "korea",
+        "syria",
+        "iraq",
+        "obamacare",
+        "medicare",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "york",
+        "united",
+        "california",
+        "texas",
+        "florida",
+        "ohio",
+        "virginia",
+        "africa",
+        "asia",
+        "gaza",
+        "jerusalem",
+        "tokyo",
+        "berlin",
+        "brussels",
+        "geneva",
+        "vienna",
+        "rome",
+        "madrid",
+        "seoul",
+        "taiwan",
+        "pakistan",
+        "afghanistan",
+        "turkey",
+        "egypt",
+        "iowa",
+        "michigan",
+        "pennsylvania",
+        "carolina",
+        "georgia",
+        "arizona",
+        "nevada",
+        "wisconsin",
+        "colorado",
+        "chicago",
+        "boston",
+        "manhattan",
+        "brooklyn",
+        "capitol",
+        "islands",
+        "island",
     ];
     with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
 
 /// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
 fn is_group_word(word: &str) -> bool {
-    with_lower(word, |l| matches!(
-        l,
-        "democrats" | "republicans" | "conservatives" | "liberals" | "voters" | "officials"
-            | "leaders" | "members" | "supporters" | "americans" | "residents" | "lawmakers"
-            | "senators" | "families" | "parents" | "students" | "workers" | "citizens"
-    ))
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "voters"
+                | "officials"
+                | "leaders"
+                | "members"
+                | "supporters"
+                | "americans"
+                | "residents"
+                | "lawmakers"
+                | "senators"
+                | "families"
+                | "parents"
+                | "students"
+                | "workers"
+                | "citizens"
+        )
+    })
 }
 
 /// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
 pub fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "la" | "le" | "del" | "di" | "du" | "dos" | "ibn")
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "al"
+            | "bin"
+            | "la"
+            | "le"
+            | "del"
+            | "di"
+            | "du"
+            | "dos"
+            | "ibn"
+    )
 }
 
 /// True for a token that can be part of a name: capitalised word (`Trump`, `O’Neill`, `J.`).
@@ -267,7 +600,9 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         return None;
     }
     let last = name[name.len() - 1];
-    if has_first && (is_org_word(last) || is_role_word(last) || is_place_word(last) || is_group_word(last)) {
+    if has_first
+        && (is_org_word(last) || is_role_word(last) || is_place_word(last) || is_group_word(last))
+    {
         return None;
     }
     if name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
@@ -280,7 +615,12 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     if let Some(last) = tokens.last_mut() {
         *last = strip_possessive(last).to_string();
     }
-    Some(NameCand { tokens, has_first, gender, titled })
+    Some(NameCand {
+        tokens,
+        has_first,
+        gender,
+        titled,
+    })
 }
 
 /// Title-cases an all-capitals word (`PENCE` -> `Pence`); other words unchanged.
@@ -323,7 +663,9 @@ impl Registry {
     /// a full name that extends an earlier one (`Donald J. Trump` after `Donald Trump`) counts
     /// for it.
     pub fn add(&mut self, cand: &NameCand) {
-        let Some(last) = cand.tokens.last() else { return };
+        let Some(last) = cand.tokens.last() else {
+            return;
+        };
         let key = last.to_lowercase();
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
@@ -335,7 +677,10 @@ impl Registry {
         let list = self.by_last.entry(key).or_default();
         let first = cand.tokens[0].to_lowercase();
         let same = list.iter_mut().find(|k| {
-            k.full.split(' ').next().is_some_and(|f| f.to_lowercase() == first)
+            k.full
+                .split(' ')
+                .next()
+                .is_some_and(|f| f.to_lowercase() == first)
         });
         match same {
             Some(k) => {
@@ -344,7 +689,11 @@ impl Registry {
                     k.gender = cand.gender.or(k.gender);
                 }
             }
-            None => list.push(Known { full: cand.text(), gender: cand.gender, count: 1 }),
+            None => list.push(Known {
+                full: cand.text(),
+                gender: cand.gender,
+                count: 1,
+            }),
         }
     }
 
@@ -363,14 +712,22 @@ impl Registry {
         let Some(list) = self.by_last.get(&last.to_lowercase()) else {
             return own;
         };
-        let first = cand.tokens.first().map(|t| t.to_lowercase()).unwrap_or_default();
+        let first = cand
+            .tokens
+            .first()
+            .map(|t| t.to_lowercase())
+            .unwrap_or_default();
         // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
         let gender = cand.gender.or_else(|| {
-            (cand.tokens.len() == 1).then(|| self.titled_last.get(&last.to_lowercase()).copied()).flatten()
+            (cand.tokens.len() == 1)
+                .then(|| self.titled_last.get(&last.to_lowercase()).copied())
+                .flatten()
         });
         let fits = |k: &&Known| {
             let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
-            let first_ok = cand.tokens.len() == 1 || f == first || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
+            let first_ok = cand.tokens.len() == 1
+                || f == first
+                || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
             first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
         };
         let mut best: Option<&Known> = None;
@@ -411,6 +768,9 @@ mod tests {
         let mut r = Registry::default();
         r.add(&name_from_run(&["Hillary", "Clinton"], false).unwrap_or_else(|| panic!("name")));
         let c = name_from_run(&["Clinton"], false).unwrap_or_else(|| panic!("name"));
-        assert_eq!(r.canonical(&c), ("Hillary Clinton".to_string(), Some(Gender::Female)));
+        assert_eq!(
+            r.canonical(&c),
+            ("Hillary Clinton".to_string(), Some(Gender::Female))
+        );
     }
 }

@@ -104,7 +104,9 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
             off += 1;
             continue;
         }
-        let Some((c, clen)) = char_at(text, off) else { break };
+        let Some((c, clen)) = char_at(text, off) else {
+            break;
+        };
         let prev = text[..off].chars().next_back();
         let here = off;
         off += clen;
@@ -170,7 +172,14 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
     false
 }
 
-fn push_span(body: &str, (open, mark_len): (usize, usize), close_mark: usize, close: usize, continued: bool, out: &mut Vec<Span>) {
+fn push_span(
+    body: &str,
+    (open, mark_len): (usize, usize),
+    close_mark: usize,
+    close: usize,
+    continued: bool,
+    out: &mut Vec<Span>,
+) {
     let inner = &body[open + mark_len..close_mark];
     let lead = inner.len() - inner.trim_start().len();
     let t = inner.trim();
@@ -231,7 +240,11 @@ pub fn tokenize(body: &str, paras: &[(usize, usize)], spans: &[Span]) -> Vec<Tok
     let mut mi = 0;
     for (pi, &(ps, pe)) in paras.iter().enumerate() {
         if pi > 0 {
-            toks.push(Tok { kind: Kind::Para, start: ps, end: ps });
+            toks.push(Tok {
+                kind: Kind::Para,
+                start: ps,
+                end: ps,
+            });
         }
         tokenize_range(body, ps, pe, &marks, &mut mi, &mut toks);
     }
@@ -249,7 +262,14 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
-fn tokenize_range(body: &str, ps: usize, pe: usize, marks: &[(usize, Kind)], mi: &mut usize, toks: &mut Vec<Tok>) {
+fn tokenize_range(
+    body: &str,
+    ps: usize,
+    pe: usize,
+    marks: &[(usize, Kind)],
+    mi: &mut usize,
+    toks: &mut Vec<Tok>,
+) {
     let text = &body[ps..pe];
     let mut off = 0;
     while let Some((c, len)) = char_at(text, off) {
@@ -260,7 +280,11 @@ fn tokenize_range(body: &str, ps: usize, pe: usize, marks: &[(usize, Kind)], mi:
         }
         if is_word_char(c) {
             let end = word_end(text, off, off + len);
-            toks.push(Tok { kind: Kind::Word, start: pos, end: ps + end });
+            toks.push(Tok {
+                kind: Kind::Word,
+                start: pos,
+                end: ps + end,
+            });
             off = end;
             continue;
         }
@@ -272,7 +296,11 @@ fn tokenize_range(body: &str, ps: usize, pe: usize, marks: &[(usize, Kind)], mi:
         } else {
             Kind::Punct
         };
-        toks.push(Tok { kind, start: pos, end: pos + len });
+        toks.push(Tok {
+            kind,
+            start: pos,
+            end: pos + len,
+        });
         off += len;
     }
 }
@@ -290,7 +318,8 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         }
         let after = char_at(text, end + len).map(|(c, _)| c);
         let word = &text[start..end];
-        let joins = after.is_some_and(is_word_char) && (d != '.' || word.len() <= 2 || word.contains('.'));
+        let joins =
+            after.is_some_and(is_word_char) && (d != '.' || word.len() <= 2 || word.contains('.'));
         let abbrev_dot = d == '.'
             && (is_abbrev(word)
                 || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
@@ -327,8 +356,13 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                 depth = depth.saturating_sub(1);
                 // `“... remains.” He then ...`: a quote ending its sentence, unless an
                 // attribution follows (`“... now.” Smith said.`).
-                let ends = i > 0 && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?");
-                if depth == 0 && ends && starts_sentence(body, toks, i + 1) && !attribution_follows(body, toks, i + 1) {
+                let ends =
+                    i > 0 && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?");
+                if depth == 0
+                    && ends
+                    && starts_sentence(body, toks, i + 1)
+                    && !attribution_follows(body, toks, i + 1)
+                {
                     out.push((start, i + 1));
                     start = i + 1;
                 }
@@ -337,7 +371,8 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                 let next_starts = match toks.get(i + 1) {
                     None => true,
                     Some(n) => match n.kind {
-                        Kind::Word => body[n.start..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
+                        Kind::Word => body[n.start..]
+                            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
                         Kind::Open | Kind::Para => true,
                         _ => false,
                     },
@@ -358,7 +393,8 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
 
 /// True when token `i` is a word starting with a capital letter.
 fn starts_sentence(body: &str, toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == Kind::Word && body[t.start..].starts_with(char::is_uppercase))
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Word && body[t.start..].starts_with(char::is_uppercase))
 }
 
 /// True when the clause starting at token `i` is a short attribution (`Smith said.`,
@@ -372,7 +408,8 @@ fn attribution_follows(body: &str, toks: &[Tok], i: usize) -> bool {
         .collect();
     window.iter().enumerate().any(|(k, t)| {
         let is_cue = t.kind == Kind::Word
-            && super::cues::cue_kind(text(t)).is_some_and(|c| c != super::cues::CueKind::Participle);
+            && super::cues::cue_kind(text(t))
+                .is_some_and(|c| c != super::cues::CueKind::Participle);
         if !is_cue {
             return false;
         }
@@ -380,7 +417,9 @@ fn attribution_follows(body: &str, toks: &[Tok], i: usize) -> bool {
         let next = toks.get(i + k + 1);
         k == 0
             || next.is_none_or(|n| {
-                n.kind != Kind::Word || super::cues::is_day(text(n)) || matches!(text(n), "on" | "in" | "at" | "late" | "earlier" | "later")
+                n.kind != Kind::Word
+                    || super::cues::is_day(text(n))
+                    || matches!(text(n), "on" | "in" | "at" | "late" | "earlier" | "later")
             })
     })
 }
@@ -413,7 +452,10 @@ mod tests {
         let p = paragraphs(body);
         let s = quote_spans(body, &p);
         let texts: Vec<&str> = s.iter().map(|s| &body[s.start..s.end]).collect();
-        assert_eq!(texts, vec!["He thinks it is “Shark Tank” again,", "Wrong way,"]);
+        assert_eq!(
+            texts,
+            vec!["He thinks it is “Shark Tank” again,", "Wrong way,"]
+        );
     }
 
     #[test]
@@ -432,7 +474,10 @@ mod tests {
         let p = paragraphs(body);
         let t = tokenize(body, &p, &[]);
         let words: Vec<&str> = t.iter().map(|t| &body[t.start..t.end]).collect();
-        assert_eq!(words, vec!["Mr.", "Smith", "of", "the", "U.S.", "left", ".", "Then"]);
+        assert_eq!(
+            words,
+            vec!["Mr.", "Smith", "of", "the", "U.S.", "left", ".", "Then"]
+        );
         assert_eq!(sentences(body, &t).len(), 2);
     }
 }

@@ -15,7 +15,11 @@ fn run(body: &str) -> Vec<(Option<String>, String, String, bool)> {
 
 /// Speakers of the quotes whose text contains `needle`.
 fn who(body: &str, needle: &str) -> Vec<Option<String>> {
-    run(body).into_iter().filter(|q| q.1.contains(needle)).map(|q| q.0).collect()
+    run(body)
+        .into_iter()
+        .filter(|q| q.1.contains(needle))
+        .map(|q| q.0)
+        .collect()
 }
 
 fn one(body: &str, needle: &str) -> Option<String> {
@@ -26,7 +30,10 @@ fn one(body: &str, needle: &str) -> Option<String> {
 
 #[test]
 fn said_after_quote() {
-    assert_eq!(one("“The budget is fine,” Tom Baker said.", "budget").as_deref(), Some("Tom Baker"));
+    assert_eq!(
+        one("“The budget is fine,” Tom Baker said.", "budget").as_deref(),
+        Some("Tom Baker")
+    );
 }
 
 #[test]
@@ -50,13 +57,15 @@ fn inverted_with_title_abbreviation() {
 
 #[test]
 fn participle_appositive_before_said() {
-    let b = "President Obama, opening the new library on Monday, said it would tell a story of hope.";
+    let b =
+        "President Obama, opening the new library on Monday, said it would tell a story of hope.";
     assert_eq!(one(b, "story").as_deref(), Some("Obama"));
 }
 
 #[test]
 fn transcript_line() {
-    let b = "HARRIS: Let us begin with the economy tonight.\n\nMr. Harris asked the first question.";
+    let b =
+        "HARRIS: Let us begin with the economy tonight.\n\nMr. Harris asked the first question.";
     assert_eq!(one(b, "economy").as_deref(), Some("Harris"));
 }
 
@@ -74,7 +83,8 @@ fn long_appositive_then_told() {
 
 #[test]
 fn condemned_what_he_called() {
-    let b = "Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.";
+    let b =
+        "Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.";
     assert_eq!(one(b, "brazen").as_deref(), Some("Ban Ki-moon"));
 }
 
@@ -118,7 +128,10 @@ fn shared() -> Option<std::path::PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipped: shared data folder {} not found (set NEWSDEX_SHARED)", dir.display());
+        println!(
+            "skipped: shared data folder {} not found (set NEWSDEX_SHARED)",
+            dir.display()
+        );
         None
     }
 }
@@ -157,7 +170,10 @@ fn scraped_sample_speakers() {
     ];
     for (text, speaker) in expect {
         let w = who(&body, text);
-        assert!(w.iter().any(|s| s.as_deref() == Some(speaker)), "{text:?}: {w:?}");
+        assert!(
+            w.iter().any(|s| s.as_deref() == Some(speaker)),
+            "{text:?}: {w:?}"
+        );
     }
 }
 
@@ -186,9 +202,15 @@ fn direct_quote_offsets_on_dev_files() {
 fn speed() {
     let Some(dir) = shared() else { return };
     let mut texts = Vec::new();
-    for (sub, ext, max) in [("eval-dev/polnear-dev/text", "txt", 100), ("corpora/reuters21578", "sgm", 3)] {
+    for (sub, ext, max) in [
+        ("eval-dev/polnear-dev/text", "txt", 100),
+        ("corpora/reuters21578", "sgm", 3),
+    ] {
         if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-            let files = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == ext));
+            let files = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == ext));
             for p in files.take(max) {
                 texts.extend(bodies(&p));
             }
@@ -205,13 +227,24 @@ fn speed() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{} bodies, {:.1} MB x{REPS}, {n} quotes, {:.1} MB/s", texts.len(), bytes as f64 / 1e6, REPS as f64 * bytes as f64 / 1e6 / secs);
+    println!(
+        "{} bodies, {:.1} MB x{REPS}, {n} quotes, {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        REPS as f64 * bytes as f64 / 1e6 / secs
+    );
 }
 
 #[test]
 fn coordinated_speakers() {
-    let w = who("Mr. Grant and Mr. Lyle say other changes are needed.", "changes");
-    assert!(w.contains(&Some("Grant".to_string())) && w.contains(&Some("Lyle".to_string())), "{w:?}");
+    let w = who(
+        "Mr. Grant and Mr. Lyle say other changes are needed.",
+        "changes",
+    );
+    assert!(
+        w.contains(&Some("Grant".to_string())) && w.contains(&Some("Lyle".to_string())),
+        "{w:?}"
+    );
 }
 
 #[test]
@@ -251,7 +284,10 @@ fn reported_content_before() {
 
 #[test]
 fn says_present_tense() {
-    assert_eq!(one("Linda Park says the rules are unfair.", "unfair").as_deref(), Some("Linda Park"));
+    assert_eq!(
+        one("Linda Park says the rules are unfair.", "unfair").as_deref(),
+        Some("Linda Park")
+    );
 }
 
 #[test]
@@ -272,7 +308,10 @@ fn speaker_before_colon() {
 
 #[test]
 fn said_x_inverted() {
-    assert_eq!(one("“It is over,” said Henry Walsh.", "over").as_deref(), Some("Henry Walsh"));
+    assert_eq!(
+        one("“It is over,” said Henry Walsh.", "over").as_deref(),
+        Some("Henry Walsh")
+    );
 }
 
 #[test]
@@ -313,29 +352,47 @@ fn according_to_person() {
 
 #[test]
 fn according_to_opening() {
-    assert_eq!(one("According to Jane Moss, the vote was rigged.", "rigged").as_deref(), Some("Jane Moss"));
+    assert_eq!(
+        one("According to Jane Moss, the vote was rigged.", "rigged").as_deref(),
+        Some("Jane Moss")
+    );
 }
 
 #[test]
 fn organisation_source_is_null() {
-    assert_eq!(one("The White House said the meeting went well.", "meeting"), None);
+    assert_eq!(
+        one("The White House said the meeting went well.", "meeting"),
+        None
+    );
     assert_eq!(one("“We disagree,” the Pentagon said.", "disagree"), None);
 }
 
 #[test]
 fn newspaper_source_is_null() {
-    assert_eq!(one("The Washington Post reported that the talks had stalled.", "stalled"), None);
+    assert_eq!(
+        one(
+            "The Washington Post reported that the talks had stalled.",
+            "stalled"
+        ),
+        None
+    );
 }
 
 #[test]
 fn description_source_is_null() {
-    assert_eq!(one("A senior official said the plan was dead.", "plan"), None);
+    assert_eq!(
+        one("A senior official said the plan was dead.", "plan"),
+        None
+    );
     assert_eq!(one("“It is dead,” sources said.", "dead"), None);
 }
 
 #[test]
 fn single_word_quote() {
-    assert_eq!(one("Paul Grant called the proposal “reckless.”", "reckless").as_deref(), Some("Paul Grant"));
+    assert_eq!(
+        one("Paul Grant called the proposal “reckless.”", "reckless").as_deref(),
+        Some("Paul Grant")
+    );
 }
 
 #[test]
@@ -353,7 +410,14 @@ fn passive_described_by() {
 
 #[test]
 fn characterized_as() {
-    assert_eq!(one("Nina Hart characterized the offer as “insulting.”", "insulting").as_deref(), Some("Nina Hart"));
+    assert_eq!(
+        one(
+            "Nina Hart characterized the offer as “insulting.”",
+            "insulting"
+        )
+        .as_deref(),
+        Some("Nina Hart")
+    );
 }
 
 #[test]
@@ -378,39 +442,82 @@ fn canonical_full_name() {
 
 #[test]
 fn title_stripped() {
-    assert_eq!(one("“No comment,” said Sen. Mark Olsen.", "comment").as_deref(), Some("Mark Olsen"));
+    assert_eq!(
+        one("“No comment,” said Sen. Mark Olsen.", "comment").as_deref(),
+        Some("Mark Olsen")
+    );
 }
 
 #[test]
 fn warned_and_urged() {
-    assert_eq!(one("Laura Diaz warned that rates would rise.", "rates").as_deref(), Some("Laura Diaz"));
-    assert_eq!(one("Kevin Shaw urged voters to stay calm.", "calm").as_deref(), Some("Kevin Shaw"));
+    assert_eq!(
+        one("Laura Diaz warned that rates would rise.", "rates").as_deref(),
+        Some("Laura Diaz")
+    );
+    assert_eq!(
+        one("Kevin Shaw urged voters to stay calm.", "calm").as_deref(),
+        Some("Kevin Shaw")
+    );
 }
 
 #[test]
 fn tweeted_and_wrote() {
-    assert_eq!(one("Ben Carter tweeted that the debate was rigged.", "debate").as_deref(), Some("Ben Carter"));
-    assert_eq!(one("“Enough,” wrote Alice Monroe.", "Enough").as_deref(), Some("Alice Monroe"));
+    assert_eq!(
+        one("Ben Carter tweeted that the debate was rigged.", "debate").as_deref(),
+        Some("Ben Carter")
+    );
+    assert_eq!(
+        one("“Enough,” wrote Alice Monroe.", "Enough").as_deref(),
+        Some("Alice Monroe")
+    );
 }
 
 #[test]
 fn acknowledged_admitted_insisted() {
-    assert_eq!(one("Mr. Nolan acknowledged that mistakes were made.", "mistakes").as_deref(), Some("Nolan"));
-    assert_eq!(one("Ms. Reyes admitted she had been wrong.", "wrong").as_deref(), Some("Reyes"));
-    assert_eq!(one("Victor Lang insisted the data was accurate.", "accurate").as_deref(), Some("Victor Lang"));
+    assert_eq!(
+        one(
+            "Mr. Nolan acknowledged that mistakes were made.",
+            "mistakes"
+        )
+        .as_deref(),
+        Some("Nolan")
+    );
+    assert_eq!(
+        one("Ms. Reyes admitted she had been wrong.", "wrong").as_deref(),
+        Some("Reyes")
+    );
+    assert_eq!(
+        one("Victor Lang insisted the data was accurate.", "accurate").as_deref(),
+        Some("Victor Lang")
+    );
 }
 
 #[test]
 fn stressed_emphasized_noted() {
-    assert_eq!(one("Helen Cho stressed that talks would continue.", "talks").as_deref(), Some("Helen Cho"));
-    assert_eq!(one("Omar Haddad emphasized the need for calm.", "calm").as_deref(), Some("Omar Haddad"));
-    assert_eq!(one("Greg Toll noted that sales fell.", "sales").as_deref(), Some("Greg Toll"));
+    assert_eq!(
+        one("Helen Cho stressed that talks would continue.", "talks").as_deref(),
+        Some("Helen Cho")
+    );
+    assert_eq!(
+        one("Omar Haddad emphasized the need for calm.", "calm").as_deref(),
+        Some("Omar Haddad")
+    );
+    assert_eq!(
+        one("Greg Toll noted that sales fell.", "sales").as_deref(),
+        Some("Greg Toll")
+    );
 }
 
 #[test]
 fn asked_and_replied() {
-    assert_eq!(one("“Why now?” asked Ruth Ames.", "Why").as_deref(), Some("Ruth Ames"));
-    assert_eq!(one("“Because it matters,” replied Carl Vance.", "matters").as_deref(), Some("Carl Vance"));
+    assert_eq!(
+        one("“Why now?” asked Ruth Ames.", "Why").as_deref(),
+        Some("Ruth Ames")
+    );
+    assert_eq!(
+        one("“Because it matters,” replied Carl Vance.", "matters").as_deref(),
+        Some("Carl Vance")
+    );
 }
 
 #[test]
@@ -421,7 +528,10 @@ fn second_quote_same_speaker() {
 
 #[test]
 fn possessive_is_not_a_speaker() {
-    assert_eq!(one("Trump’s campaign said the ad was false.", "false"), None);
+    assert_eq!(
+        one("Trump’s campaign said the ad was false.", "false"),
+        None
+    );
 }
 
 #[test]
@@ -432,13 +542,30 @@ fn cue_after_quote_with_adverb() {
 
 #[test]
 fn has_said_perfect() {
-    assert_eq!(one("Nancy Reed has repeatedly said the law is flawed.", "flawed").as_deref(), Some("Nancy Reed"));
+    assert_eq!(
+        one(
+            "Nancy Reed has repeatedly said the law is flawed.",
+            "flawed"
+        )
+        .as_deref(),
+        Some("Nancy Reed")
+    );
 }
 
 #[test]
 fn announced_and_declared() {
-    assert_eq!(one("Ivan Petrov announced that the border would close.", "border").as_deref(), Some("Ivan Petrov"));
-    assert_eq!(one("Lisa Brandt declared the session open.", "session").as_deref(), Some("Lisa Brandt"));
+    assert_eq!(
+        one(
+            "Ivan Petrov announced that the border would close.",
+            "border"
+        )
+        .as_deref(),
+        Some("Ivan Petrov")
+    );
+    assert_eq!(
+        one("Lisa Brandt declared the session open.", "session").as_deref(),
+        Some("Lisa Brandt")
+    );
 }
 
 #[test]
