@@ -93,6 +93,8 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
     let mut open: Option<(usize, usize, bool, u8)> = None;
     // Nesting depth of curly quotes inside an open curly quote (`“... “hell” ...”`).
     let mut nested = 0usize;
+    // Curly quotes nested inside a straight one (`"a “b” c"`).
+    let mut nested_curly = 0usize;
     let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
     let bytes = text.as_bytes();
@@ -128,6 +130,16 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
         let starts_word = next.is_some_and(|n| n.is_alphanumeric() || "‘'$(….".contains(n));
         let ends_word = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
         let is_open = match (c, open) {
+            // `"...”`: a straight opening mark closed by a curly one.
+            ('”', Some((_, _, _, 1))) if nested_curly == 0 && ends_word && !opens_after(prev) => false,
+            ('“', Some((_, _, _, 1))) => {
+                nested_curly += 1;
+                continue;
+            }
+            ('”', Some((_, _, _, 1))) => {
+                nested_curly = nested_curly.saturating_sub(1);
+                continue;
+            }
             // Marks of another family inside a quote are nested quotes: not ours.
             (_, Some((_, _, _, f))) if f != family => continue,
             ('“' | '«' | '„', Some(_)) => {
@@ -153,6 +165,7 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
         match (open, is_open) {
             (None, true) => {
                 nested = 0;
+                nested_curly = 0;
                 open = Some((pos, mark_len, carry && off == 0 && first_is_mark, family));
             }
             (Some((o, ol, cont, _)), false) => {
@@ -456,6 +469,14 @@ mod tests {
             texts,
             vec!["He thinks it is “Shark Tank” again,", "Wrong way,"]
         );
+    }
+
+    #[test]
+    fn straight_open_curly_close() {
+        let body = "\"He has a “big” pulpit,” said Ann Lee.";
+        let p = paragraphs(body);
+        let s = quote_spans(body, &p);
+        assert_eq!(&body[s[0].start..s[0].end], "He has a “big” pulpit,");
     }
 
     #[test]
