@@ -23,6 +23,18 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() {
         return None;
     }
+    // Lengths of cue words by first letter, as bit masks: most words fail here.
+    static SHAPES: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut t = [0u16; 26];
+        for w in CUE_WORDS {
+            t[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        t
+    });
+    if shapes[usize::from(b[0] - b'a')] & (1 << b.len()) == 0 {
+        return None;
+    }
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| {

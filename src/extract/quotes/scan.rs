@@ -227,8 +227,7 @@ fn is_abbrev(w: &str) -> bool {
         "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "gov",
         "atty", "supt", "cmdr", "maj", "mt", "ft", "hon", "del",
     ];
-    let l = w.to_ascii_lowercase();
-    A.contains(&l.as_str())
+    super::names::with_lower(w, |l| A.contains(&l))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -321,7 +320,13 @@ fn tokenize_range(
 /// End of the word starting at `start` (first char already read up to `end`): letters and
 /// digits, joined by internal apostrophes and hyphens, plus abbreviation dots.
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
-    while let Some((d, len)) = char_at(text, end) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits: the common case, without decoding.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some((d, len)) = char_at(text, end) else { break };
         if is_word_char(d) {
             end += len;
             continue;
