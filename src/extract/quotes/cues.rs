@@ -243,8 +243,8 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
         | "objected" | "demanded" | "believes" | "believe" | "thinks" | "condemned"
         | "criticized" | "criticised" | "praised" | "denounced" | "slammed" | "thought"
         | "mentioned" | "cited" | "spoke" | "talked" | "dismissed" | "believed" | "put"
-        | "pressed" | "questioned" | "chimed" | "reported" | "reports" | "attacked"
-        | "accused" | "accuses" => Verb,
+        | "pressed" | "questioned" | "chimed" | "reported" | "reports" | "attacked" | "accused"
+        | "accuses" => Verb,
         "told" | "tells" | "tell" => Told,
         "described" | "describes" | "characterized" | "characterizes" | "characterised"
         | "called" | "calls" | "dubbed" | "labeled" | "labelled" | "branded" => DescribeAs,
@@ -253,9 +253,7 @@ fn cue_kind_slow(word: &str) -> Option<CueKind> {
         | "declaring" | "asking" | "writing" | "emphasizing" | "emphasising" | "acknowledging"
         | "admitting" | "calling" | "describing" | "telling" | "predicting" | "conceding"
         | "promising" | "vowing" | "pledging" | "complaining" | "recalling" | "responding"
-        | "citing" => {
-            Participle
-        }
+        | "citing" => Participle,
         "according" => According,
         _ => return None,
     };

@@ -131,7 +131,9 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
         let ends_word = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
         let is_open = match (c, open) {
             // `"...”`: a straight opening mark closed by a curly one.
-            ('”', Some((_, _, _, 1))) if nested_curly == 0 && ends_word && !opens_after(prev) => false,
+            ('”', Some((_, _, _, 1))) if nested_curly == 0 && ends_word && !opens_after(prev) => {
+                false
+            }
             ('“', Some((_, _, _, 1))) => {
                 nested_curly += 1;
                 continue;
@@ -326,7 +328,9 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        let Some((d, len)) = char_at(text, end) else { break };
+        let Some((d, len)) = char_at(text, end) else {
+            break;
+        };
         if is_word_char(d) {
             end += len;
             continue;
