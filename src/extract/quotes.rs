@@ -374,6 +374,15 @@ impl<'a> Doc<'a> {
             k -= 1;
             match self.toks[k].kind {
                 Kind::Open | Kind::Close | Kind::Para => return None,
+                // `The campaign's spokesman, Tim Ross, said`: the name is the appositive itself.
+                Kind::Punct
+                    if self.word(k) == ","
+                        && k + 1 < p
+                        && self.run_fwd(k + 1, p) == p
+                        && let Subject::Person(n, g) = self.judge_run(k + 1, p) =>
+                {
+                    return Some((Subject::Person(n, g), k + 1));
+                }
                 Kind::Punct if self.word(k) == "," && k > a && self.is_name_tok(k - 1) => {
                     let first = self.word(k + 1);
                     let desc = first.starts_with(|c: char| c.is_lowercase())

@@ -595,3 +595,15 @@ fn reuters_style_wrapped_reported_speech() {
     assert_eq!(q[1].0.as_deref(), Some("John Ferris"));
     assert_eq!(q[1].1, "demand\nwould recover by the\nsummer");
 }
+
+#[test]
+fn name_as_appositive() {
+    let b = "“The ad is false,” the campaign’s spokesman, Tim Ross, said.";
+    assert_eq!(one(b, "false").as_deref(), Some("Tim Ross"));
+}
+
+#[test]
+fn publication_credit_is_not_a_person() {
+    let w = who("“Prices will rise.” — Toronto Star", "Prices");
+    assert!(w.iter().all(Option::is_none), "{w:?}");
+}
