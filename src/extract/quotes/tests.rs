@@ -607,3 +607,67 @@ fn publication_credit_is_not_a_person() {
     let w = who("“Prices will rise.” — Toronto Star", "Prices");
     assert!(w.iter().all(Option::is_none), "{w:?}");
 }
+
+#[test]
+fn never_panics_on_odd_input() {
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "''",
+        "'",
+        "’",
+        " ",
+        "\n",
+        "\n\n",
+        "    ",
+        ",",
+        ".",
+        ":",
+        "—",
+        "--",
+        "(",
+        ")",
+        "said",
+        "he",
+        "she",
+        "Mr.",
+        "Smith",
+        "Anna Lee",
+        "according",
+        "to",
+        "told",
+        "é",
+        "日本",
+        "said:",
+        "who",
+        "and",
+        "the",
+        "by",
+        "as",
+        "described",
+        "A.",
+        "U.S.",
+        "?",
+        "SMITH",
+        "on",
+        "Tuesday",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut body = String::new();
+        for _ in 0..(state % 40) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            body.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            if state % 3 == 0 {
+                body.push(' ');
+            }
+        }
+        for q in find_quotes(&body, &[]) {
+            assert_eq!(body.get(q.start..q.end), Some(q.text.as_str()), "{body:?}");
+        }
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    }
+}
