@@ -505,6 +505,17 @@ impl<'a> Doc<'a> {
             }
         }
         let passive = prev.is_some_and(cues::is_be);
+        // `What Smith says is wrong`, `reported from Kabul`: not speech introducing content.
+        let next = if self.is_word(i + 1) {
+            self.word(i + 1)
+        } else {
+            ""
+        };
+        if cues::is_be(next)
+            || next == "from" && matches!(w, "reported" | "reports" | "wrote" | "writes")
+        {
+            return None;
+        }
         let blocked = prev.is_some_and(cues::blocks_cue);
         let mut cue = Cue {
             at: i,
@@ -558,8 +569,10 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
             CueKind::DescribeAs => {
-                let as_at =
-                    (i + 1..b.min(i + 25)).find(|&k| self.is_word(k) && self.word(k) == "as");
+                // `described the talks as`: the `as` of the same clause, a few words on.
+                let as_at = (i + 1..b.min(i + 12))
+                    .take_while(|&k| self.is_word(k))
+                    .find(|&k| self.word(k) == "as");
                 if passive {
                     // `was described by X as “...”`
                     let by =

@@ -671,3 +671,17 @@ fn never_panics_on_odd_input() {
         state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
     }
 }
+
+#[test]
+fn relative_clause_is_not_a_cue() {
+    assert!(
+        run("Everything Tom Reed says is a lie, critics argue.")
+            .iter()
+            .all(|q| q.0.is_none())
+    );
+}
+
+#[test]
+fn byline_reported_from_is_not_a_cue() {
+    assert!(run("Julia Frost reported from Kabul.").is_empty());
+}
