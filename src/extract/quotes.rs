@@ -471,9 +471,17 @@ impl<'a> Doc<'a> {
             } else {
                 cues::cue_kind(w)
             };
-            let Some(kind) = kind else {
+            let Some(mut kind) = kind else {
                 continue;
             };
+            // `Smith is promising ...`: a progressive form speaks like a finite verb.
+            if kind == CueKind::Participle
+                && i > a
+                && self.is_word(i - 1)
+                && cues::is_be(self.word(i - 1))
+            {
+                kind = CueKind::Verb;
+            }
             let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
             if let Some(cue) = self.make_cue(i, kind, prev, a, b, &out) {
                 out.push(cue);
@@ -504,7 +512,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
         }
-        let passive = prev.is_some_and(cues::is_be);
+        let passive = prev.is_some_and(cues::is_be) && !w.ends_with("ing");
         // `What Smith says is wrong`, `reported from Kabul`: not speech introducing content.
         let next = if self.is_word(i + 1) {
             self.word(i + 1)
