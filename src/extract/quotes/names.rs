@@ -409,6 +409,10 @@ fn is_org_word(word: &str) -> bool {
         "ria",
         "yonhap",
         "kyodo",
+        "show",
+        "program",
+        "programme",
+        "podcast",
     ];
     with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
