@@ -383,14 +383,19 @@ impl<'a> Doc<'a> {
                 {
                     return Some((Subject::Person(n, g), k + 1));
                 }
-                Kind::Punct if self.word(k) == "," && k > a && self.is_name_tok(k - 1) => {
+                Kind::Punct if self.word(k) == "," && k > a => {
+                    // `Sen. Ann Lee (D-Ore.), who ...,`: the name sits before the parenthesis.
+                    let name_end = self.skip_paren_back(k, a);
+                    if name_end <= a || !self.is_name_tok(name_end - 1) {
+                        continue;
+                    }
                     let first = self.word(k + 1);
                     let desc = first.starts_with(|c: char| c.is_lowercase())
                         || first.starts_with(|c: char| c.is_ascii_digit())
                         || self.is_name_tok(k + 1);
                     if desc {
-                        let s = self.run_back(k - 1, a);
-                        let subj = self.judge_run(s, k);
+                        let s = self.run_back(name_end - 1, a);
+                        let subj = self.judge_run(s, name_end);
                         if subj != Subject::Other {
                             return Some((subj, s));
                         }
@@ -400,6 +405,22 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// Token index just before a parenthesis that ends at `k - 1` (`Lee (D-Ore.)` -> after `Lee`),
+    /// or `k` when there is none.
+    fn skip_paren_back(&self, k: usize, a: usize) -> usize {
+        if k == 0 || !self.is_punct(k - 1, ")") {
+            return k;
+        }
+        let mut j = k - 1;
+        while j > a && k - j < 12 {
+            j -= 1;
+            if self.is_punct(j, "(") {
+                return j;
+            }
+        }
+        k
     }
 
     /// Subject written after position `r` (`said Smith`, `said White House spokesman Josh

@@ -685,3 +685,17 @@ fn relative_clause_is_not_a_cue() {
 fn byline_reported_from_is_not_a_cue() {
     assert!(run("Julia Frost reported from Kabul.").is_empty());
 }
+
+#[test]
+fn party_label_then_relative_clause() {
+    let b = "Sen. Ann Lee (D-Ore.), who lost the primary last year, said the bill would fail.";
+    assert_eq!(one(b, "bill").as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn party_label_before_said() {
+    assert_eq!(
+        one("Rep. Tom Hale (R-Ohio) said the vote was rigged.", "rigged").as_deref(),
+        Some("Tom Hale")
+    );
+}
