@@ -661,7 +661,7 @@ fn never_panics_on_odd_input() {
             state ^= state >> 7;
             state ^= state << 17;
             body.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            if state % 3 == 0 {
+            if state.is_multiple_of(3) {
                 body.push(' ');
             }
         }
