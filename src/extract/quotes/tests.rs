@@ -699,3 +699,32 @@ fn party_label_before_said() {
         Some("Tom Hale")
     );
 }
+
+#[test]
+fn said_comma_then_quote() {
+    let b = "In a statement, campaign chairman John Pearce said, “We look forward to the debate.”";
+    assert_eq!(one(b, "debate").as_deref(), Some("John Pearce"));
+}
+
+#[test]
+fn speaking_participle_opener() {
+    let b = "Speaking to reporters, Laura Kent said the deal was done.";
+    assert_eq!(one(b, "deal").as_deref(), Some("Laura Kent"));
+}
+
+#[test]
+fn embedded_short_quote_after_said() {
+    let b = "Frank Dell said his rival was “a liar” and should quit.";
+    assert_eq!(one(b, "liar").as_deref(), Some("Frank Dell"));
+}
+
+#[test]
+fn possessive_role_then_name() {
+    let b = "Smith’s campaign manager Robby Moon said the polls were wrong.";
+    assert_eq!(one(b, "polls").as_deref(), Some("Robby Moon"));
+}
+
+#[test]
+fn statement_said_is_null() {
+    assert_eq!(one("“We regret the error,” the statement said.", "regret"), None);
+}
