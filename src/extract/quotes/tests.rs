@@ -726,5 +726,8 @@ fn possessive_role_then_name() {
 
 #[test]
 fn statement_said_is_null() {
-    assert_eq!(one("“We regret the error,” the statement said.", "regret"), None);
+    assert_eq!(
+        one("“We regret the error,” the statement said.", "regret"),
+        None
+    );
 }
