@@ -280,6 +280,10 @@ fn corrupted_segment_is_a_clear_error_not_a_panic() {
     let again = env.index_run(&[]);
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("damaged"), "{}", again.stderr);
+    // The advice works: --rebuild replaces the damaged index without having to read it.
+    let rebuilt = env.index_run(&["--rebuild"]);
+    assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
+    assert_eq!(check_articles(&env), 3);
 }
 
 fn truncate_half(p: &Path) {

@@ -98,3 +98,42 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
     );
     assert_eq!(check(dir), (Some(0), FILES as u64));
 }
+
+#[test]
+fn a_killed_rebuild_leaves_the_previous_index_whole() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    write_corpus(dir);
+    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for delay_ms in [20u64, 60, 120, 200, 300, 450] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args([
+                "index",
+                "corpus",
+                "--index",
+                "idx",
+                "--quiet",
+                "--rebuild",
+                "--commit-interval",
+                "0.05",
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            check(dir),
+            (Some(0), FILES as u64),
+            "rebuild killed after {delay_ms} ms"
+        );
+    }
+}

@@ -120,11 +120,20 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     let writer: IndexWriter = index
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
-    let known = {
+    let known = if cfg.rebuild {
+        // Emptied inside the same commit that adds everything back: until then readers keep
+        // seeing the old index, and a killed rebuild leaves it as it was.
+        writer
+            .delete_all_documents()
+            .context("cannot clear the index for --rebuild")?;
+        Recorded::default()
+    } else {
         let reader = super::open_reader(&index, &cfg.index_dir)?;
         fingerprints::load(&reader.searcher(), &fields)
             .context("cannot read the file fingerprints from the index")?
     };
+    // Intermediate commits would publish a half-rebuilt index; `--strict` commits all or nothing.
+    let periodic_commits = !cfg.rebuild && !cfg.strict;
     let mut sink = Sink {
         writer,
         fields,
@@ -150,7 +159,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
             for outcome in outcomes {
                 sink.take(outcome)?;
             }
-            if sink.last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
+            if periodic_commits && sink.last_commit.elapsed() >= cfg.commit_every {
                 sink.commit(&cfg.index_dir)?;
             }
         }
