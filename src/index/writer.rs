@@ -115,11 +115,56 @@ enum What {
 
 /// Runs the whole pipeline; warnings go to stderr as they happen.
 pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
-    let started = Instant::now();
     let (index, fields) = super::open_or_create(&cfg.index_dir, cfg.rebuild)?;
     let writer: IndexWriter = index
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
+    pipeline(cfg, &index, fields, writer).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
+}
+
+/// A failure of tantivy's writer (disk full, I/O error) rather than of the input.
+#[derive(Debug)]
+struct WriterFailed;
+
+impl std::fmt::Display for WriterFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the index writer failed")
+    }
+}
+
+impl std::error::Error for WriterFailed {}
+
+/// After a writer failure: removes the segment files the failed run left behind (they are not in
+/// any commit) and says what happened in the user's terms: disk full, and the last commit intact.
+fn explain_failure(err: anyhow::Error, index: &tantivy::Index, dir: &Path) -> anyhow::Error {
+    if err.downcast_ref::<WriterFailed>().is_none() {
+        return err;
+    }
+    // Probe before collecting: the collection frees the space the failed run filled.
+    let full = disk_is_full(dir);
+    if let Ok(w) = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
+        let _ = w.garbage_collect_files().wait();
+    }
+    let shown = dir.display();
+    if full {
+        anyhow::anyhow!(
+            "no space left on the disk that holds the index {shown}: free some space (or put the index elsewhere with --index) and run again; the last committed index is intact"
+        )
+    } else {
+        err.context(format!("indexing into {shown} failed; the last committed index is intact"))
+    }
+}
+
+/// True when a small probe file cannot be written next to the index for lack of space.
+fn disk_is_full(dir: &Path) -> bool {
+    let probe = dir.join(".newsdex-space-probe");
+    let result = std::fs::write(&probe, vec![0u8; 1 << 20]);
+    let _ = std::fs::remove_file(&probe);
+    matches!(result, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
+}
+
+fn pipeline(cfg: &IndexConfig, index: &tantivy::Index, fields: Fields, writer: IndexWriter) -> anyhow::Result<Summary> {
+    let started = Instant::now();
     let known = if cfg.rebuild {
         // Emptied inside the same commit that adds everything back: until then readers keep
         // seeing the old index, and a killed rebuild leaves it as it was.
@@ -179,9 +224,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         );
     }
     sink.commit(&cfg.index_dir)?;
-    sink.writer
-        .wait_merging_threads()
-        .context("merging segments failed")?;
+    sink.writer.wait_merging_threads().context(WriterFailed).context("merging segments failed")?;
     sink.summary.seconds = started.elapsed().as_secs_f64();
     Ok(sink.summary)
 }
@@ -254,9 +297,13 @@ impl Sink {
                 for w in warnings {
                     self.progress.warn(&format!("{path}: {w}"));
                 }
-                // The delete precedes the adds in one batch, so it removes only older documents.
-                self.ops
-                    .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                // Only a file the index already holds has documents to replace (a commit always
+                // carries a file's articles with its fingerprint). The delete precedes the adds, so
+                // it removes only the older documents. New files issue no delete: every queued
+                // delete is applied to every segment, which made a first run several times slower.
+                if slot.is_some() {
+                    self.ops.push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                }
                 self.ops.extend(docs.into_iter().map(UserOperation::Add));
                 self.ops
                     .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
@@ -287,7 +334,7 @@ impl Sink {
         if !self.ops.is_empty() {
             self.writer
                 .run(std::mem::take(&mut self.ops))
-                .context("the index writer stopped")?;
+                .context(WriterFailed)?;
         }
         Ok(())
     }
@@ -295,9 +342,9 @@ impl Sink {
     fn commit(&mut self, dir: &Path) -> anyhow::Result<()> {
         self.flush()?;
         let context = || format!("cannot commit the index {}", dir.display());
-        let mut prepared = self.writer.prepare_commit().with_context(context)?;
+        let mut prepared = self.writer.prepare_commit().context(WriterFailed).with_context(context)?;
         prepared.set_payload(&super::commit_payload());
-        prepared.commit().with_context(context)?;
+        prepared.commit().context(WriterFailed).with_context(context)?;
         self.summary.commits += 1;
         self.last_commit = Instant::now();
         Ok(())
