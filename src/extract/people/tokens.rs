@@ -38,7 +38,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == ' ' || c.is_whitespace() {
-            if c == '\n' {
+            if c == '\n' && !is_soft_wrap(text, i) {
                 newline = true;
                 sentence = true;
             }
@@ -106,6 +106,35 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Shortest line that counts as hard-wrapped running text (wire copy wraps at 60-70 columns;
+/// bylines, captions and list items are shorter).
+const WRAP_MIN: usize = 40;
+
+/// True when the line break at byte `i` only wraps a long line of running text: the line is long,
+/// does not end a sentence, and the next line follows unindented and non-blank (so `George\nShultz`
+/// in wire copy stays one name, while paragraph breaks and short lines still end a name).
+fn is_soft_wrap(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let line = line.trim_end_matches('\r');
+    if line.len() < WRAP_MIN || line.ends_with(['!', '?', ':', '"', '”']) {
+        return false;
+    }
+    if let Some(stem) = line.strip_suffix('.') {
+        // `Mr.`, `J.` at the end of a line still lead into a name on the next line.
+        let last = stem.rsplit([' ', '.']).next().unwrap_or(stem);
+        let abbreviation = last.chars().count() == 1
+            || ABBREVIATIONS.contains(&last.to_ascii_lowercase().as_str());
+        if !abbreviation {
+            return false;
+        }
+    }
+    text[i + 1..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace())
+}
+
 /// Alphanumeric, with a fast path for ASCII.
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -169,6 +198,15 @@ mod tests {
         let toks = tokenize(text);
         let putin = toks.iter().find(|t| t.text(text) == "Putin");
         assert!(putin.is_some_and(|t| t.possessive && t.sentence_start));
+    }
+
+    #[test]
+    fn soft_wrap_keeps_name_together() {
+        let text = "The committee heard evidence from the treasury chief, Harold\nPinter-Lowe, on Friday.\nShort line\nNext";
+        let toks = tokenize(text);
+        let find = |w: &str| toks.iter().find(|t| t.text(text) == w).copied();
+        assert!(find("Pinter-Lowe").is_some_and(|t| !t.newline_before));
+        assert!(find("Next").is_some_and(|t| t.newline_before));
     }
 
     #[test]
