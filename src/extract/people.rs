@@ -80,6 +80,9 @@ struct Mention {
     plausible: bool,
     /// Token range of the name in its own text (for finding lists of names).
     toks: (usize, usize),
+    /// The words name a firm (`Drummond McCall` in `Drummond McCall Inc`), not a person: other
+    /// mentions of the same words are dropped too.
+    firm: bool,
 }
 
 /// Finds name candidates in one text.
@@ -100,7 +103,53 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
         i = end;
     }
     confirm_lists(text, &toks, &mut out);
+    confirm_person_lists(text, &toks, &mut out);
     out
+}
+
+/// Accepts the single names listed after a plural noun for people (`gods such as Zeus, Hera and
+/// Ares`, `artists including Warhol`): the noun says what the listed names are.
+fn confirm_person_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
+    if found.is_empty() {
+        return;
+    }
+    for i in 1..toks.len() {
+        let w = toks[i].text(text);
+        if !matches!(w, "including" | "as" | "like") {
+            continue;
+        }
+        let mut k = i - 1;
+        if w == "as" {
+            if toks[k].text(text) != "such" || k == 0 {
+                continue;
+            }
+            k -= 1;
+        }
+        if k > 0 && toks[k].text(text) == "," {
+            k -= 1;
+        }
+        if !LEX.person_plurals.contains(toks[k].text(text)) {
+            continue;
+        }
+        let mut pos = i + 1;
+        while let Ok(m) = found.binary_search_by_key(&pos, |m| m.toks.0) {
+            let single_ok = found[m].words.len() > 1
+                || found[m].words.first().is_some_and(|k| {
+                    !is_common(k) && !LEX.english.contains(k.as_str()) && !found[m].weak
+                });
+            if found[m].firm || !single_ok {
+                break;
+            }
+            found[m].accepted = true;
+            pos = found[m].toks.1;
+            while toks
+                .get(pos)
+                .is_some_and(|t| matches!(t.text(text), "," | "and" | "or"))
+            {
+                pos += 1;
+            }
+        }
+    }
 }
 
 /// Accepts plausible names listed next to accepted ones (`A B, C D and E F`): a list of names
@@ -120,7 +169,12 @@ fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
                 continue;
             }
             let (a, b) = (found[k - 1].accepted, found[k].accepted);
-            if a && !b && found[k].plausible {
+            if !a && !b && all_listed(&found[k - 1]) && all_listed(&found[k]) {
+                // `Starry Lee and Holden Chow`: two listed names made only of census name words.
+                found[k - 1].accepted = true;
+                found[k].accepted = true;
+                changed = true;
+            } else if a && !b && found[k].plausible {
                 found[k].accepted = true;
                 changed = true;
             } else if b && !a && found[k - 1].plausible {
@@ -129,6 +183,14 @@ fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
             }
         }
     }
+}
+
+/// A plausible full name whose every word is a census first name or surname.
+fn all_listed(m: &Mention) -> bool {
+    m.plausible
+        && m.words
+            .iter()
+            .all(|w| LEX.first.contains(w.as_str()) || LEX.last.contains(w.as_str()))
 }
 
 /// True for a word that can start or continue a name: capitalised (or, in upper-case text, not a
@@ -235,7 +297,19 @@ fn analyse(
     {
         return None;
     }
-    let roles = roles(text, run, &keys, caps);
+    // `Citibank`, `Bancorp`: a name ending in a bank word is an institution.
+    let bank = keys.last().is_some_and(|k| {
+        k.len() > 5
+            && (k.ends_with("bank") || k.ends_with("bancorp"))
+            && !LEX.last.contains(k.as_str())
+    });
+    if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {
+        return None;
+    }
+    let roles = roles(text, run, &keys, caps, headline);
+    if let Some(firm) = firm_before_head(&keys, &roles) {
+        return Some(firm_mention(text, run, firm, start, headline));
+    }
     if roles.last() == Some(&Role::OrgHead) {
         return None;
     }
@@ -260,6 +334,9 @@ fn analyse(
     }
     let s = skip_leading_description(&keys, s, e);
     let name_keys = &keys[s..e];
+    if is_known_firm(name_keys) || employee_around(text, toks, start, start + e) {
+        return Some(firm_mention(text, run, (s, e), start, headline));
+    }
     let honorific = roles[..s].contains(&Role::Honorific);
     let title = honorific
         || roles[..s].contains(&Role::Title)
@@ -309,13 +386,101 @@ fn analyse(
         weak,
         plausible: n >= 2 && score == 1 && !has_digit,
         toks: (start + s, start + e),
+        firm: false,
     })
+}
+
+/// `the novel Angel Catbird`, `the film Easy Rider`: a lower-case noun for a work just before.
+fn work_before(text: &str, toks: &[Tok], start: usize, caps: bool) -> bool {
+    !caps && start > 0 && toks[start - 1].word && {
+        let w = toks[start - 1].text(text);
+        w.starts_with(|c: char| c.is_lowercase()) && LEX.works.contains(w)
+    }
+}
+
+/// The name words right before commercial head words ending the run (`Drummond McCall` in
+/// `Drummond McCall Inc`, `Suffield` in `Suffield Financial Corp`), as a token range of the run.
+fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
+    let f = keys
+        .iter()
+        .position(|k| LEX.commercial.contains(k.as_str()))?;
+    if f == 0 || !keys[f..].iter().all(|k| LEX.class(k) == Class::Org) {
+        return None;
+    }
+    let a = roles[..f]
+        .iter()
+        .rposition(|r| *r != Role::Name)
+        .map_or(0, |p| p + 1);
+    (a < f).then_some((a, f))
+}
+
+/// A firm named after people (`Merrill Lynch`, `Dean Witter Reynolds`).
+fn is_known_firm(keys: &[String]) -> bool {
+    (1..=keys.len().min(2)).any(|n| {
+        let joined = keys[..n].join(" ");
+        LEX.firms.contains(joined.as_str())
+    })
+}
+
+/// `an analyst at Smith Barney`, `Smith Barney economist Jane Doe`: a role at a firm names the
+/// firm next to it.
+fn employee_around(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let after = toks.get(end).is_some_and(|t| {
+        let w = t.text(text);
+        // `Reagan officials` are his staff; `Shearson analysts` work at a firm.
+        let firm_role = LEX.employee.contains(w)
+            && !w.starts_with("official")
+            && !w.starts_with("spokes")
+            && !w.starts_with("exec");
+        t.word && !toks[end - 1].possessive && (firm_role || and_company(text, toks, end))
+    });
+    let before = start >= 2
+        && matches!(toks[start - 1].text(text), "at" | "with")
+        && LEX.employee.contains(toks[start - 2].text(text));
+    after || before
+}
+
+/// `Dillon Read and Co`, `Ingalls & Sons`: a partnership's name runs into `and Co`.
+fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| matches!(t.text(text), "and" | "&"))
+        && toks.get(end + 1).is_some_and(|t| {
+            matches!(
+                lower_key(t.text(text)).trim_end_matches('.'),
+                "co" | "company" | "sons" | "partners" | "associates"
+            )
+        })
+}
+
+/// A mention that marks words as a firm's name.
+fn firm_mention(
+    text: &str,
+    run: &[Tok],
+    (s, e): (usize, usize),
+    start: usize,
+    headline: bool,
+) -> Mention {
+    let words: Vec<String> = run[s..e].iter().map(|t| word_key(t.text(text))).collect();
+    let a = run[s].start;
+    Mention {
+        text: String::new(),
+        words,
+        span: None,
+        accepted: false,
+        order: if headline { a } else { a + (1 << 40) },
+        weak: false,
+        plausible: false,
+        toks: (start + s, start + e),
+        firm: true,
+    }
 }
 
 /// `Scientologist Tom Cruise`, `Coauthor Jane Doe`: words before a known first name that are
 /// dictionary words or `-ist`/`-ian` nouns describe the person and are not part of the name.
 fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
-    let Some(f) = (s..e.saturating_sub(1)).find(|&k| LEX.first.contains(keys[k].as_str())) else {
+    let Some(f) = (s..e.saturating_sub(1))
+        .find(|&k| LEX.first.contains(keys[k].as_str()) || is_east_asian_start(keys, k))
+    else {
         return s;
     };
     let describes = |k: &String| {
@@ -324,7 +489,10 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
                 || is_common(k)
                 || ["ist", "ists", "ian", "ians", "ite", "ites"]
                     .iter()
-                    .any(|x| k.ends_with(x)))
+                    .any(|x| k.ends_with(x))
+                || k.rsplit_once('-').is_some_and(|(_, b)| {
+                    LEX.english.contains(b) || LEX.class(b) == Class::Demonym
+                }))
     };
     if f > s && keys[s..f].iter().all(describes) {
         f
@@ -335,7 +503,7 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
 
 /// Classifies each token of a run, left to right (a surname-like word is a name only after
 /// another name word: `Valeska Paris`, `John Major`).
-fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
+fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
     let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
     for (k, key) in keys.iter().enumerate() {
@@ -350,6 +518,17 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
             Class::Honorific => Role::Honorific,
             Class::Title if prev_name && last_pos && listed => Role::Name,
             Class::Title => Role::Title,
+            // `James To`: a capitalised short word mid-sentence after a first name is a surname.
+            Class::Stop
+                if prev_name
+                    && !caps
+                    && !headline
+                    && LEX.last.contains(key.as_str())
+                    && LEX.first.contains(keys[k - 1].as_str())
+                    && is_upper_initial(run[k].text(text)) =>
+            {
+                Role::Name
+            }
             Class::Org if prev_name && last_pos && LEX.last.contains(key.as_str()) && !caps => {
                 Role::OrgHead
             }
@@ -359,6 +538,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
                     && last_pos
                     && listed
                     && !LEX.is_direction(key)
+                    && !is_acronym(run[k].text(text))
                     && !is_common(&keys[k - 1])
                     && !LEX.english.contains(keys[k - 1].as_str()) =>
             {
@@ -375,6 +555,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
             Class::Suffix if k > 0 => Role::Suffix,
             Class::Connector if prev_name => Role::Name,
             Class::Other if acronym => Role::Other,
+            Class::Other if is_word_compound(key) => Role::Other,
             Class::Other if is_common(key) => {
                 let mid_sentence = !(k == 0 && run[0].sentence_start);
                 if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
@@ -391,6 +572,22 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
         roles.push(role);
     }
     roles
+}
+
+/// `Prize-winner`, `Award-winning`: a hyphenated compound of dictionary words, no name part.
+fn is_word_compound(k: &str) -> bool {
+    k.contains('-')
+        && k.split('-').all(|p| {
+            p.len() >= 4 // short parts are syllables of a given name: `Lung-bin`
+                && (LEX.english.contains(p) || is_common(p))
+                && !LEX.first.contains(p)
+        })
+}
+
+/// A romanised Chinese or Korean surname followed by a hyphenated given name (`Park Joo-ho`).
+fn is_east_asian_start(keys: &[String], k: usize) -> bool {
+    LEX.east_asian.contains(keys[k].as_str())
+        && keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
 }
 
 /// Evidence for a name of two or more words; 2 or more is a person.
@@ -430,6 +627,9 @@ fn multi_score(keys: &[String], title: bool, honorific: bool, cue: bool, caps: b
     // East Asian given names: `Ki-moon`, `Jong-un`, `Chung-tai` (not `Prize-winner`).
     if keys[1..].iter().any(|k| is_syllable_name(k)) {
         score += 1;
+        if is_east_asian_start(keys, 0) {
+            score += 1;
+        }
     }
     if keys.len() == 2 && keys[0] == keys[1] {
         score = 0; // `Duran Duran`
@@ -622,7 +822,14 @@ struct Group {
 /// names into their own person; unaccepted single words that match nobody are dropped.
 fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
     mentions.sort_by_key(|m| m.order);
+    let firms: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|m| m.firm)
+        .map(|m| m.words.clone())
+        .collect();
+    mentions.retain(|m| !(m.firm || (m.words.len() >= 2 && names_firm(&firms, &m.words))));
     confirm_by_repeated_surname(&mut mentions);
+    drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_full: HashMap<(String, String), usize> = HashMap::new();
     // Full names first, so later surnames find them.
@@ -659,11 +866,12 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
             Some(i) if m.words.len() == 1 && !m.weak => Some(i),
             _ => groups
                 .iter()
-                .position(|g| g.words == m.words && (m.accepted || !m.weak)),
+                .position(|g| g.words == m.words && (m.accepted || !m.weak))
+                .or_else(|| family_of(&groups, m)),
         };
         match target {
             Some(i) => add_mention(&mut groups[i], m),
-            None if m.accepted => {
+            None if m.accepted && !names_firm(&firms, &m.words) => {
                 let i = new_group(&mut groups, m);
                 add_mention(&mut groups[i], m);
             }
@@ -687,6 +895,51 @@ fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
             m.accepted = true;
         }
     }
+}
+
+/// True when `words` are, or begin, the name of a firm found in the article.
+fn names_firm(firms: &[Vec<String>], words: &[String]) -> bool {
+    firms
+        .iter()
+        .any(|f| f.len() >= words.len() && f[..words.len()] == *words)
+}
+
+/// `the Sams`: a plural surname names the family of the person with that surname.
+fn family_of(groups: &[Group], m: &Mention) -> Option<usize> {
+    let [w] = m.words.as_slice() else {
+        return None;
+    };
+    let stem = w.strip_suffix('s')?;
+    groups
+        .iter()
+        .position(|g| g.words.len() >= 2 && g.words.last().is_some_and(|l| l == stem))
+}
+
+/// `Warhol Polaroids`, `Trump Tower`: an accepted person's surname followed by words that are no
+/// census names is a thing named after that person, not another person.
+fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2)
+        .filter_map(|m| m.words.last().cloned())
+        .collect();
+    let named = |rest: &[String]| {
+        rest.iter().any(|w| {
+            LEX.first.contains(w.as_str()) || LEX.last.contains(w.as_str()) || w.contains('-')
+        })
+    };
+    // Words that lead a real full name elsewhere (`Lee` in `Lee Cheuk-yan`) stay name starts.
+    let first_words: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2 && named(&m.words[1..]))
+        .map(|m| m.words[0].clone())
+        .collect();
+    mentions.retain(|m| {
+        let [head, rest @ ..] = m.words.as_slice() else {
+            return true;
+        };
+        rest.is_empty() || !surnames.contains(head) || first_words.contains(head) || named(rest)
+    });
 }
 
 fn new_group(groups: &mut Vec<Group>, m: &Mention) -> usize {

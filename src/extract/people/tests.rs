@@ -402,3 +402,122 @@ fn people_speed() {
         text.len() as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn capital_district_is_a_place() {
+    assert_eq!(
+        names("The robotics team landed in Washington D.C. on Monday, Maria Lopez said."),
+        ["Maria Lopez"]
+    );
+}
+
+#[test]
+fn country_code_after_a_name_is_not_a_surname() {
+    assert!(names("Traffic figures from the firm Ranktrax UK showed a rise.").is_empty());
+}
+
+#[test]
+fn foreign_institutions_and_saints_are_not_people() {
+    assert!(
+        names("Pupils of the Instituto Marcello and the Santo Beniamino school protested.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn products_and_abbreviated_org_are_not_people() {
+    assert!(names("Users of Mozilla Firefox and members of the Star Org complained.").is_empty());
+}
+
+#[test]
+fn titles_of_works_are_not_people() {
+    assert_eq!(
+        names("Jane Porter signed copies of her new novel Harriet Moonbeam at the fair."),
+        ["Jane Porter"]
+    );
+}
+
+#[test]
+fn prize_winner_compound_is_not_a_name() {
+    assert_eq!(
+        names("Jane Porter, a Nobel Prize-winner, spoke to students."),
+        ["Jane Porter"]
+    );
+}
+
+#[test]
+fn things_named_after_a_person_are_not_people() {
+    assert_eq!(
+        names("Andy Kessler took many snapshots. Two Kessler Zorbagrams hang in a museum."),
+        ["Andy Kessler"]
+    );
+}
+
+#[test]
+fn plural_surname_is_the_family() {
+    let p = find_people(
+        "",
+        "Thomas Brandt and Anna Brandt live here. The Brandts refused help.",
+    );
+    assert_eq!(p.len(), 2);
+    assert_eq!(p.iter().map(|p| p.mentions).sum::<usize>(), 3);
+}
+
+#[test]
+fn firms_named_after_people_are_not_people() {
+    let found = names(
+        "Shares rose, said Paul Hendricks, an analyst at Merrill Lynch.\n\
+         Castell Brown Inc and Harwood Lyle and Co bid. Castell Brown said it would wait.\n\
+         Prices fell, Tesco Bowman analyst Ruth Gale said.",
+    );
+    assert_eq!(found, ["Paul Hendricks", "Ruth Gale"]);
+}
+
+#[test]
+fn bank_words_are_institutions() {
+    assert!(names("The talks were led by committee chairman Westbank, officials said.").is_empty());
+}
+
+#[test]
+fn wrapped_wire_lines_keep_names_whole() {
+    assert_eq!(
+        names(
+            "The proposal was criticised on Tuesday by Treasury Secretary James\nBaker and by others in the administration."
+        ),
+        ["James Baker"]
+    );
+}
+
+#[test]
+fn short_surname_after_first_name() {
+    assert!(
+        names(
+            "Others elected were Ann Lau of the Civic Party and James To of the Democratic Party."
+        )
+        .contains(&"James To".to_string())
+    );
+}
+
+#[test]
+fn korean_surname_with_given_name() {
+    assert_eq!(
+        names("In the 30th minute the coach brought on Park Min-jae for the injured striker."),
+        ["Park Min-jae"]
+    );
+}
+
+#[test]
+fn pair_of_census_names_confirm_each_other() {
+    assert_eq!(
+        names("The council seats went to Holden Chow and Starry Lee this year."),
+        ["Holden Chow", "Starry Lee"]
+    );
+}
+
+#[test]
+fn names_listed_after_people_noun() {
+    assert_eq!(
+        names("Worshippers honour the old gods, such as Odin, Thor, Frigg and Baldur."),
+        ["Odin", "Thor", "Frigg", "Baldur"]
+    );
+}
