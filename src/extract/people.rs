@@ -404,7 +404,8 @@ fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
     let f = keys
         .iter()
         .position(|k| LEX.commercial.contains(k.as_str()))?;
-    if f == 0 || !keys[f..].iter().all(|k| LEX.class(k) == Class::Org) {
+    let firm_word = |k: &String| LEX.commercial.contains(k.as_str()) || LEX.class(k) == Class::Org;
+    if f == 0 || !keys[f..].iter().all(firm_word) {
         return None;
     }
     let a = roles[..f]
@@ -540,7 +541,11 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
                     && !LEX.is_direction(key)
                     && !is_acronym(run[k].text(text))
                     && !is_common(&keys[k - 1])
-                    && !LEX.english.contains(keys[k - 1].as_str()) =>
+                    && !LEX.english.contains(keys[k - 1].as_str())
+                    // `Texaco Canada` is a firm's national arm; `Valeska Paris` a person.
+                    && (LEX.first.contains(keys[k - 1].as_str())
+                        || k >= 2
+                        || !LEX.countries.contains(key.as_str())) =>
             {
                 Role::Name
             }
@@ -901,7 +906,7 @@ fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
 fn names_firm(firms: &[Vec<String>], words: &[String]) -> bool {
     firms
         .iter()
-        .any(|f| f.len() >= words.len() && f[..words.len()] == *words)
+        .any(|f| f.windows(words.len()).any(|w| w == words))
 }
 
 /// `the Sams`: a plural surname names the family of the person with that surname.

@@ -88,6 +88,8 @@ pub struct Lexicon {
     pub east_asian: WordSet,
     /// Plural nouns for people (`gods`, `players`) that introduce a list of names.
     pub person_plurals: WordSet,
+    /// Countries and continents (also in the place class).
+    pub countries: WordSet,
 }
 
 /// The lexicon, built on first use.
@@ -126,6 +128,7 @@ impl Lexicon {
             employee: words(EMPLOYEE),
             east_asian: words(EAST_ASIAN),
             person_plurals: words(PERSON_PLURALS),
+            countries: words(COUNTRIES),
         }
     }
 
@@ -143,6 +146,11 @@ impl Lexicon {
         }
         if w.contains('-') && self.is_compound_title(w) {
             Class::Title
+        } else if w
+            .split_once('-')
+            .is_some_and(|(a, _)| self.classes.get(a) == Some(&Class::Org))
+        {
+            Class::Org // `Bank-Houston`
         } else if w
             .strip_suffix('s')
             .is_some_and(|stem| self.demonym.contains(stem))
@@ -193,6 +201,7 @@ fn class_map() -> HashMap<&'static str, Class, BuildHasherDefault<Fnv>> {
         (TIME_WORDS, Class::Time),
         (DEMONYMS, Class::Demonym),
         (PLACES, Class::Place),
+        (COUNTRIES, Class::Place),
         (ORG_WORDS, Class::Org),
         (TITLES, Class::Title),
         (HONORIFICS, Class::Honorific),
@@ -260,8 +269,8 @@ sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstatio
 isis al-qaeda qaeda jazeera
 ";
 
-/// Countries, major cities and regions, US states and words that make up their names.
-const PLACES: &str = "
+/// Countries and continents.
+const COUNTRIES: &str = "
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
 bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
 brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile china colombia comoros
@@ -279,6 +288,10 @@ turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela 
 zambia zimbabwe america britain england scotland wales ulster europe asia africa antarctica
 oceania arctic antarctic americas eurasia scandinavia balkans caucasus crimea donbas donbass
 siberia tibet xinjiang kashmir punjab gaza kurdistan chechnya sahara sahel levant
+";
+
+/// Major cities and regions, US states and words that make up their names.
+const PLACES: &str = "
 u.s. u.s us usa dc u.k. uk uae ussr eu u.n. n.z. nz hk prc dprk roc
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota

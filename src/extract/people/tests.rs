@@ -521,3 +521,26 @@ fn names_listed_after_people_noun() {
         ["Odin", "Thor", "Frigg", "Baldur"]
     );
 }
+
+#[test]
+fn national_arm_of_a_firm_is_not_a_person() {
+    assert!(
+        names("Halvex Canada said it cut prices. Its unit First Bank-Dallas agreed.").is_empty()
+    );
+}
+
+#[test]
+fn short_first_line_of_wrapped_copy_joins_the_next() {
+    let body = "Trade Representative Clayton\nYeutter told reporters on Friday that the talks with\n\
+                Japan would resume next week, and that both sides wanted a\n\
+                quick agreement on the remaining farm issues.";
+    assert_eq!(names(body), ["Clayton Yeutter"]);
+}
+
+#[test]
+fn firm_name_inside_a_longer_firm_name() {
+    assert!(
+        names("Formerly Dunmore Wallace Morrow Inc, it sold its Wallace Morrow division.")
+            .is_empty()
+    );
+}

@@ -35,10 +35,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut newline = false;
     let mut sentence = true;
+    let wrapped = is_hard_wrapped(text);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == ' ' || c.is_whitespace() {
-            if c == '\n' && !is_soft_wrap(text, i) {
+            if c == '\n' && !is_soft_wrap(text, i, wrapped) {
                 newline = true;
                 sentence = true;
             }
@@ -110,14 +111,28 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// bylines, captions and list items are shorter).
 const WRAP_MIN: usize = 40;
 
-/// True when the line break at byte `i` only wraps a long line of running text: the line is long,
-/// does not end a sentence, and the next line follows unindented and non-blank (so `George\nShultz`
-/// in wire copy stays one name, while paragraph breaks and short lines still end a name).
-fn is_soft_wrap(text: &str, i: usize) -> bool {
+/// True when most lines of a text of several lines are 40-90 bytes long: wire copy wrapped at a
+/// fixed width, where a line break is no more than a space.
+fn is_hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut wrapped) = (0usize, 0usize);
+    for line in text.lines() {
+        lines += 1;
+        if (WRAP_MIN..=90).contains(&line.trim_end().len()) {
+            wrapped += 1;
+        }
+    }
+    lines >= 3 && wrapped * 2 >= lines
+}
+
+/// True when the line break at byte `i` only wraps running text: the line does not end a sentence,
+/// it is long (or the whole text is hard-wrapped), and the next line follows unindented and
+/// non-blank (so `George\nShultz` in wire copy stays one name, while paragraph breaks and short
+/// lines such as bylines still end a name).
+fn is_soft_wrap(text: &str, i: usize, wrapped: bool) -> bool {
     let before = &text[..i];
     let line = before.rsplit('\n').next().unwrap_or(before);
     let line = line.trim_end_matches('\r');
-    if line.len() < WRAP_MIN || line.ends_with(['!', '?', ':', '"', '”']) {
+    if (line.len() < WRAP_MIN && !wrapped) || line.ends_with(['!', '?', ':', '"', '”']) {
         return false;
     }
     if let Some(stem) = line.strip_suffix('.') {
