@@ -87,11 +87,19 @@ struct Mention {
 
 /// Finds name candidates in one text.
 fn scan(text: &str, headline: bool) -> Vec<Mention> {
-    let caps = is_mostly_upper(text);
+    // A Title Case headline capitalises verbs and nouns too: read it like upper-case copy.
+    let caps = is_mostly_upper(text) || (headline && is_title_case(text));
+    // A body that opens with its own Title Case headline line: that line only.
+    let titled_end = if caps || headline {
+        0
+    } else {
+        titled_first_line(text)
+    };
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let caps = caps || toks[i].start < titled_end;
         if !is_cap(text, &toks[i], caps) {
             i += 1;
             continue;
@@ -105,6 +113,29 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
     confirm_lists(text, &toks, &mut out);
     confirm_person_lists(text, &toks, &mut out);
     out
+}
+
+/// The byte length of a first line that is a short Title Case headline without a final period
+/// (`Senator Hammers Bank Over Fees`), else 0.
+fn titled_first_line(text: &str) -> usize {
+    let line = text.split('\n').next().unwrap_or("");
+    let trimmed = line.trim_end();
+    if trimmed.len() > 160 || trimmed.ends_with('.') || !is_title_case(trimmed) {
+        return 0;
+    }
+    line.len()
+}
+
+/// `Senator Hammers Bank Over Fees`: most words of four letters or more are capitalised.
+fn is_title_case(text: &str) -> bool {
+    let (mut long, mut upper) = (0usize, 0usize);
+    for w in text.split_whitespace().filter(|w| w.len() >= 4) {
+        long += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            upper += 1;
+        }
+    }
+    long >= 3 && upper * 10 >= long * 8
 }
 
 /// Accepts the single names listed after a plural noun for people (`gods such as Zeus, Hera and
@@ -232,6 +263,9 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
             return j + 1;
         }
         let next = j + 1;
+        if caps && next >= i + 2 && next < toks.len() && ends_caps_name(text, toks, i, next) {
+            return next;
+        }
         if next < toks.len() && !toks[next].newline_before && is_cap(text, &toks[next], caps) {
             j = next;
             continue;
@@ -247,6 +281,15 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
         }
         return j + 1;
     }
+}
+
+/// In upper-case or Title Case text, `ELIZABETH WARREN HAMMERS BANK`: after a first name and
+/// another word, a dictionary word that is no first name is the headline's verb or noun.
+fn ends_caps_name(text: &str, toks: &[Tok], i: usize, next: usize) -> bool {
+    let k = word_key(toks[next].text(text));
+    LEX.english.contains(k.as_str())
+        && !LEX.first.contains(k.as_str())
+        && LEX.first.contains(word_key(toks[i].text(text)).as_str())
 }
 
 /// Lower-case words that may sit inside a capitalised run: name particles, and `of`/`for` after
@@ -362,7 +405,13 @@ fn analyse(
         let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k);
         let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
         let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
-        !bad && ((title && !describes) || honorific || (cue && !caps && surname))
+        // `Miss Universe`, `Miss Piggy`: a pageant or character title, not a woman's surname.
+        let pageant = s > 0
+            && keys[s - 1] == "miss"
+            && describes
+            && !LEX.last.contains(k)
+            && !LEX.first.contains(k);
+        !bad && !pageant && ((title && !describes) || honorific || (cue && !caps && surname))
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -370,7 +419,13 @@ fn analyse(
     let shown = if caps {
         surface
             .iter()
-            .map(|w| title_case(w))
+            .map(|w| {
+                if w.chars().any(char::is_lowercase) {
+                    (*w).to_string()
+                } else {
+                    title_case(w)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     } else {
@@ -515,6 +570,11 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             .get(k + 1)
             .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
         let acronym = !caps && is_acronym(run[k].text(text));
+        if !caps && is_east_asian_start(keys, k) {
+            // `President Park Geun-hye`: the surname would otherwise read as a place word.
+            roles.push(Role::Name);
+            continue;
+        }
         let role = match classes[k] {
             Class::Honorific => Role::Honorific,
             Class::Title if prev_name && last_pos && listed => Role::Name,
@@ -536,6 +596,8 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             Class::Org if last_pos => Role::OrgHead,
             Class::Place | Class::Time
                 if prev_name
+                    && key.len() > 2
+                    && !is_weekday(key)
                     && last_pos
                     && listed
                     && !LEX.is_direction(key)
@@ -552,8 +614,17 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
                 Role::Name
             }
+            // `Paris Hilton`, but not `House Newt Gingrich` (a first name follows).
             Class::Place | Class::Org | Class::Connector
-                if k == 0 && listed && next_plain && !caps && !LEX.is_direction(key) =>
+                if k == 0
+                    && listed
+                    && key.len() > 2
+                    && next_plain
+                    && !caps
+                    && !LEX.is_direction(key)
+                    && !keys.get(1).is_some_and(|n| {
+                        LEX.first.contains(n.as_str()) || LEX.english.contains(n.as_str())
+                    }) =>
             {
                 Role::Name
             }
@@ -561,6 +632,8 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             Class::Connector if prev_name => Role::Name,
             Class::Other if acronym => Role::Other,
             Class::Other if is_word_compound(key) => Role::Other,
+            // `Charlotte Panthers`: a plural common noun ends a team or a group, not a name.
+            Class::Other if k > 0 && last_pos && is_plural_noun(key) => Role::Other,
             Class::Other if is_common(key) => {
                 let mid_sentence = !(k == 0 && run[0].sentence_start);
                 if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
@@ -577,6 +650,25 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
         roles.push(role);
     }
     roles
+}
+
+/// `panthers`, `polaroids`: a plural that is no census name and whose singular (or itself) is
+/// a dictionary word.
+fn is_plural_noun(k: &str) -> bool {
+    k.strip_suffix('s').is_some_and(|stem| {
+        !k.ends_with("ss")
+            && !LEX.first.contains(k)
+            && !LEX.last.contains(k)
+            && (LEX.english.contains(k) || LEX.english.contains(stem))
+    })
+}
+
+/// A day of the week (`Netflix Friday`), never a surname after a name.
+fn is_weekday(k: &str) -> bool {
+    matches!(
+        k,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// `Prize-winner`, `Award-winning`: a hyphenated compound of dictionary words, no name part.

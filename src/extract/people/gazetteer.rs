@@ -265,7 +265,10 @@ ocean valley airport station port harbour harbor stadium arena hall tower buildi
 castle plaza mall hotel restaurant cafe hq headquarters kremlin pentagon whitehall reuters ap
 afp bloomberg xinhua tass ria interfax cnn bbc nbc cbs abc fox pbs npr wikinews wikipedia
 google apple microsoft amazon facebook twitter meta nasa fbi cia nsa un nato eu opec imf who
-sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
+enquirer inquirer examiner chronicle telegraph courier sentinel dispatch bulletin observer
+show podcast capitol springs falls heights beach creek township sony netflix wikileaks youtube
+instagram samsung toyota honda nissan boeing airbus pfizer nestle nokia ericsson siemens uber
+mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda jazeera
 ";
 
@@ -292,6 +295,8 @@ siberia tibet xinjiang kashmir punjab gaza kurdistan chechnya sahara sahel levan
 
 /// Major cities and regions, US states and words that make up their names.
 const PLACES: &str = "
+ala ariz ark calif colo conn fla ga ind kan kans ky md mich minn neb nev nh nj nm ny
+nc nd okla pa ri sc sd tenn tex vt va wis wyo
 u.s. u.s us usa dc u.k. uk uae ussr eu u.n. n.z. nz hk prc dprk roc
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
@@ -345,7 +350,7 @@ swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish tur
 ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab arabic
 asian african latin latino hispanic caucasian western eastern northern southern soviet kurdish
 kurd pashtun tamil sikh hindu muslim moslem islamic jewish christian catholic protestant
-orthodox sunni shia shiite buddhist coptic anglican evangelical republican republicans democrat
+orthodox sunni shia shiite buddhist islam christianity judaism hinduism buddhism coptic anglican evangelical republican republicans democrat
 democratic democrats conservative conservatives liberal liberals labour tory tories socialist
 communist green greens nationalist nationalists federal allied transatlantic
 ";
@@ -409,6 +414,7 @@ hopital grupo gruppo santo santa san sao sainte
 /// Firms and brands named after people, as joined lower-case words.
 const FIRMS: &str = "
 merrill lynch
+wells fargo
 bear stearns
 morgan stanley
 morgan grenfell

@@ -544,3 +544,48 @@ fn firm_name_inside_a_longer_firm_name() {
             .is_empty()
     );
 }
+
+#[test]
+fn title_case_headline_verbs_end_the_name() {
+    let p: Vec<String> = find_people("Susan Collins Slams Harbor Bank Chief", "She spoke.")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(p, ["Susan Collins"]);
+    assert_eq!(
+        names("Susan Collins Slams Harbor Bank Chief\n\nSen. Susan Collins spoke on Monday."),
+        ["Susan Collins"]
+    );
+}
+
+#[test]
+fn chamber_word_before_a_first_name_is_cut() {
+    assert_eq!(
+        names("It recalled a plan of Speaker of the House Newt Gingrich, who said it failed."),
+        ["Newt Gingrich"]
+    );
+}
+
+#[test]
+fn teams_weekdays_pageants_and_states_are_not_people() {
+    assert!(
+        names(
+            "Fans of the Raleigh Panthers cheered. Hulu Friday releases grew. \
+             She was crowned Miss Universe near Roanoke Va after a trip to Mt. Everest."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn korean_surname_after_a_title() {
+    assert_eq!(
+        names("The envoy met President Park Tae-sun in Seoul."),
+        ["Park Tae-sun"]
+    );
+}
+
+#[test]
+fn newspapers_are_not_people() {
+    assert!(names("A survey by the Dayton Enquirer found little change.").is_empty());
+}
