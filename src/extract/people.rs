@@ -394,7 +394,8 @@ fn analyse(
         return None;
     }
     let score = if n >= 2 {
-        multi_score(name_keys, title, honorific, cue, caps)
+        let initials = !caps && is_initials_before_surname(&run[s..e], name_keys, 0, text);
+        multi_score(name_keys, title, honorific, cue, caps) + i32::from(initials)
     } else {
         0
     };
@@ -411,7 +412,13 @@ fn analyse(
             && describes
             && !LEX.last.contains(k)
             && !LEX.first.contains(k);
-        !bad && !pageant && ((title && !describes) || honorific || (cue && !caps && surname))
+        let leader = !caps
+            && !describes
+            && !k.contains('-')
+            && !is_common(k)
+            && leader_context(text, toks, start + s, start + e);
+        !bad && !pageant
+            && ((title && !describes) || honorific || (cue && !caps && surname) || leader)
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -443,6 +450,19 @@ fn analyse(
         toks: (start + s, start + e),
         firm: false,
     })
+}
+
+/// `the Monti government`, `the Obama administration`: a single name between `the` and a word
+/// for a leader's government or tenure names that leader.
+fn leader_context(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    start > 0
+        && toks[start - 1].text(text).eq_ignore_ascii_case("the")
+        && toks.get(end).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "government" | "administration" | "presidency" | "premiership" | "cabinet" | "era"
+            )
+        })
 }
 
 /// `the novel Angel Catbird`, `the film Easy Rider`: a lower-case noun for a work just before.
@@ -630,6 +650,12 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             }
             Class::Suffix if k > 0 => Role::Suffix,
             Class::Connector if prev_name => Role::Name,
+            // `AS Heagle`, `JK Rowling`: two capitals before a surname are initials.
+            Class::Other | Class::Stop
+                if acronym && is_initials_before_surname(run, keys, k, text) =>
+            {
+                Role::Name
+            }
             Class::Other if acronym => Role::Other,
             Class::Other if is_word_compound(key) => Role::Other,
             // `Charlotte Panthers`: a plural common noun ends a team or a group, not a name.
@@ -661,6 +687,17 @@ fn is_plural_noun(k: &str) -> bool {
             && !LEX.last.contains(k)
             && (LEX.english.contains(k) || LEX.english.contains(stem))
     })
+}
+
+/// Two capital letters opening a run, followed by a census surname that is no dictionary word.
+fn is_initials_before_surname(run: &[Tok], keys: &[String], k: usize, text: &str) -> bool {
+    k == 0
+        && keys.len() == 2
+        && is_acronym(run[0].text(text))
+        && run[0].text(text).chars().count() == 2
+        && LEX.last.contains(keys[1].as_str())
+        && !LEX.english.contains(keys[1].as_str())
+        && !is_common(&keys[1])
 }
 
 /// A day of the week (`Netflix Friday`), never a surname after a name.

@@ -589,3 +589,21 @@ fn korean_surname_after_a_title() {
 fn newspapers_are_not_people() {
     assert!(names("A survey by the Dayton Enquirer found little change.").is_empty());
 }
+
+#[test]
+fn leader_before_government_word() {
+    assert_eq!(
+        names("Taxes rose under the Zelinko administration and fell later."),
+        ["Zelinko"]
+    );
+    assert!(names("Critics blamed the Likud-style government.").is_empty());
+}
+
+#[test]
+fn two_capital_initials_before_surname() {
+    assert_eq!(
+        names("The effect was first measured in a study by AS Kowalski in 1989."),
+        ["AS Kowalski"]
+    );
+    assert!(names("It was listed on the NY Stock Exchange.").is_empty());
+}
