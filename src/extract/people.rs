@@ -377,6 +377,9 @@ fn analyse(
     }
     let s = skip_leading_description(&keys, s, e);
     let name_keys = &keys[s..e];
+    if LEX.org_lead.contains(name_keys[0].as_str()) {
+        return None; // `Union de Banques Arabes`
+    }
     if is_known_firm(name_keys) || employee_around(text, toks, start, start + e) {
         return Some(firm_mention(text, run, (s, e), start, headline));
     }
@@ -710,6 +713,11 @@ fn is_weekday(k: &str) -> bool {
 
 /// `Prize-winner`, `Award-winning`: a hyphenated compound of dictionary words, no name part.
 fn is_word_compound(k: &str) -> bool {
+    // `Miami-based`, `Texas-born`, `state-owned`: an attribute, never part of a name.
+    const ATTRIBUTES: [&str; 6] = ["-based", "-born", "-led", "-owned", "-backed", "-style"];
+    if ATTRIBUTES.iter().any(|a| k.ends_with(a)) {
+        return true;
+    }
     k.contains('-')
         && k.split('-').all(|p| {
             p.len() >= 4 // short parts are syllables of a given name: `Lung-bin`

@@ -268,7 +268,7 @@ google apple microsoft amazon facebook twitter meta nasa fbi cia nsa un nato eu 
 enquirer inquirer examiner chronicle telegraph courier sentinel dispatch bulletin observer
 show podcast capitol springs falls heights beach creek township sony netflix wikileaks youtube
 instagram samsung toyota honda nissan boeing airbus pfizer nestle nokia ericsson siemens uber
-mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
+coast mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda jazeera
 ";
 
@@ -344,7 +344,7 @@ ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz 
 lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian maldivian
 malian maltese mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian
 nepalese nepali dutch zealander nicaraguan nigerian nigerien norwegian omani pakistani palestinian
-panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi
+panamanian paraguayan persian peruvian philippine polish portuguese qatari romanian russian rwandan saudi
 scottish senegalese serbian serb sierra singaporean slovak slovenian somali spanish sri sudanese
 swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan
 ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab arabic
@@ -408,7 +408,7 @@ instituto istituto institut universidad universita universitat universite univer
 banca banque colegio liceo lycee escuela escola ecole museo musee chiesa iglesia igreja eglise
 basilica teatro palazzo piazza rue calle avenida estadio stade partido partito parti comissaria
 companhia compania compagnie societe sociedad sociedade fundacion fundacao fondazione ospedale
-hopital grupo gruppo santo santa san sao sainte
+hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte
 ";
 
 /// Firms and brands named after people, as joined lower-case words.

@@ -607,3 +607,11 @@ fn two_capital_initials_before_surname() {
     );
     assert!(names("It was listed on the NY Stock Exchange.").is_empty());
 }
+
+#[test]
+fn attributes_and_inner_institution_words_are_cut() {
+    assert!(
+        names("Shares of Denver-based Quillco rose, and the Union de Banques Ibericas agreed.")
+            .is_empty()
+    );
+}
