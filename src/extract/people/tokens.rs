@@ -36,12 +36,16 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut newline = false;
     let mut sentence = true;
     let wrapped = is_hard_wrapped(text);
+    let mut line_start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == ' ' || c.is_whitespace() {
-            if c == '\n' && !is_soft_wrap(text, i, wrapped) {
-                newline = true;
-                sentence = true;
+            if c == '\n' {
+                if !is_soft_wrap(text, line_start, i, wrapped) {
+                    newline = true;
+                    sentence = true;
+                }
+                line_start = i + 1;
             }
             continue;
         }
@@ -115,6 +119,9 @@ const WRAP_MIN: usize = 40;
 /// fixed width, where a line break is no more than a space.
 fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut wrapped) = (0usize, 0usize);
+    if !text.contains('\n') {
+        return false;
+    }
     for line in text.lines() {
         lines += 1;
         if (WRAP_MIN..=90).contains(&line.trim_end().len()) {
@@ -124,14 +131,12 @@ fn is_hard_wrapped(text: &str) -> bool {
     lines >= 3 && wrapped * 2 >= lines
 }
 
-/// True when the line break at byte `i` only wraps running text: the line does not end a sentence,
+/// True when the line break at byte `i` (its line starting at `line_start`) only wraps running text: the line does not end a sentence,
 /// it is long (or the whole text is hard-wrapped), and the next line follows unindented and
 /// non-blank (so `George\nShultz` in wire copy stays one name, while paragraph breaks and short
 /// lines such as bylines still end a name).
-fn is_soft_wrap(text: &str, i: usize, wrapped: bool) -> bool {
-    let before = &text[..i];
-    let line = before.rsplit('\n').next().unwrap_or(before);
-    let line = line.trim_end_matches('\r');
+fn is_soft_wrap(text: &str, line_start: usize, i: usize, wrapped: bool) -> bool {
+    let line = text.get(line_start..i).unwrap_or("").trim_end_matches('\r');
     if (line.len() < WRAP_MIN && !wrapped) || line.ends_with(['!', '?', ':', '"', '”']) {
         return false;
     }
