@@ -5,8 +5,11 @@
 //! particles such as `de`, `van`, `al` inside) are candidates. Leading descriptors (titles, places,
 //! demonyms, organisation words, acronyms, capitalised common words) are cut off; what remains is
 //! scored by evidence: a census first name or surname, a title or honorific before, a speech verb
-//! or an appositive after. Single words need a title (`Mr. Putin`) or must repeat the surname of a
-//! full name found in the same article. Word lists live in [`gazetteer`].
+//! or an appositive after. Single words need a title (`Mr. Putin`), a leader context (`the Monti
+//! government`), a list after a plural noun for people (`gods such as Zeus`), or must repeat the
+//! surname of a full name found in the same article. Firms named after people (`Merrill Lynch`,
+//! `X Inc`, `an analyst at X`), works, teams and things named after a person are dropped.
+//! Word lists live in [`gazetteer`].
 
 mod gazetteer;
 mod tokens;
