@@ -151,7 +151,9 @@ fn explain_failure(err: anyhow::Error, index: &tantivy::Index, dir: &Path) -> an
             "no space left on the disk that holds the index {shown}: free some space (or put the index elsewhere with --index) and run again; the last committed index is intact"
         )
     } else {
-        err.context(format!("indexing into {shown} failed; the last committed index is intact"))
+        err.context(format!(
+            "indexing into {shown} failed; the last committed index is intact"
+        ))
     }
 }
 
@@ -163,7 +165,12 @@ fn disk_is_full(dir: &Path) -> bool {
     matches!(result, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
 }
 
-fn pipeline(cfg: &IndexConfig, index: &tantivy::Index, fields: Fields, writer: IndexWriter) -> anyhow::Result<Summary> {
+fn pipeline(
+    cfg: &IndexConfig,
+    index: &tantivy::Index,
+    fields: Fields,
+    writer: IndexWriter,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let known = if cfg.rebuild {
         // Emptied inside the same commit that adds everything back: until then readers keep
@@ -224,7 +231,10 @@ fn pipeline(cfg: &IndexConfig, index: &tantivy::Index, fields: Fields, writer: I
         );
     }
     sink.commit(&cfg.index_dir)?;
-    sink.writer.wait_merging_threads().context(WriterFailed).context("merging segments failed")?;
+    sink.writer
+        .wait_merging_threads()
+        .context(WriterFailed)
+        .context("merging segments failed")?;
     sink.summary.seconds = started.elapsed().as_secs_f64();
     Ok(sink.summary)
 }
@@ -302,7 +312,8 @@ impl Sink {
                 // it removes only the older documents. New files issue no delete: every queued
                 // delete is applied to every segment, which made a first run several times slower.
                 if slot.is_some() {
-                    self.ops.push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                    self.ops
+                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
                 }
                 self.ops.extend(docs.into_iter().map(UserOperation::Add));
                 self.ops
@@ -342,9 +353,16 @@ impl Sink {
     fn commit(&mut self, dir: &Path) -> anyhow::Result<()> {
         self.flush()?;
         let context = || format!("cannot commit the index {}", dir.display());
-        let mut prepared = self.writer.prepare_commit().context(WriterFailed).with_context(context)?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .context(WriterFailed)
+            .with_context(context)?;
         prepared.set_payload(&super::commit_payload());
-        prepared.commit().context(WriterFailed).with_context(context)?;
+        prepared
+            .commit()
+            .context(WriterFailed)
+            .with_context(context)?;
         self.summary.commits += 1;
         self.last_commit = Instant::now();
         Ok(())
