@@ -126,7 +126,11 @@ fn each_filter_alone_and_combined() {
                 "2025-11"
             ]
         ),
-        ["corpus/html/whitcombe-kyiv-talks.html"]
+        [
+            "corpus/html/whitcombe-kyiv-talks.html",
+            // dated by its "Updated November 25, 2025" line
+            "corpus/scraped/kremlin-talks-constructive.txt",
+        ]
     );
 }
 

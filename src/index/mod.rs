@@ -17,7 +17,7 @@ use crate::error::Fatal;
 pub use schema::Fields;
 
 /// The schema version written into every commit; bump it whenever fields or analyzers change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Opens an existing index for reading, checking that it is a newsdex index of this version.
 pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, Fields)> {
@@ -46,7 +46,10 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<(Index, Field
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index folder {shown}"))?;
     let (schema, fields) = schema::build();
-    let index = Index::create_in_dir(dir, schema)
+    let index = Index::builder()
+        .schema(schema)
+        .settings(schema::settings())
+        .create_in_dir(dir)
         .with_context(|| format!("cannot create an index in {shown}"))?;
     schema::register_analyzers(&index);
     Ok((index, fields))

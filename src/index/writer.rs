@@ -180,7 +180,7 @@ fn pipeline(
             .context("cannot clear the index for --rebuild")?;
         Recorded::default()
     } else {
-        let reader = super::open_reader(&index, &cfg.index_dir)?;
+        let reader = super::open_reader(index, &cfg.index_dir)?;
         fingerprints::load(&reader.searcher(), &fields)
             .context("cannot read the file fingerprints from the index")?
     };
