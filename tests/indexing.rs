@@ -218,7 +218,7 @@ fn second_writer_is_refused_with_the_directory_named() {
         "{s}"
     );
     assert!(
-        started.elapsed().as_secs() < 5,
+        started.elapsed().as_millis() < 1000,
         "took {:?}",
         started.elapsed()
     );
