@@ -631,6 +631,11 @@ impl<'a> Doc<'a> {
             }
         }
         out.extend(self.transcript_lines());
+        for q in &mut out {
+            if let Some(s) = &mut q.speaker {
+                s.name = self.registry.display(&s.name);
+            }
+        }
         out.sort_by_key(|q| q.start);
         out
     }

@@ -587,6 +587,8 @@ pub struct NameCand {
     pub gender: Option<Gender>,
     /// A person title or role preceded the name.
     pub titled: bool,
+    /// The honorific written before the name (`Mr.`, `President`), if any.
+    pub honorific: Option<String>,
 }
 
 impl NameCand {
@@ -604,10 +606,14 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     }
     let mut gender = None;
     let mut titled = false;
+    let mut honorific = None;
     for w in run {
         if let Some(g) = title_gender(w) {
             titled = true;
             gender = gender.or(g);
+            if is_honorific(w) {
+                honorific = Some(w.to_string());
+            }
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
@@ -653,6 +659,39 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         has_first,
         gender,
         titled,
+        honorific,
+    })
+}
+
+/// Honorifics and offices that are conventionally written before a surname (`Mr. Obama`,
+/// `Sen. Lee`, `President Obama`): kept with a speaker name that has no known first name.
+pub fn is_honorific(word: &str) -> bool {
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "prof"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "rev"
+                | "sen"
+                | "senator"
+                | "rep"
+                | "gov"
+                | "governor"
+                | "president"
+                | "gen"
+                | "general"
+                | "judge"
+                | "justice"
+                | "mayor"
+                | "pope"
+        )
     })
 }
 
@@ -689,6 +728,8 @@ pub struct Registry {
     by_last: FastMap<String, Vec<Known>>,
     /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
     titled_last: FastMap<String, Gender>,
+    /// Lower-case surname -> the first honorific written before it (`President`, `Mr.`).
+    honorific_last: FastMap<String, String>,
 }
 
 impl Registry {
@@ -700,6 +741,11 @@ impl Registry {
             return;
         };
         let key = last.to_lowercase();
+        if let Some(h) = &cand.honorific {
+            self.honorific_last
+                .entry(key.clone())
+                .or_insert_with(|| h.clone());
+        }
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
                 self.titled_last.entry(key.clone()).or_insert(g);
@@ -727,6 +773,18 @@ impl Registry {
                 gender: cand.gender,
                 count: 1,
             }),
+        }
+    }
+
+    /// A speaker name as shown: a bare surname keeps the honorific the body gives it
+    /// (`Obama` -> `President Obama`, `Holt` -> `Mr. Holt`), which marks it as a person.
+    pub fn display(&self, name: &str) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        match self.honorific_last.get(&name.to_lowercase()) {
+            Some(h) => format!("{h} {name}"),
+            None => name.to_string(),
         }
     }
 
