@@ -589,6 +589,8 @@ pub struct NameCand {
     pub titled: bool,
     /// The honorific written before the name (`Mr.`, `President`), if any.
     pub honorific: Option<String>,
+    /// A lone first name with no title (`Melanie`): a person only where a cue supports it.
+    pub given_only: bool,
 }
 
 impl NameCand {
@@ -650,6 +652,12 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     if has_first {
         gender = gender.or_else(|| first_name_gender(name[0]));
     }
+    let given_only = !has_first
+        && !titled
+        && name.len() == 1
+        && first_name_gender(strip_possessive(name[0])).is_some()
+        && !is_role_word(name[0])
+        && !is_group_word(name[0]);
     let mut tokens: Vec<String> = name.iter().map(|w| w.to_string()).collect();
     if let Some(last) = tokens.last_mut() {
         *last = strip_possessive(last).to_string();
@@ -660,6 +668,7 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         gender,
         titled,
         honorific,
+        given_only,
     })
 }
 

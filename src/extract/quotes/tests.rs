@@ -746,3 +746,33 @@ fn bare_surname_keeps_its_honorific() {
     let b = "“The vote is close,” said Sen. Laura Kim.";
     assert_eq!(one(b, "vote").as_deref(), Some("Laura Kim"));
 }
+
+#[test]
+fn notice_label_is_not_a_speaker() {
+    let b = "Ann Pike left the board.\n\nCORRECTION: An earlier version gave the wrong date for the vote.";
+    assert!(run(b).iter().all(|q| q.0.is_none()), "{:?}", run(b));
+    // A label that recurs is a transcript speaker.
+    let b = "KANE: Welcome back.\n\nREED: Thank you.\n\nKANE: Let us begin.";
+    assert_eq!(one(b, "Welcome").as_deref(), Some("Kane"));
+}
+
+#[test]
+fn possessive_name_is_not_a_pronoun_antecedent() {
+    let b = "Mark Dunn opened the session. Later a reader cited “Rivers,” Tom Hale’s novel.\n\n“It was a long day,” he said.";
+    assert_eq!(one(b, "long day").as_deref(), Some("Mark Dunn"));
+}
+
+#[test]
+fn name_after_said_is_a_pronoun_antecedent() {
+    let b = "Ruth Bell chaired the panel. “Prices rose,” said Paul Grant, an economist.\n\n“They will fall,” he said.";
+    assert_eq!(one(b, "will fall").as_deref(), Some("Paul Grant"));
+}
+
+#[test]
+fn lone_first_name_speaks() {
+    let b = "“We waited for hours,” Melanie said. Later she left.";
+    assert_eq!(one(b, "waited").as_deref(), Some("Melanie"));
+    // A first name that is also a place, after a preposition, is not a speaker.
+    let b = "A museum in Dallas maintains that the papers are real.";
+    assert_eq!(one(b, "papers"), None);
+}
