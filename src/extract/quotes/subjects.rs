@@ -91,6 +91,13 @@ impl Doc<'_> {
                 if let Some(g) = names::pronoun(w) {
                     return Some((Subject::Pronoun(g, t.start), p));
                 }
+                // `Ruiz toured the plant and said ...`: a second verb shares the sentence subject.
+                if matches!(w, "and" | "but") && p > a + 2 {
+                    let subj = self.sentence_subject(a, p);
+                    if subj != Subject::Other {
+                        return Some((subj, p));
+                    }
+                }
                 if w == "who" && p > a + 1 && self.is_punct(p - 1, ",") && self.is_name_tok(p - 2) {
                     let s = self.run_back(p - 2, a);
                     return Some((self.judge_run(s, p - 1), s));
@@ -270,6 +277,11 @@ impl Doc<'_> {
         }
         if self.is_name_tok(i) {
             let e = self.run_fwd(i, limit);
+            // `Lee’s family said`: the owner is not the subject.
+            let last = self.word(e - 1);
+            if names::strip_possessive(last).len() != last.len() {
+                return Subject::Other;
+            }
             return self.judge_run(i, e);
         }
         Subject::Other

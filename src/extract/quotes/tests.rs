@@ -776,3 +776,12 @@ fn lone_first_name_speaks() {
     let b = "A museum in Dallas maintains that the papers are real.";
     assert_eq!(one(b, "papers"), None);
 }
+
+#[test]
+fn second_verb_shares_the_subject() {
+    let b = "Sen. Ann Ruiz toured the plant on Monday and said the jobs would stay.";
+    assert_eq!(one(b, "jobs").as_deref(), Some("Ann Ruiz"));
+    // The owner of a possessive is not the subject.
+    let b = "Tom Lake’s family visited the court and said the ruling was unfair.";
+    assert_eq!(one(b, "ruling"), None);
+}
