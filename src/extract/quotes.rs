@@ -613,6 +613,8 @@ impl<'a> Doc<'a> {
             .collect();
         let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
         let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
+        // Quotations that open a paragraph and found no attribution.
+        let mut orphans: Vec<usize> = Vec::new();
         for (si, span) in self.spans.iter().enumerate() {
             let open_tok = self.toks.partition_point(|t| t.start < span.open);
             if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
@@ -626,6 +628,9 @@ impl<'a> Doc<'a> {
             let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
             let Some((speaker, cue, also)) = found else {
+                if self.opens_paragraph(open_tok) {
+                    orphans.push(si);
+                }
                 continue;
             };
             if cue.is_empty() {
@@ -660,6 +665,12 @@ impl<'a> Doc<'a> {
             }
         }
         out.extend(self.transcript_lines());
+        out.sort_by_key(|q| q.start);
+        let continued: Vec<Quote> = orphans
+            .into_iter()
+            .filter_map(|si| self.continues_previous(&self.spans[si], &out))
+            .collect();
+        out.extend(continued);
         for q in &mut out {
             if let Some(s) = &mut q.speaker {
                 s.name = self.registry.display(&s.name);
@@ -667,6 +678,44 @@ impl<'a> Doc<'a> {
         }
         out.sort_by_key(|q| q.start);
         out
+    }
+
+    /// True when the quotation mark at token `i` opens its paragraph (the zero-width paragraph
+    /// break shares the mark's offset, so `i` may be the break itself).
+    fn opens_paragraph(&self, i: usize) -> bool {
+        i == 0 || self.toks[i].kind == Kind::Para || self.toks[i - 1].kind == Kind::Para
+    }
+
+    /// A quotation paragraph with no cue continues the speaker of the paragraph before it, when
+    /// that paragraph's last attribution names a person and nobody else is named after it.
+    fn continues_previous(&self, span: &Span, out: &[Quote]) -> Option<Quote> {
+        let open_tok = self.toks.partition_point(|t| t.start < span.open);
+        let para = (0..=open_tok.min(self.toks.len().saturating_sub(1)))
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)?;
+        let prev_start = (0..para)
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)
+            .map_or(0, |k| k + 1);
+        let (lo, hi) = (self.toks.get(prev_start)?.start, self.toks[para].start);
+        let last = out.iter().rev().find(|q| q.start >= lo && q.start < hi)?;
+        let name = &last.speaker.as_ref()?.name;
+        let others = self
+            .mentions
+            .iter()
+            .filter(|m| m.pos >= last.start && m.pos < hi)
+            .any(|m| &m.name != name && self.registry.display(&m.name) != *name);
+        if others {
+            return None;
+        }
+        Some(Quote {
+            speaker: last.speaker.clone(),
+            text: self.body[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
+            cue: "(continued)".into(),
+            direct: true,
+        })
     }
 
     /// The cue in the quote's own sentence: the nearest one after the closing mark, else the

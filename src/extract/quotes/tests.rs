@@ -785,3 +785,12 @@ fn second_verb_shares_the_subject() {
     let b = "Tom Lake’s family visited the court and said the ruling was unfair.";
     assert_eq!(one(b, "ruling"), None);
 }
+
+#[test]
+fn quote_paragraph_continues_previous_speaker() {
+    let b = "“The lake is shrinking,” said Nora Vance, a local guide. “Every year.”\n\n“We have to act now.”";
+    assert_eq!(one(b, "act now").as_deref(), Some("Nora Vance"));
+    // Not when another person is named after the attribution.
+    let b = "“The lake is shrinking,” said Nora Vance, who met Peter Olsen there.\n\n“We have to act now.”";
+    assert!(who(b, "act now").iter().all(Option::is_none));
+}
