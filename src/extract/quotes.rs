@@ -61,12 +61,17 @@ struct Cue {
 #[derive(Debug, Clone)]
 struct Mention {
     pos: usize,
+    /// Sentence index of the mention.
+    sent: usize,
     name: String,
     gender: Option<Gender>,
     /// The mention opens its sentence or is followed by a speech verb: a likely subject, which
     /// pronouns refer back to.
     subject: bool,
 }
+
+/// How many sentences back a pronoun may find its person.
+const PRONOUN_REACH: usize = 20;
 
 /// An attribution found for a quotation: speaker, cue, and a second speaker for coordinated
 /// subjects (`Smith and Jones said`).
@@ -192,8 +197,9 @@ impl<'a> Doc<'a> {
                 names::name_from_run(&words, self.after_article(s)).map(|c| (s, e, c))
             })
             .collect();
-        for (_, _, c) in &runs {
-            if c.has_first || c.titled {
+        for (s, e, c) in &runs {
+            // A lone first name counts when it speaks (`Melanie said`).
+            if c.has_first || c.titled || c.given_only && self.speaks(*s, *e) {
                 self.registry.add(c);
             }
         }
@@ -206,6 +212,7 @@ impl<'a> Doc<'a> {
                     let subject = self.is_subject_run(s, e);
                     self.mentions.push(Mention {
                         pos: self.toks[s].start,
+                        sent: self.sentence_of(s),
                         name,
                         gender,
                         subject,
@@ -218,6 +225,20 @@ impl<'a> Doc<'a> {
     /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
     /// such as `But`) or is followed by a speech verb.
     fn is_subject_run(&self, s: usize, e: usize) -> bool {
+        // `Smith’s office said`: the owner is not who speaks.
+        let last = self.word(e - 1);
+        if names::strip_possessive(last).len() != last.len() {
+            return false;
+        }
+        // `..., said Jane Cole, a lawyer.`: the name after a cue is its speaker.
+        if s > 0 && self.is_word(s - 1) {
+            let w = self.word(s - 1);
+            let after_cue = cues::cue_kind(w).is_some_and(|k| k == CueKind::Verb)
+                || w == "to" && s > 1 && self.is_word(s - 2) && self.word(s - 2) == "according";
+            if after_cue {
+                return true;
+            }
+        }
         // Only openers may precede a subject in its sentence (`Meanwhile, Putin ...`).
         let mut k = s;
         while k > 0 && s - k < 5 {
@@ -238,6 +259,11 @@ impl<'a> Doc<'a> {
         let opens = k == 0
             || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close)
             || self.is_punct(k - 1, ".");
+        opens || self.cue_follows(e)
+    }
+
+    /// True when a speech cue follows token `e`, after a few skippable words (`also said`).
+    fn cue_follows(&self, e: usize) -> bool {
         let mut j = e;
         while j < self.toks.len()
             && j < e + 3
@@ -246,7 +272,7 @@ impl<'a> Doc<'a> {
         {
             j += 1;
         }
-        opens || self.is_word(j) && cues::cue_kind(self.word(j)).is_some()
+        self.is_word(j) && cues::cue_kind(self.word(j)).is_some()
     }
 
     /// Every maximal capitalised run outside quotations.
@@ -557,13 +583,16 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The most recent mention before `pos` (within a few paragraphs) whose gender fits.
+    /// The most recent subject mention before `pos` whose gender fits, within a few sentences
+    /// (long features keep returning to one person with `he`).
     fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<String> {
+        let tok = self.toks.partition_point(|t| t.start < pos);
+        let sent = self.sentence_of(tok);
         let idx = self.mentions.partition_point(|m| m.pos < pos);
         self.mentions[..idx]
             .iter()
             .rev()
-            .take_while(|m| pos - m.pos < 2000)
+            .take_while(|m| m.sent + PRONOUN_REACH >= sent)
             .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))
             .map(|m| m.name.clone())
     }
@@ -584,6 +613,8 @@ impl<'a> Doc<'a> {
             .collect();
         let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
         let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
+        // Quotations that open a paragraph and found no attribution.
+        let mut orphans: Vec<usize> = Vec::new();
         for (si, span) in self.spans.iter().enumerate() {
             let open_tok = self.toks.partition_point(|t| t.start < span.open);
             if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
@@ -597,6 +628,9 @@ impl<'a> Doc<'a> {
             let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
             let Some((speaker, cue, also)) = found else {
+                if self.opens_paragraph(open_tok) {
+                    orphans.push(si);
+                }
                 continue;
             };
             if cue.is_empty() {
@@ -632,7 +666,56 @@ impl<'a> Doc<'a> {
         }
         out.extend(self.transcript_lines());
         out.sort_by_key(|q| q.start);
+        let continued: Vec<Quote> = orphans
+            .into_iter()
+            .filter_map(|si| self.continues_previous(&self.spans[si], &out))
+            .collect();
+        out.extend(continued);
+        for q in &mut out {
+            if let Some(s) = &mut q.speaker {
+                s.name = self.registry.display(&s.name);
+            }
+        }
+        out.sort_by_key(|q| q.start);
         out
+    }
+
+    /// True when the quotation mark at token `i` opens its paragraph (the zero-width paragraph
+    /// break shares the mark's offset, so `i` may be the break itself).
+    fn opens_paragraph(&self, i: usize) -> bool {
+        i == 0 || self.toks[i].kind == Kind::Para || self.toks[i - 1].kind == Kind::Para
+    }
+
+    /// A quotation paragraph with no cue continues the speaker of the paragraph before it, when
+    /// that paragraph's last attribution names a person and nobody else is named after it.
+    fn continues_previous(&self, span: &Span, out: &[Quote]) -> Option<Quote> {
+        let open_tok = self.toks.partition_point(|t| t.start < span.open);
+        let para = (0..=open_tok.min(self.toks.len().saturating_sub(1)))
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)?;
+        let prev_start = (0..para)
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)
+            .map_or(0, |k| k + 1);
+        let (lo, hi) = (self.toks.get(prev_start)?.start, self.toks[para].start);
+        let last = out.iter().rev().find(|q| q.start >= lo && q.start < hi)?;
+        let name = &last.speaker.as_ref()?.name;
+        let others = self
+            .mentions
+            .iter()
+            .filter(|m| m.pos >= last.start && m.pos < hi)
+            .any(|m| &m.name != name && self.registry.display(&m.name) != *name);
+        if others {
+            return None;
+        }
+        Some(Quote {
+            speaker: last.speaker.clone(),
+            text: self.body[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
+            cue: "(continued)".into(),
+            direct: true,
+        })
     }
 
     /// The cue in the quote's own sentence: the nearest one after the closing mark, else the

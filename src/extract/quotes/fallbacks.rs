@@ -157,6 +157,13 @@ impl Doc<'_> {
         let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let c = names::name_from_run(&refs, false)?;
+        // `UPDATE:`, `CLARIFICATION:`: a label names a person the body knows or gives in full,
+        // or recurs as the turns of a transcript.
+        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+        let label = &self.body[self.toks[s].start..self.toks[e].end];
+        if !(known || c.has_first || c.titled || self.body.matches(label).nth(1).is_some()) {
+            return None;
+        }
         Some((self.registry.canonical(&c).0, e + 1))
     }
 

@@ -587,6 +587,10 @@ pub struct NameCand {
     pub gender: Option<Gender>,
     /// A person title or role preceded the name.
     pub titled: bool,
+    /// The honorific written before the name (`Mr.`, `President`), if any.
+    pub honorific: Option<String>,
+    /// A lone first name with no title (`Melanie`): a person only where a cue supports it.
+    pub given_only: bool,
 }
 
 impl NameCand {
@@ -604,10 +608,14 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     }
     let mut gender = None;
     let mut titled = false;
+    let mut honorific = None;
     for w in run {
         if let Some(g) = title_gender(w) {
             titled = true;
             gender = gender.or(g);
+            if is_honorific(w) {
+                honorific = Some(w.to_string());
+            }
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
@@ -644,6 +652,12 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     if has_first {
         gender = gender.or_else(|| first_name_gender(name[0]));
     }
+    let given_only = !has_first
+        && !titled
+        && name.len() == 1
+        && first_name_gender(strip_possessive(name[0])).is_some()
+        && !is_role_word(name[0])
+        && !is_group_word(name[0]);
     let mut tokens: Vec<String> = name.iter().map(|w| w.to_string()).collect();
     if let Some(last) = tokens.last_mut() {
         *last = strip_possessive(last).to_string();
@@ -653,6 +667,40 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         has_first,
         gender,
         titled,
+        honorific,
+        given_only,
+    })
+}
+
+/// Honorifics and offices that are conventionally written before a surname (`Mr. Obama`,
+/// `Sen. Lee`, `President Obama`): kept with a speaker name that has no known first name.
+pub fn is_honorific(word: &str) -> bool {
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "dr"
+                | "prof"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "rev"
+                | "sen"
+                | "senator"
+                | "rep"
+                | "gov"
+                | "governor"
+                | "president"
+                | "gen"
+                | "general"
+                | "judge"
+                | "justice"
+                | "mayor"
+                | "pope"
+        )
     })
 }
 
@@ -689,6 +737,8 @@ pub struct Registry {
     by_last: FastMap<String, Vec<Known>>,
     /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
     titled_last: FastMap<String, Gender>,
+    /// Lower-case surname -> the first honorific written before it (`President`, `Mr.`).
+    honorific_last: FastMap<String, String>,
 }
 
 impl Registry {
@@ -700,6 +750,11 @@ impl Registry {
             return;
         };
         let key = last.to_lowercase();
+        if let Some(h) = &cand.honorific {
+            self.honorific_last
+                .entry(key.clone())
+                .or_insert_with(|| h.clone());
+        }
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
                 self.titled_last.entry(key.clone()).or_insert(g);
@@ -727,6 +782,18 @@ impl Registry {
                 gender: cand.gender,
                 count: 1,
             }),
+        }
+    }
+
+    /// A speaker name as shown: a bare surname keeps the honorific the body gives it
+    /// (`Obama` -> `President Obama`, `Holt` -> `Mr. Holt`), which marks it as a person.
+    pub fn display(&self, name: &str) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        match self.honorific_last.get(&name.to_lowercase()) {
+            Some(h) => format!("{h} {name}"),
+            None => name.to_string(),
         }
     }
 

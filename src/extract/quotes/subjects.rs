@@ -20,7 +20,7 @@ impl Doc<'_> {
             return Subject::Other;
         };
         let known = crate::extract::people::resolve_name(self.people, &c.text());
-        if self.is_person(&c, e - s) || known.is_some() {
+        if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
             let (name, g) = self.registry.canonical(&c);
             // A bare surname the registry could not complete: the people list may know it.
             let name = match known {
@@ -31,6 +31,17 @@ impl Doc<'_> {
         } else {
             Subject::Other
         }
+    }
+
+    /// True when the run `[s, e)` is directly the subject of a cue (`Melanie said`, `said
+    /// Melanie`), not the object of a preposition (`in Dallas maintains`).
+    pub(super) fn speaks(&self, s: usize, e: usize) -> bool {
+        let prev = (s > 0 && self.is_word(s - 1)).then(|| self.word(s - 1));
+        if prev.is_some_and(cues::is_function_word) {
+            return false;
+        }
+        let cue_before = prev.is_some_and(|w| cues::cue_kind(w) == Some(cues::CueKind::Verb));
+        cue_before || self.cue_follows(e)
     }
 
     /// Evidence that a candidate is a person: a first name, a title, a surname of a known person,
@@ -79,6 +90,13 @@ impl Doc<'_> {
                 }
                 if let Some(g) = names::pronoun(w) {
                     return Some((Subject::Pronoun(g, t.start), p));
+                }
+                // `Ruiz toured the plant and said ...`: a second verb shares the sentence subject.
+                if matches!(w, "and" | "but") && p > a + 2 {
+                    let subj = self.sentence_subject(a, p);
+                    if subj != Subject::Other {
+                        return Some((subj, p));
+                    }
                 }
                 if w == "who" && p > a + 1 && self.is_punct(p - 1, ",") && self.is_name_tok(p - 2) {
                     let s = self.run_back(p - 2, a);
@@ -259,6 +277,11 @@ impl Doc<'_> {
         }
         if self.is_name_tok(i) {
             let e = self.run_fwd(i, limit);
+            // `Lee’s family said`: the owner is not the subject.
+            let last = self.word(e - 1);
+            if names::strip_possessive(last).len() != last.len() {
+                return Subject::Other;
+            }
             return self.judge_run(i, e);
         }
         Subject::Other
