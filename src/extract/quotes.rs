@@ -671,11 +671,6 @@ impl<'a> Doc<'a> {
             .filter_map(|si| self.continues_previous(&self.spans[si], &out))
             .collect();
         out.extend(continued);
-        for q in &mut out {
-            if let Some(s) = &mut q.speaker {
-                s.name = self.registry.display(&s.name);
-            }
-        }
         out.sort_by_key(|q| q.start);
         out
     }
@@ -704,7 +699,7 @@ impl<'a> Doc<'a> {
             .mentions
             .iter()
             .filter(|m| m.pos >= last.start && m.pos < hi)
-            .any(|m| &m.name != name && self.registry.display(&m.name) != *name);
+            .any(|m| &m.name != name);
         if others {
             return None;
         }

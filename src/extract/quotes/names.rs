@@ -587,8 +587,6 @@ pub struct NameCand {
     pub gender: Option<Gender>,
     /// A person title or role preceded the name.
     pub titled: bool,
-    /// The honorific written before the name (`Mr.`, `President`), if any.
-    pub honorific: Option<String>,
     /// A lone first name with no title (`Melanie`): a person only where a cue supports it.
     pub given_only: bool,
 }
@@ -608,14 +606,10 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     }
     let mut gender = None;
     let mut titled = false;
-    let mut honorific = None;
     for w in run {
         if let Some(g) = title_gender(w) {
             titled = true;
             gender = gender.or(g);
-            if is_honorific(w) {
-                honorific = Some(w.to_string());
-            }
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
@@ -667,40 +661,7 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         has_first,
         gender,
         titled,
-        honorific,
         given_only,
-    })
-}
-
-/// Honorifics and offices that are conventionally written before a surname (`Mr. Obama`,
-/// `Sen. Lee`, `President Obama`): kept with a speaker name that has no known first name.
-pub fn is_honorific(word: &str) -> bool {
-    with_lower(word, |l| {
-        matches!(
-            l,
-            "mr" | "mrs"
-                | "ms"
-                | "miss"
-                | "dr"
-                | "prof"
-                | "sir"
-                | "dame"
-                | "lord"
-                | "lady"
-                | "rev"
-                | "sen"
-                | "senator"
-                | "rep"
-                | "gov"
-                | "governor"
-                | "president"
-                | "gen"
-                | "general"
-                | "judge"
-                | "justice"
-                | "mayor"
-                | "pope"
-        )
     })
 }
 
@@ -737,8 +698,6 @@ pub struct Registry {
     by_last: FastMap<String, Vec<Known>>,
     /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
     titled_last: FastMap<String, Gender>,
-    /// Lower-case surname -> the first honorific written before it (`President`, `Mr.`).
-    honorific_last: FastMap<String, String>,
 }
 
 impl Registry {
@@ -750,11 +709,6 @@ impl Registry {
             return;
         };
         let key = last.to_lowercase();
-        if let Some(h) = &cand.honorific {
-            self.honorific_last
-                .entry(key.clone())
-                .or_insert_with(|| h.clone());
-        }
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
                 self.titled_last.entry(key.clone()).or_insert(g);
@@ -782,18 +736,6 @@ impl Registry {
                 gender: cand.gender,
                 count: 1,
             }),
-        }
-    }
-
-    /// A speaker name as shown: a bare surname keeps the honorific the body gives it
-    /// (`Obama` -> `President Obama`, `Holt` -> `Mr. Holt`), which marks it as a person.
-    pub fn display(&self, name: &str) -> String {
-        if name.contains(' ') {
-            return name.to_string();
-        }
-        match self.honorific_last.get(&name.to_lowercase()) {
-            Some(h) => format!("{h} {name}"),
-            None => name.to_string(),
         }
     }
 

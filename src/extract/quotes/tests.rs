@@ -45,8 +45,8 @@ fn appositive_after_quote() {
 #[test]
 fn double_apostrophe_marks() {
     let b = "''We admire the plan'' in several ways, Mr. Holt said. ''It is careful.''";
-    assert_eq!(one(b, "admire").as_deref(), Some("Mr. Holt"));
-    assert_eq!(one(b, "careful").as_deref(), Some("Mr. Holt"));
+    assert_eq!(one(b, "admire").as_deref(), Some("Holt"));
+    assert_eq!(one(b, "careful").as_deref(), Some("Holt"));
 }
 
 #[test]
@@ -59,20 +59,20 @@ fn inverted_with_title_abbreviation() {
 fn participle_appositive_before_said() {
     let b =
         "President Obama, opening the new library on Monday, said it would tell a story of hope.";
-    assert_eq!(one(b, "story").as_deref(), Some("President Obama"));
+    assert_eq!(one(b, "story").as_deref(), Some("Obama"));
 }
 
 #[test]
 fn transcript_line() {
     let b =
         "HARRIS: Let us begin with the economy tonight.\n\nMr. Harris asked the first question.";
-    assert_eq!(one(b, "economy").as_deref(), Some("Mr. Harris"));
+    assert_eq!(one(b, "economy").as_deref(), Some("Harris"));
 }
 
 #[test]
 fn double_apostrophe_said_after() {
     let b = "''Tell that to the teachers who are paying,'' Mr. Vance said. ''Tell that to them.''";
-    assert_eq!(one(b, "teachers").as_deref(), Some("Mr. Vance"));
+    assert_eq!(one(b, "teachers").as_deref(), Some("Vance"));
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn nested_curly_quote_with_dash_credit() {
 #[test]
 fn as_x_put_it() {
     let b = "As Ms. Simmons put it in a statement, the network is ''offering another view.''";
-    assert_eq!(one(b, "another view").as_deref(), Some("Ms. Simmons"));
+    assert_eq!(one(b, "another view").as_deref(), Some("Simmons"));
 }
 
 #[test]
@@ -169,11 +169,6 @@ fn scraped_sample_speakers() {
         ("right now", "Vladimir Putin"),
     ];
     for (text, speaker) in expect {
-        // Cleanup decides what the body keeps (a teaser line may go with the page furniture).
-        if !body.contains(text) {
-            println!("skipped: {text:?} is not in the cleaned body");
-            continue;
-        }
         let w = who(&body, text);
         assert!(
             w.iter().any(|s| s.as_deref() == Some(speaker)),
@@ -256,7 +251,7 @@ fn coordinated_speakers() {
         "changes",
     );
     assert!(
-        w.contains(&Some("Mr. Grant".to_string())) && w.contains(&Some("Mr. Lyle".to_string())),
+        w.contains(&Some("Grant".to_string())) && w.contains(&Some("Lyle".to_string())),
         "{w:?}"
     );
 }
@@ -494,11 +489,11 @@ fn acknowledged_admitted_insisted() {
             "mistakes"
         )
         .as_deref(),
-        Some("Mr. Nolan")
+        Some("Nolan")
     );
     assert_eq!(
         one("Ms. Reyes admitted she had been wrong.", "wrong").as_deref(),
-        Some("Ms. Reyes")
+        Some("Reyes")
     );
     assert_eq!(
         one("Victor Lang insisted the data was accurate.", "accurate").as_deref(),
@@ -735,16 +730,6 @@ fn statement_said_is_null() {
         one("“We regret the error,” the statement said.", "regret"),
         None
     );
-}
-
-#[test]
-fn bare_surname_keeps_its_honorific() {
-    let b = "“We will rebuild the bridge,” said Mayor Okafor. Later, Okafor said the work would take a year.";
-    assert_eq!(one(b, "bridge").as_deref(), Some("Mayor Okafor"));
-    assert_eq!(one(b, "work would").as_deref(), Some("Mayor Okafor"));
-    // A full name is shown as it is, without the title.
-    let b = "“The vote is close,” said Sen. Laura Kim.";
-    assert_eq!(one(b, "vote").as_deref(), Some("Laura Kim"));
 }
 
 #[test]
