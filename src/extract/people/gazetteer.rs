@@ -4,33 +4,12 @@
 //!
 //! Every list is a `HashSet` of lower-case words; callers look words up lower-cased.
 
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the look-ups are of short words, where SipHash's set-up cost dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of static words hashed with [`Fnv`].
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A set of static words (Fx hashing: the keys are short words, where SipHash set-up dominates).
+pub type WordSet = HashSet<&'static str, FxBuildHasher>;
 
 /// The word class a capitalised token belongs to, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +49,7 @@ pub struct Lexicon {
     connector: WordSet,
     directions: WordSet,
     /// Every hand-written word with its class (the most specific class wins).
-    classes: HashMap<&'static str, Class, BuildHasherDefault<Fnv>>,
+    classes: HashMap<&'static str, Class, FxBuildHasher>,
     /// Verbs of saying and the like that follow or precede a person's name.
     pub cue: WordSet,
     /// Foreign and place-name words that open the name of an institution, church or place
@@ -192,7 +171,7 @@ impl Lexicon {
 
 /// One map from word to class; lists are inserted from least to most specific, so a word on
 /// several lists gets the most specific class.
-fn class_map() -> HashMap<&'static str, Class, BuildHasherDefault<Fnv>> {
+fn class_map() -> HashMap<&'static str, Class, FxBuildHasher> {
     let mut m = HashMap::default();
     for (list, class) in [
         (SUFFIXES, Class::Suffix),

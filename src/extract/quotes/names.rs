@@ -2,36 +2,13 @@
 //! list, titles), which are organisations or places, the canonical full name of a surname in one
 //! body, and a gender guess for resolving he/she.
 
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// FNV-1a: the keys here are short words, where SipHash's setup cost dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A hash map keyed by short strings.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
+type FastSet<K> = HashSet<K, FxBuildHasher>;
 
 /// Grammatical gender of a person or pronoun, when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
