@@ -78,6 +78,13 @@ fn lines(s: &'static str) -> WordSet {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
 }
 
+/// The first word of every line (`first.txt` is `name gender`).
+fn first_column(s: &'static str) -> WordSet {
+    s.lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
 fn words(s: &'static str) -> WordSet {
     s.split_whitespace().collect()
 }
@@ -85,7 +92,7 @@ fn words(s: &'static str) -> WordSet {
 impl Lexicon {
     fn build() -> Lexicon {
         Lexicon {
-            first: lines(include_str!("../../../data/names/first.txt")),
+            first: first_column(include_str!("../../../data/names/first.txt")),
             last: lines(include_str!("../../../data/names/last.txt")),
             common: lines(include_str!("../../../data/names/common.txt")),
             english: lines(include_str!("../../../data/names/english.txt")),

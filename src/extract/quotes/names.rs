@@ -17,11 +17,11 @@ pub enum Gender {
     Female,
 }
 
-/// Lower-case first name -> gender, from the embedded list (see FIRST_NAMES.md).
+/// Lower-case first name -> gender, from the embedded list (`data/names/PROVENANCE.md`).
 fn first_names() -> &'static FastMap<&'static str, Gender> {
     static MAP: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
     MAP.get_or_init(|| {
-        include_str!("first_names.txt")
+        include_str!("../../../data/names/first.txt")
             .lines()
             .filter_map(|l| {
                 let (n, g) = l.split_once(' ')?;
