@@ -469,6 +469,7 @@ fn examine(
 fn skip_reason(e: &ReadError) -> String {
     match e {
         ReadError::Binary => "binary".to_string(),
+        ReadError::NotArticle(why) => why.to_string(),
         _ => UNSUPPORTED.to_string(),
     }
 }

@@ -31,6 +31,8 @@ pub enum ReadError {
     Unsupported,
     /// Binary content. Counted as skipped.
     Binary,
+    /// Text that is not an article (a README, a word list). Counted as skipped, with the reason.
+    NotArticle(&'static str),
     /// Damaged input; `line` is 1-based where known. Counted as failed.
     Malformed { line: Option<usize>, reason: String },
     /// Invalid gzip or over the size limit. Counted as failed.
@@ -40,7 +42,10 @@ pub enum ReadError {
 impl ReadError {
     /// Skips are expected (not our format); failures are damaged input the user should hear about.
     pub fn is_skip(&self) -> bool {
-        matches!(self, ReadError::Unsupported | ReadError::Binary)
+        matches!(
+            self,
+            ReadError::Unsupported | ReadError::Binary | ReadError::NotArticle(_)
+        )
     }
 }
 
@@ -51,6 +56,7 @@ impl std::fmt::Display for ReadError {
                 f.write_str("not a supported format (txt, html, json, jsonl, sgm, or .gz of these)")
             }
             ReadError::Binary => f.write_str("binary content, not text"),
+            ReadError::NotArticle(why) => f.write_str(why),
             ReadError::Malformed {
                 line: Some(l),
                 reason,
@@ -133,7 +139,7 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
         text = decode::decode_html(bytes);
     }
     match format {
-        Format::Text => text::read(&text),
+        Format::Text => text::read(path, &text),
         Format::Html => html::read(&text),
         Format::Json => json::read(&text),
         Format::Jsonl => json::read_lines(&text),
