@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn empty_and_odd_text_never_fails() {
         for text in ["", "\n\n", "\u{feff}x", "é\u{1b}[2J", &"w ".repeat(100_000)] {
-            let got = read(text).unwrap();
+            let got = read(Path::new("a.txt"), text).unwrap();
             assert_eq!(got.articles[0].body, text);
         }
     }
