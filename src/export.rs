@@ -169,7 +169,7 @@ impl<W: Write> Exporter<W> {
                 let w = self.plain();
                 write!(w, "{} {noun} for {q}", thousands(total))?;
                 if offset > 0 {
-                    write!(w, " (from hit {})", thousands(offset + 1))?;
+                    write!(w, " (from hit {})", thousands(offset.saturating_add(1)))?;
                 }
                 writeln!(w)
             }

@@ -10,8 +10,13 @@ use crate::model::Article;
 use crate::text::name_keys;
 
 /// A date as a tantivy date at midnight UTC.
+///
+/// tantivy keeps dates as nanoseconds in an `i64` (about 1677-09-22 to 2262-04-11); days outside
+/// are clamped to those ends rather than wrapping around, so filters and sorting stay in order.
 pub fn to_tantivy_date(d: Date) -> DateTime {
-    DateTime::from_timestamp_secs(d.midnight().assume_utc().unix_timestamp())
+    const LIMIT_SECS: i64 = i64::MAX / 1_000_000_000;
+    let secs = d.midnight().assume_utc().unix_timestamp();
+    DateTime::from_timestamp_secs(secs.clamp(-LIMIT_SECS, LIMIT_SECS))
 }
 
 /// The documents for one article: the article itself, then its quotes.
