@@ -31,7 +31,10 @@ impl IndexRuns for Env {
 
 /// The number after `label` in the summary line, e.g. `count(s, "indexed")`.
 fn count(summary: &str, label: &str) -> u64 {
-    let line = summary.lines().find(|l| l.contains("files seen")).unwrap_or("");
+    let line = summary
+        .lines()
+        .find(|l| l.contains("files seen"))
+        .unwrap_or("");
     let words: Vec<&str> = line
         .split([' ', ',', ';'])
         .filter(|w| !w.is_empty())

@@ -380,34 +380,41 @@ fn is_chrome(line: &str) -> bool {
     if line.len() > MAX_CHROME_BYTES {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
         return true;
-    }
-    let short_parts = |sep: &str| {
-        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
-        parts.len() >= 2 && parts.iter().all(|p| word_count(p) <= 4)
     };
-    let glued = words.len() <= 6 && words.iter().any(|w| camel_humps(w) >= 2);
-    let all_nav = words.len() >= 2
-        && words
-            .iter()
-            .all(|w| NAV_WORDS.contains(&w.to_lowercase().trim_matches([',', '.'])));
+    let count = 1 + words.clone().count();
+    let short_parts = |sep: &str| {
+        let mut parts = line.split(sep).map(str::trim);
+        let n = parts.clone().count();
+        n >= 2 && parts.all(|p| word_count(p) <= 4)
+    };
+    let glued = count <= 6 && line.split_whitespace().any(|w| camel_humps(w) >= 2);
+    let is_nav = |w: &str| {
+        let w = w.trim_matches([',', '.']);
+        NAV_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    let all_nav = count >= 2 && is_nav(first) && words.all(is_nav);
     glued
         || all_nav
         || (line.contains('|') && short_parts("|"))
-        || [">", "»", "›", "/"]
+        || [(" > ", ">"), (" » ", "»"), (" › ", "›"), (" / ", "/")]
             .iter()
-            .any(|sep| line.contains(&format!(" {sep} ")) && short_parts(sep))
+            .any(|(spaced, sep)| line.contains(spaced) && short_parts(sep))
 }
 
 /// Lower-to-upper transitions inside a word: `LatestPakistanTop` has two, `McDonald` one.
 fn camel_humps(word: &str) -> usize {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .windows(2)
-        .filter(|w| w[0].is_lowercase() && w[1].is_uppercase())
-        .count()
+    let mut humps = 0;
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            humps += 1;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    humps
 }
 
 /// Bylines and timestamps (`By Jane Roe`, `Updated March 3, 2025`): page metadata.
@@ -561,7 +568,8 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// Lines after which the article is over (related links, comment forms).
 fn is_end_marker(line: &str) -> bool {
-    if line.len() > MAX_CHROME_BYTES {
+    // Every marker is at most five words: a longer line is text (and needs no lower-casing).
+    if line.len() > 80 || line.split_whitespace().nth(5).is_some() {
         return false;
     }
     const MARKERS: &[&str] = &[

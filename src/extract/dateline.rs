@@ -130,14 +130,18 @@ pub fn month_of(word: &str) -> Option<u8> {
     pick(fuzzy)
 }
 
-/// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII.
+/// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII. Words longer
+/// than [`OSA_MAX`] are far from every month name and get a large distance without any work.
 fn osa(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
+    if a.len() > OSA_MAX || b.len() > OSA_MAX {
+        return usize::MAX;
+    }
+    let mut d = [[0usize; OSA_MAX + 1]; OSA_MAX + 1];
+    for (i, row) in d.iter_mut().enumerate().take(a.len() + 1) {
         row[0] = i;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
+    for (j, cell) in d[0].iter_mut().enumerate().take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
@@ -154,6 +158,9 @@ fn osa(a: &str, b: &str) -> usize {
     }
     d[a.len()][b.len()]
 }
+
+/// Longest word [`osa`] compares (the longest month name plus one letter, with room to spare).
+const OSA_MAX: usize = 12;
 
 /// True when `a` is `b` with two adjacent letters swapped.
 fn is_swap(a: &str, b: &str) -> bool {
