@@ -465,7 +465,7 @@ fn random_queries_through_the_binary() {
                         args.push(q);
                         let (run, took) = run_timed(dir, &args, n);
                         max = max.max(took);
-                        if let Some(code @ 0..=2) = usize::try_from(run.code).ok() {
+                        if let Ok(code @ 0..=2) = usize::try_from(run.code) {
                             codes[code] += 1;
                         }
                         if let Some(p) = judge(&run, took) {
