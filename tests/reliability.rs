@@ -98,3 +98,82 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
     );
     assert_eq!(check(dir), (Some(0), FILES as u64));
 }
+
+#[test]
+fn a_killed_rebuild_leaves_the_previous_index_whole() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    write_corpus(dir);
+    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for delay_ms in [20u64, 60, 120, 200, 300, 450] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args([
+                "index",
+                "corpus",
+                "--index",
+                "idx",
+                "--quiet",
+                "--rebuild",
+                "--commit-interval",
+                "0.05",
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            check(dir),
+            (Some(0), FILES as u64),
+            "rebuild killed after {delay_ms} ms"
+        );
+    }
+}
+
+#[test]
+fn searches_keep_working_while_an_index_run_writes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    write_corpus(dir);
+    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["index", "corpus", "--index", "idx", "--quiet", "--rebuild"])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut searches = 0;
+    while writer.try_wait().expect("poll").is_none() && searches < 200 {
+        let out = newsdex(
+            dir,
+            &["search", "\"budget item\"", "--index", "idx", "--count"],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            FILES.to_string()
+        );
+        searches += 1;
+    }
+    assert!(writer.wait().expect("wait").success());
+    assert!(searches > 0, "the index run ended before any search ran");
+}

@@ -428,7 +428,6 @@ fn person_filter_finds_names_extracted_from_the_text() {
 }
 
 #[test]
-#[ignore = "needs quote extraction (speakers) from the quotes branch"]
 fn speaker_filter_and_quote_search() {
     let env = TestEnv::new();
     env.write_jsonl(

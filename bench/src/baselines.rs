@@ -32,7 +32,11 @@ pub fn raw_tantivy(corpus: &Path, dir: &Path, memory_mb: usize) -> anyhow::Resul
     }
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = newsdex::index::schema::build();
-    let index = Index::create_in_dir(dir, schema).context("cannot create the raw index")?;
+    let index = Index::builder()
+        .schema(schema)
+        .settings(newsdex::index::schema::settings())
+        .create_in_dir(dir)
+        .context("cannot create the raw index")?;
     newsdex::index::schema::register_analyzers(&index);
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut writer: IndexWriter =

@@ -34,5 +34,12 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
     };
     let summary = writer::run(&cfg)?;
     eprintln!("{}", summary.line());
+    if summary.failed > 0 {
+        eprintln!(
+            "newsdex: {} file(s) could not be indexed (listed above); everything else is committed. \
+             Fix or remove them and run `newsdex index` again: only changed files are read.",
+            summary.failed
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,10 @@
 //! the headline are page chrome and are dropped; after the article text, an end marker ("Related
 //! Articles", "Leave a Reply", "Comments") cuts off the rest of the page.
 
+use time::Date;
+
 use super::dateline;
+use crate::ingest::formats::dates;
 
 /// A scraped page split into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +19,8 @@ pub struct CleanPage {
     pub body: String,
     /// A dateline found at the start of the body (`PARIS, March 2 (AFP) -`), as written.
     pub dateline: Option<String>,
+    /// The page's date from a metadata line (`Updated November 25, 2025`), if it gives one.
+    pub date: Option<Date>,
 }
 
 /// Splits a page into headline, body and leading dateline, dropping chrome and boilerplate.
@@ -35,17 +40,59 @@ pub fn clean_page(text: &str) -> CleanPage {
     // Pages often carry the title twice (document title, then the on-page heading).
     paragraphs.retain(|p| p != head_line && *p != headline);
     drop_teasers(&mut paragraphs);
-    drop_leading_bylines(&mut paragraphs);
+    // Page metadata (bylines, "Updated ..." lines) stands before the first real sentence.
+    let text_start = paragraphs
+        .iter()
+        .position(|p| ends_sentence(p) && word_count(p) >= 8)
+        .unwrap_or(paragraphs.len());
+    let date = paragraphs[..text_start]
+        .iter()
+        .filter(|p| is_meta(p))
+        .find_map(|p| page_date(p));
+    drop_bylines_before(&mut paragraphs, text_start);
+    // The dateline opens the first sentence paragraph, or one of the first few paragraphs.
     let dateline = paragraphs
         .iter()
-        .find(|p| !is_meta(p))
-        .and_then(|p| dateline::leading(p).and_then(|n| p.get(..n)))
+        .filter(|p| !is_meta(p))
+        .take(3)
+        .find_map(|p| dateline::leading(p).and_then(|n| p.get(..n)))
         .map(|d| d.trim().to_string());
     CleanPage {
         headline,
         body: paragraphs.join("\n\n"),
         dateline,
+        date,
     }
+}
+
+/// The date of a metadata line (`Updated November 25, 2025`, `Tuesday, September 22, 2015`,
+/// `Published: 2025-11-25 10:00`); `None` unless a full date with its year is there.
+fn page_date(line: &str) -> Option<Date> {
+    let lower = line.to_lowercase();
+    let mut rest = line;
+    for prefix in [
+        "last updated",
+        "updated",
+        "published",
+        "posted on",
+        "posted",
+        "on",
+    ] {
+        if lower.starts_with(prefix) {
+            rest = line.get(prefix.len()..)?;
+            break;
+        }
+    }
+    let rest = rest.trim_start_matches([':', ' ']);
+    // A leading weekday (`Tuesday, ...`) is not part of the date forms the parser knows.
+    let without_weekday = rest.split_once(", ").map(|(head, tail)| {
+        if head.chars().all(char::is_alphabetic) && dateline::month_of(head).is_none() {
+            tail
+        } else {
+            rest
+        }
+    });
+    dates::parse_any(without_weekday.unwrap_or(rest)).or_else(|| dates::parse_any(rest))
 }
 
 /// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short suffix of
@@ -394,17 +441,13 @@ fn is_meta(line: &str) -> bool {
     is_byline(line) || dateish
 }
 
-/// Drops bylines and timestamps standing between the headline and the article text; a date-only
-/// line stays (it is part of some plain-text article formats).
-fn drop_leading_bylines(paragraphs: &mut Vec<String>) {
-    let n = paragraphs
-        .iter()
-        .take_while(|p| is_byline(p) || (is_meta(p) && !p.contains('\n')))
-        .count();
+/// Drops bylines and timestamps standing before the article text (the first `text_start`
+/// paragraphs); a date-only line stays (it is part of some plain-text article formats).
+fn drop_bylines_before(paragraphs: &mut Vec<String>, text_start: usize) {
     let mut i = 0;
     paragraphs.retain(|p| {
         i += 1;
-        i > n || !is_byline(p)
+        i > text_start || !is_byline(p)
     });
 }
 
@@ -588,11 +631,10 @@ fn body_paragraphs(lines: &[(usize, &str)]) -> Vec<String> {
 }
 
 /// Drops teaser lines: a line cut off without final punctuation that repeats the start of a
-/// later paragraph, and a long unpunctuated summary line standing before the article text.
+/// later paragraph.
 fn drop_teasers(paragraphs: &mut Vec<String>) {
-    let first_sentence = paragraphs
-        .iter()
-        .position(|p| ends_sentence(p) && word_count(p) >= 8);
+    // Only a teaser that repeats a later paragraph goes: a standfirst (summary line) above the text,
+    // even cut off, is the publisher's own words and may hold a quote users search for.
     let mut keep = Vec::with_capacity(paragraphs.len());
     for (i, p) in paragraphs.iter().enumerate() {
         let cut = !ends_sentence(p) && !p.contains('\n');
@@ -603,11 +645,7 @@ fn drop_teasers(paragraphs: &mut Vec<String>) {
                 .iter()
                 .skip(i + 1)
                 .any(|later| later.starts_with(stem));
-        let summary = cut
-            && word_count(p) >= 10
-            && first_sentence.is_some_and(|f| i < f)
-            && p.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '…' | '”' | '"'));
-        keep.push(!(repeats || summary));
+        keep.push(!repeats);
     }
     let mut k = keep.into_iter();
     paragraphs.retain(|_| k.next().unwrap_or(true));
@@ -726,14 +764,47 @@ mod tests {
     }
 
     #[test]
-    fn unpunctuated_summary_before_text_is_dropped() {
+    fn unpunctuated_standfirst_before_text_is_kept() {
         let page = "Rail union calls strike over pension changes\n\n\
                     We will not accept cuts to what our members earned over decades, union leader \
                     says\n\n\
                     The rail union said on Wednesday its members would strike for two days next week.";
         let p = clean_page(page);
-        assert!(p.body.starts_with("The rail union said"));
-        assert!(!p.body.contains("union leader says"));
+        assert_eq!(p.headline, "Rail union calls strike over pension changes");
+        assert!(p.body.starts_with("We will not accept cuts"), "{}", p.body);
+        assert!(p.body.contains("The rail union said"));
+    }
+
+    #[test]
+    fn page_date_lines_date_the_page() {
+        let page = "Harbour fees to rise next spring\n\nBy Ana Ruiz\n\nUpdated March 3, 2025\n\n\
+                    The port authority said on Monday that fees would rise by four percent next year.";
+        let p = clean_page(page);
+        assert_eq!(
+            p.date,
+            Date::from_calendar_date(2025, time::Month::March, 3).ok()
+        );
+        assert!(p.body.starts_with("The port authority"), "{}", p.body);
+        assert_eq!(
+            page_date("Tuesday, September 22, 2015"),
+            Date::from_calendar_date(2015, time::Month::September, 22).ok()
+        );
+        assert_eq!(
+            page_date("Published: 2024-06-01 10:00"),
+            Date::from_calendar_date(2024, time::Month::June, 1).ok()
+        );
+        assert_eq!(page_date("Updated 5 minutes ago"), None);
+    }
+
+    #[test]
+    fn dateline_after_a_standfirst_is_found() {
+        let page = "Mayor promises new bridge within two years\n\n\
+                    The plan still needs money from the region and a vote in the council, officials say\n\n\
+                    LYON, June 4 (AFP) - The mayor said on Wednesday the bridge would open by 2027.";
+        assert_eq!(
+            clean_page(page).dateline.as_deref(),
+            Some("LYON, June 4 (AFP) -")
+        );
     }
 
     #[test]
@@ -828,9 +899,11 @@ mod tests {
             p.headline,
             "Envoys hold long meeting in the capital on border dispute"
         );
+        // The standfirst stays (it carries a quote); chrome and the comment form go.
         assert_eq!(
             p.body,
-            "The envoys met for six hours on Tuesday, officials said.\n\n\
+            "Neither side will give up the valley, and both say the army will stay \u{201c}as long as needed,\u{201d} minister\n\n\
+             The envoys met for six hours on Tuesday, officials said.\n\n\
              \u{201c}It was useful,\u{201d} the foreign minister told reporters afterwards."
         );
         assert_eq!(p.dateline, None);

@@ -40,7 +40,13 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
 /// when the paragraph does not open with one. The place must be written in capitals, or an
 /// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
-    let toks = tokenize(paragraph);
+    // A dateline ends within its first 16 tokens: look at a short prefix only, not at the whole
+    // paragraph (a hard-wrapped wire story can be one long paragraph).
+    let mut end = paragraph.len().min(LEADING_SCAN_BYTES);
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = tokenize(&paragraph[..end]);
     let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
     let dash = toks
         .iter()
@@ -66,6 +72,9 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     }
     Some(toks[dash].end)
 }
+
+/// How much of a paragraph [`leading`] reads: far more than any dateline's 16 tokens.
+const LEADING_SCAN_BYTES: usize = 400;
 
 /// Month number (1-12) of a month word, matched leniently; `None` for any other word.
 pub fn month_of(word: &str) -> Option<u8> {
@@ -109,6 +118,7 @@ pub fn month_of(word: &str) -> Option<u8> {
                 // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
                 name.len() >= 4
                     && (w.len() >= 5 || name.as_bytes()[0] == first)
+                    && w.len().abs_diff(name.len()) <= 1
                     && osa(&w, name) <= 1
             } else {
                 // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.

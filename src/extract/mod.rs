@@ -28,8 +28,10 @@ fn prefix_at_char_boundary(s: &str, limit: usize) -> &str {
 /// Turns what a reader found into what the index stores. `path` is the file as given;
 /// `multi` says whether the file holds several articles (the id then carries a suffix).
 pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
+    let mut page_date = None;
     let (headline, body, found_dateline) = if raw.needs_cleanup {
         let page = cleanup::clean_page(&raw.body);
+        page_date = page.date;
         let headline = if raw.headline.trim().is_empty() {
             page.headline
         } else {
@@ -39,11 +41,14 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
     } else {
         (raw.headline, raw.body, None)
     };
+    // The page's own date line counts as metadata: it dates the article and gives a dateline's
+    // day its year.
+    let meta_date = raw.date.or(page_date);
     let dateline_raw = raw.dateline.or(found_dateline);
     let dateline = dateline_raw
         .as_deref()
-        .map(|d| dateline::parse(d, raw.date));
-    let date = raw.date.or_else(|| dateline.as_ref().and_then(|d| d.date));
+        .map(|d| dateline::parse(d, meta_date));
+    let date = meta_date.or_else(|| dateline.as_ref().and_then(|d| d.date));
     let scanned = prefix_at_char_boundary(&body, EXTRACT_LIMIT);
     let people = people::find_people(&headline, scanned);
     let quotes = quotes::find_quotes(scanned, &people);

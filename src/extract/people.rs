@@ -5,8 +5,11 @@
 //! particles such as `de`, `van`, `al` inside) are candidates. Leading descriptors (titles, places,
 //! demonyms, organisation words, acronyms, capitalised common words) are cut off; what remains is
 //! scored by evidence: a census first name or surname, a title or honorific before, a speech verb
-//! or an appositive after. Single words need a title (`Mr. Putin`) or must repeat the surname of a
-//! full name found in the same article. Word lists live in [`gazetteer`].
+//! or an appositive after. Single words need a title (`Mr. Putin`), a leader context (`the Monti
+//! government`), a list after a plural noun for people (`gods such as Zeus`), or must repeat the
+//! surname of a full name found in the same article. Firms named after people (`Merrill Lynch`,
+//! `X Inc`, `an analyst at X`), works, teams and things named after a person are dropped.
+//! Word lists live in [`gazetteer`].
 
 mod gazetteer;
 mod tokens;
@@ -80,15 +83,26 @@ struct Mention {
     plausible: bool,
     /// Token range of the name in its own text (for finding lists of names).
     toks: (usize, usize),
+    /// The words name a firm (`Drummond McCall` in `Drummond McCall Inc`), not a person: other
+    /// mentions of the same words are dropped too.
+    firm: bool,
 }
 
 /// Finds name candidates in one text.
 fn scan(text: &str, headline: bool) -> Vec<Mention> {
-    let caps = is_mostly_upper(text);
+    // A Title Case headline capitalises verbs and nouns too: read it like upper-case copy.
+    let caps = is_mostly_upper(text) || (headline && is_title_case(text));
+    // A body that opens with its own Title Case headline line: that line only.
+    let titled_end = if caps || headline {
+        0
+    } else {
+        titled_first_line(text)
+    };
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let caps = caps || toks[i].start < titled_end;
         if !is_cap(text, &toks[i], caps) {
             i += 1;
             continue;
@@ -100,7 +114,76 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
         i = end;
     }
     confirm_lists(text, &toks, &mut out);
+    confirm_person_lists(text, &toks, &mut out);
     out
+}
+
+/// The byte length of a first line that is a short Title Case headline without a final period
+/// (`Senator Hammers Bank Over Fees`), else 0.
+fn titled_first_line(text: &str) -> usize {
+    let line = text.split('\n').next().unwrap_or("");
+    let trimmed = line.trim_end();
+    if trimmed.len() > 160 || trimmed.ends_with('.') || !is_title_case(trimmed) {
+        return 0;
+    }
+    line.len()
+}
+
+/// `Senator Hammers Bank Over Fees`: most words of four letters or more are capitalised.
+fn is_title_case(text: &str) -> bool {
+    let (mut long, mut upper) = (0usize, 0usize);
+    for w in text.split_whitespace().filter(|w| w.len() >= 4) {
+        long += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            upper += 1;
+        }
+    }
+    long >= 3 && upper * 10 >= long * 8
+}
+
+/// Accepts the single names listed after a plural noun for people (`gods such as Zeus, Hera and
+/// Ares`, `artists including Warhol`): the noun says what the listed names are.
+fn confirm_person_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
+    if found.is_empty() {
+        return;
+    }
+    for i in 1..toks.len() {
+        let w = toks[i].text(text);
+        if !matches!(w, "including" | "as" | "like") {
+            continue;
+        }
+        let mut k = i - 1;
+        if w == "as" {
+            if toks[k].text(text) != "such" || k == 0 {
+                continue;
+            }
+            k -= 1;
+        }
+        if k > 0 && toks[k].text(text) == "," {
+            k -= 1;
+        }
+        if !LEX.person_plurals.contains(toks[k].text(text)) {
+            continue;
+        }
+        let mut pos = i + 1;
+        while let Ok(m) = found.binary_search_by_key(&pos, |m| m.toks.0) {
+            let single_ok = found[m].words.len() > 1
+                || found[m].words.first().is_some_and(|k| {
+                    !is_common(k) && !LEX.english.contains(k.as_str()) && !found[m].weak
+                });
+            if found[m].firm || !single_ok {
+                break;
+            }
+            found[m].accepted = true;
+            pos = found[m].toks.1;
+            while toks
+                .get(pos)
+                .is_some_and(|t| matches!(t.text(text), "," | "and" | "or"))
+            {
+                pos += 1;
+            }
+        }
+    }
 }
 
 /// Accepts plausible names listed next to accepted ones (`A B, C D and E F`): a list of names
@@ -120,7 +203,12 @@ fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
                 continue;
             }
             let (a, b) = (found[k - 1].accepted, found[k].accepted);
-            if a && !b && found[k].plausible {
+            if !a && !b && all_listed(&found[k - 1]) && all_listed(&found[k]) {
+                // `Starry Lee and Holden Chow`: two listed names made only of census name words.
+                found[k - 1].accepted = true;
+                found[k].accepted = true;
+                changed = true;
+            } else if a && !b && found[k].plausible {
                 found[k].accepted = true;
                 changed = true;
             } else if b && !a && found[k - 1].plausible {
@@ -129,6 +217,14 @@ fn confirm_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
             }
         }
     }
+}
+
+/// A plausible full name whose every word is a census first name or surname.
+fn all_listed(m: &Mention) -> bool {
+    m.plausible
+        && m.words
+            .iter()
+            .all(|w| LEX.first.contains(w.as_str()) || LEX.last.contains(w.as_str()))
 }
 
 /// True for a word that can start or continue a name: capitalised (or, in upper-case text, not a
@@ -170,6 +266,9 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
             return j + 1;
         }
         let next = j + 1;
+        if caps && next >= i + 2 && next < toks.len() && ends_caps_name(text, toks, i, next) {
+            return next;
+        }
         if next < toks.len() && !toks[next].newline_before && is_cap(text, &toks[next], caps) {
             j = next;
             continue;
@@ -185,6 +284,15 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
         }
         return j + 1;
     }
+}
+
+/// In upper-case or Title Case text, `ELIZABETH WARREN HAMMERS BANK`: after a first name and
+/// another word, a dictionary word that is no first name is the headline's verb or noun.
+fn ends_caps_name(text: &str, toks: &[Tok], i: usize, next: usize) -> bool {
+    let k = word_key(toks[next].text(text));
+    LEX.english.contains(k.as_str())
+        && !LEX.first.contains(k.as_str())
+        && LEX.first.contains(word_key(toks[i].text(text)).as_str())
 }
 
 /// Lower-case words that may sit inside a capitalised run: name particles, and `of`/`for` after
@@ -235,7 +343,19 @@ fn analyse(
     {
         return None;
     }
-    let roles = roles(text, run, &keys, caps);
+    // `Citibank`, `Bancorp`: a name ending in a bank word is an institution.
+    let bank = keys.last().is_some_and(|k| {
+        k.len() > 5
+            && (k.ends_with("bank") || k.ends_with("bancorp"))
+            && !LEX.last.contains(k.as_str())
+    });
+    if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {
+        return None;
+    }
+    let roles = roles(text, run, &keys, caps, headline);
+    if let Some(firm) = firm_before_head(&keys, &roles) {
+        return Some(firm_mention(text, run, firm, start, headline));
+    }
     if roles.last() == Some(&Role::OrgHead) {
         return None;
     }
@@ -260,6 +380,12 @@ fn analyse(
     }
     let s = skip_leading_description(&keys, s, e);
     let name_keys = &keys[s..e];
+    if LEX.org_lead.contains(name_keys[0].as_str()) {
+        return None; // `Union de Banques Arabes`
+    }
+    if is_known_firm(name_keys) || employee_around(text, toks, start, start + e) {
+        return Some(firm_mention(text, run, (s, e), start, headline));
+    }
     let honorific = roles[..s].contains(&Role::Honorific);
     let title = honorific
         || roles[..s].contains(&Role::Title)
@@ -274,7 +400,8 @@ fn analyse(
         return None;
     }
     let score = if n >= 2 {
-        multi_score(name_keys, title, honorific, cue, caps)
+        let initials = !caps && is_initials_before_surname(&run[s..e], name_keys, 0, text);
+        multi_score(name_keys, title, honorific, cue, caps) + i32::from(initials)
     } else {
         0
     };
@@ -285,7 +412,19 @@ fn analyse(
         let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k);
         let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
         let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
-        !bad && ((title && !describes) || honorific || (cue && !caps && surname))
+        // `Miss Universe`, `Miss Piggy`: a pageant or character title, not a woman's surname.
+        let pageant = s > 0
+            && keys[s - 1] == "miss"
+            && describes
+            && !LEX.last.contains(k)
+            && !LEX.first.contains(k);
+        let leader = !caps
+            && !describes
+            && !k.contains('-')
+            && !is_common(k)
+            && leader_context(text, toks, start + s, start + e);
+        !bad && !pageant
+            && ((title && !describes) || honorific || (cue && !caps && surname) || leader)
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -293,7 +432,13 @@ fn analyse(
     let shown = if caps {
         surface
             .iter()
-            .map(|w| title_case(w))
+            .map(|w| {
+                if w.chars().any(char::is_lowercase) {
+                    (*w).to_string()
+                } else {
+                    title_case(w)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     } else {
@@ -309,13 +454,115 @@ fn analyse(
         weak,
         plausible: n >= 2 && score == 1 && !has_digit,
         toks: (start + s, start + e),
+        firm: false,
     })
+}
+
+/// `the Monti government`, `the Obama administration`: a single name between `the` and a word
+/// for a leader's government or tenure names that leader.
+fn leader_context(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    start > 0
+        && toks[start - 1].text(text).eq_ignore_ascii_case("the")
+        && toks.get(end).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "government" | "administration" | "presidency" | "premiership" | "cabinet" | "era"
+            )
+        })
+}
+
+/// `the novel Angel Catbird`, `the film Easy Rider`: a lower-case noun for a work just before.
+fn work_before(text: &str, toks: &[Tok], start: usize, caps: bool) -> bool {
+    !caps && start > 0 && toks[start - 1].word && {
+        let w = toks[start - 1].text(text);
+        w.starts_with(|c: char| c.is_lowercase()) && LEX.works.contains(w)
+    }
+}
+
+/// The name words right before commercial head words ending the run (`Drummond McCall` in
+/// `Drummond McCall Inc`, `Suffield` in `Suffield Financial Corp`), as a token range of the run.
+fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
+    let f = keys
+        .iter()
+        .position(|k| LEX.commercial.contains(k.as_str()))?;
+    let firm_word = |k: &String| LEX.commercial.contains(k.as_str()) || LEX.class(k) == Class::Org;
+    if f == 0 || !keys[f..].iter().all(firm_word) {
+        return None;
+    }
+    let a = roles[..f]
+        .iter()
+        .rposition(|r| *r != Role::Name)
+        .map_or(0, |p| p + 1);
+    (a < f).then_some((a, f))
+}
+
+/// A firm named after people (`Merrill Lynch`, `Dean Witter Reynolds`).
+fn is_known_firm(keys: &[String]) -> bool {
+    (1..=keys.len().min(2)).any(|n| {
+        let joined = keys[..n].join(" ");
+        LEX.firms.contains(joined.as_str())
+    })
+}
+
+/// `an analyst at Smith Barney`, `Smith Barney economist Jane Doe`: a role at a firm names the
+/// firm next to it.
+fn employee_around(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let after = toks.get(end).is_some_and(|t| {
+        let w = t.text(text);
+        // `Reagan officials` are his staff; `Shearson analysts` work at a firm.
+        let firm_role = LEX.employee.contains(w)
+            && !w.starts_with("official")
+            && !w.starts_with("spokes")
+            && !w.starts_with("exec");
+        t.word && !toks[end - 1].possessive && (firm_role || and_company(text, toks, end))
+    });
+    let before = start >= 2
+        && matches!(toks[start - 1].text(text), "at" | "with")
+        && LEX.employee.contains(toks[start - 2].text(text));
+    after || before
+}
+
+/// `Dillon Read and Co`, `Ingalls & Sons`: a partnership's name runs into `and Co`.
+fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| matches!(t.text(text), "and" | "&"))
+        && toks.get(end + 1).is_some_and(|t| {
+            matches!(
+                lower_key(t.text(text)).trim_end_matches('.'),
+                "co" | "company" | "sons" | "partners" | "associates"
+            )
+        })
+}
+
+/// A mention that marks words as a firm's name.
+fn firm_mention(
+    text: &str,
+    run: &[Tok],
+    (s, e): (usize, usize),
+    start: usize,
+    headline: bool,
+) -> Mention {
+    let words: Vec<String> = run[s..e].iter().map(|t| word_key(t.text(text))).collect();
+    let a = run[s].start;
+    Mention {
+        text: String::new(),
+        words,
+        span: None,
+        accepted: false,
+        order: if headline { a } else { a + (1 << 40) },
+        weak: false,
+        plausible: false,
+        toks: (start + s, start + e),
+        firm: true,
+    }
 }
 
 /// `Scientologist Tom Cruise`, `Coauthor Jane Doe`: words before a known first name that are
 /// dictionary words or `-ist`/`-ian` nouns describe the person and are not part of the name.
 fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
-    let Some(f) = (s..e.saturating_sub(1)).find(|&k| LEX.first.contains(keys[k].as_str())) else {
+    let Some(f) = (s..e.saturating_sub(1))
+        .find(|&k| LEX.first.contains(keys[k].as_str()) || is_east_asian_start(keys, k))
+    else {
         return s;
     };
     let describes = |k: &String| {
@@ -324,7 +571,10 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
                 || is_common(k)
                 || ["ist", "ists", "ian", "ians", "ite", "ites"]
                     .iter()
-                    .any(|x| k.ends_with(x)))
+                    .any(|x| k.ends_with(x))
+                || k.rsplit_once('-').is_some_and(|(_, b)| {
+                    LEX.english.contains(b) || LEX.class(b) == Class::Demonym
+                }))
     };
     if f > s && keys[s..f].iter().all(describes) {
         f
@@ -335,7 +585,7 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
 
 /// Classifies each token of a run, left to right (a surname-like word is a name only after
 /// another name word: `Valeska Paris`, `John Major`).
-fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
+fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
     let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
     for (k, key) in keys.iter().enumerate() {
@@ -346,35 +596,76 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
             .get(k + 1)
             .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
         let acronym = !caps && is_acronym(run[k].text(text));
+        if !caps && is_east_asian_start(keys, k) {
+            // `President Park Geun-hye`: the surname would otherwise read as a place word.
+            roles.push(Role::Name);
+            continue;
+        }
         let role = match classes[k] {
             Class::Honorific => Role::Honorific,
             Class::Title if prev_name && last_pos && listed => Role::Name,
             Class::Title => Role::Title,
+            // `James To`: a capitalised short word mid-sentence after a first name is a surname.
+            Class::Stop
+                if prev_name
+                    && !caps
+                    && !headline
+                    && LEX.last.contains(key.as_str())
+                    && LEX.first.contains(keys[k - 1].as_str())
+                    && is_upper_initial(run[k].text(text)) =>
+            {
+                Role::Name
+            }
             Class::Org if prev_name && last_pos && LEX.last.contains(key.as_str()) && !caps => {
                 Role::OrgHead
             }
             Class::Org if last_pos => Role::OrgHead,
             Class::Place | Class::Time
                 if prev_name
+                    && key.len() > 2
+                    && !is_weekday(key)
                     && last_pos
                     && listed
                     && !LEX.is_direction(key)
+                    && !is_acronym(run[k].text(text))
                     && !is_common(&keys[k - 1])
-                    && !LEX.english.contains(keys[k - 1].as_str()) =>
+                    && !LEX.english.contains(keys[k - 1].as_str())
+                    // `Texaco Canada` is a firm's national arm; `Valeska Paris` a person.
+                    && (LEX.first.contains(keys[k - 1].as_str())
+                        || k >= 2
+                        || !LEX.countries.contains(key.as_str())) =>
             {
                 Role::Name
             }
             Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
                 Role::Name
             }
+            // `Paris Hilton`, but not `House Newt Gingrich` (a first name follows).
             Class::Place | Class::Org | Class::Connector
-                if k == 0 && listed && next_plain && !caps && !LEX.is_direction(key) =>
+                if k == 0
+                    && listed
+                    && key.len() > 2
+                    && next_plain
+                    && !caps
+                    && !LEX.is_direction(key)
+                    && !keys.get(1).is_some_and(|n| {
+                        LEX.first.contains(n.as_str()) || LEX.english.contains(n.as_str())
+                    }) =>
             {
                 Role::Name
             }
             Class::Suffix if k > 0 => Role::Suffix,
             Class::Connector if prev_name => Role::Name,
+            // `AS Heagle`, `JK Rowling`: two capitals before a surname are initials.
+            Class::Other | Class::Stop
+                if acronym && is_initials_before_surname(run, keys, k, text) =>
+            {
+                Role::Name
+            }
             Class::Other if acronym => Role::Other,
+            Class::Other if is_word_compound(key) => Role::Other,
+            // `Charlotte Panthers`: a plural common noun ends a team or a group, not a name.
+            Class::Other if k > 0 && last_pos && is_plural_noun(key) => Role::Other,
             Class::Other if is_common(key) => {
                 let mid_sentence = !(k == 0 && run[0].sentence_start);
                 if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
@@ -391,6 +682,57 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool) -> Vec<Role> {
         roles.push(role);
     }
     roles
+}
+
+/// `panthers`, `polaroids`: a plural that is no census name and whose singular (or itself) is
+/// a dictionary word.
+fn is_plural_noun(k: &str) -> bool {
+    k.strip_suffix('s').is_some_and(|stem| {
+        !k.ends_with("ss")
+            && !LEX.first.contains(k)
+            && !LEX.last.contains(k)
+            && (LEX.english.contains(k) || LEX.english.contains(stem))
+    })
+}
+
+/// Two capital letters opening a run, followed by a census surname that is no dictionary word.
+fn is_initials_before_surname(run: &[Tok], keys: &[String], k: usize, text: &str) -> bool {
+    k == 0
+        && keys.len() == 2
+        && is_acronym(run[0].text(text))
+        && run[0].text(text).chars().count() == 2
+        && LEX.last.contains(keys[1].as_str())
+        && !LEX.english.contains(keys[1].as_str())
+        && !is_common(&keys[1])
+}
+
+/// A day of the week (`Netflix Friday`), never a surname after a name.
+fn is_weekday(k: &str) -> bool {
+    matches!(
+        k,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// `Prize-winner`, `Award-winning`: a hyphenated compound of dictionary words, no name part.
+fn is_word_compound(k: &str) -> bool {
+    // `Miami-based`, `Texas-born`, `state-owned`: an attribute, never part of a name.
+    const ATTRIBUTES: [&str; 6] = ["-based", "-born", "-led", "-owned", "-backed", "-style"];
+    if ATTRIBUTES.iter().any(|a| k.ends_with(a)) {
+        return true;
+    }
+    k.contains('-')
+        && k.split('-').all(|p| {
+            p.len() >= 4 // short parts are syllables of a given name: `Lung-bin`
+                && (LEX.english.contains(p) || is_common(p))
+                && !LEX.first.contains(p)
+        })
+}
+
+/// A romanised Chinese or Korean surname followed by a hyphenated given name (`Park Joo-ho`).
+fn is_east_asian_start(keys: &[String], k: usize) -> bool {
+    LEX.east_asian.contains(keys[k].as_str())
+        && keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
 }
 
 /// Evidence for a name of two or more words; 2 or more is a person.
@@ -430,6 +772,9 @@ fn multi_score(keys: &[String], title: bool, honorific: bool, cue: bool, caps: b
     // East Asian given names: `Ki-moon`, `Jong-un`, `Chung-tai` (not `Prize-winner`).
     if keys[1..].iter().any(|k| is_syllable_name(k)) {
         score += 1;
+        if is_east_asian_start(keys, 0) {
+            score += 1;
+        }
     }
     if keys.len() == 2 && keys[0] == keys[1] {
         score = 0; // `Duran Duran`
@@ -622,7 +967,14 @@ struct Group {
 /// names into their own person; unaccepted single words that match nobody are dropped.
 fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
     mentions.sort_by_key(|m| m.order);
+    let firms: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|m| m.firm)
+        .map(|m| m.words.clone())
+        .collect();
+    mentions.retain(|m| !(m.firm || (m.words.len() >= 2 && names_firm(&firms, &m.words))));
     confirm_by_repeated_surname(&mut mentions);
+    drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_full: HashMap<(String, String), usize> = HashMap::new();
     // Full names first, so later surnames find them.
@@ -659,11 +1011,12 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
             Some(i) if m.words.len() == 1 && !m.weak => Some(i),
             _ => groups
                 .iter()
-                .position(|g| g.words == m.words && (m.accepted || !m.weak)),
+                .position(|g| g.words == m.words && (m.accepted || !m.weak))
+                .or_else(|| family_of(&groups, m)),
         };
         match target {
             Some(i) => add_mention(&mut groups[i], m),
-            None if m.accepted => {
+            None if m.accepted && !names_firm(&firms, &m.words) => {
                 let i = new_group(&mut groups, m);
                 add_mention(&mut groups[i], m);
             }
@@ -687,6 +1040,51 @@ fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
             m.accepted = true;
         }
     }
+}
+
+/// True when `words` are, or begin, the name of a firm found in the article.
+fn names_firm(firms: &[Vec<String>], words: &[String]) -> bool {
+    firms
+        .iter()
+        .any(|f| f.windows(words.len()).any(|w| w == words))
+}
+
+/// `the Sams`: a plural surname names the family of the person with that surname.
+fn family_of(groups: &[Group], m: &Mention) -> Option<usize> {
+    let [w] = m.words.as_slice() else {
+        return None;
+    };
+    let stem = w.strip_suffix('s')?;
+    groups
+        .iter()
+        .position(|g| g.words.len() >= 2 && g.words.last().is_some_and(|l| l == stem))
+}
+
+/// `Warhol Polaroids`, `Trump Tower`: an accepted person's surname followed by words that are no
+/// census names is a thing named after that person, not another person.
+fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2)
+        .filter_map(|m| m.words.last().cloned())
+        .collect();
+    let named = |rest: &[String]| {
+        rest.iter().any(|w| {
+            LEX.first.contains(w.as_str()) || LEX.last.contains(w.as_str()) || w.contains('-')
+        })
+    };
+    // Words that lead a real full name elsewhere (`Lee` in `Lee Cheuk-yan`) stay name starts.
+    let first_words: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2 && named(&m.words[1..]))
+        .map(|m| m.words[0].clone())
+        .collect();
+    mentions.retain(|m| {
+        let [head, rest @ ..] = m.words.as_slice() else {
+            return true;
+        };
+        rest.is_empty() || !surnames.contains(head) || first_words.contains(head) || named(rest)
+    });
 }
 
 fn new_group(groups: &mut Vec<Group>, m: &Mention) -> usize {

@@ -1,10 +1,799 @@
-//! Quotes and reported speech with their speakers: direct quotes in straight or curly marks,
-//! "X said that ...", "..., he said." with the pronoun resolved, "according to X".
+//! Quotes and reported speech with their speakers: direct quotes in straight or curly marks
+//! (hard-wrapped and paragraph-spanning too), "X said that ...", "..., he said." with the pronoun
+//! resolved, "according to X", "described by X as “...”".
+//!
+//! One linear scan builds paragraphs, quotation spans, tokens and sentences ([`scan`]); speech cues
+//! ([`cues`]) are found on tokens, their subject is read to the left (or right, for "said X"), and
+//! names are judged and canonicalised per body ([`names`]). A speaker that is not a named person
+//! (an organisation, "a senior official", an unresolved pronoun) is `None`, never a guess.
 
-use crate::model::{Person, Quote};
+mod cues;
+mod fallbacks;
+mod names;
+mod scan;
+mod subjects;
+
+use crate::model::{Person, Quote, Speaker};
+use cues::CueKind;
+use names::{Gender, NameCand, Registry};
+use scan::{Kind, Span, Tok};
 
 /// Every attribution in `body`; speakers are resolved against `people` (found in the same body).
-/// (Placeholder.)
-pub fn find_quotes(_body: &str, _people: &[Person]) -> Vec<Quote> {
-    Vec::new()
+pub fn find_quotes(body: &str, people: &[Person]) -> Vec<Quote> {
+    let doc = Doc::new(body, people);
+    doc.attribute()
 }
+
+/// Who a cue's subject is.
+#[derive(Debug, Clone, PartialEq)]
+enum Subject {
+    /// A named person: canonical name and gender.
+    Person(String, Option<Gender>),
+    /// he / she, with the position to resolve from.
+    Pronoun(Option<Gender>, usize),
+    /// Somebody who is not a named person (organisation, description, they/we).
+    Other,
+}
+
+/// A cue found in a sentence, with its speaker.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Token index of the cue word.
+    at: usize,
+    kind: CueKind,
+    /// The cue as output (`said`, `told reporters`, `according to`).
+    text: String,
+    subject: Subject,
+    /// First token of the content after the cue (reported speech), if any.
+    after: usize,
+    /// True when the subject is written after the cue (`said Smith`) or before it with the
+    /// content before both (`..., Smith said`): the content is then the start of the sentence.
+    content_before: bool,
+    /// Token index where the subject phrase starts (content before ends before it).
+    subject_start: usize,
+    /// The cue only attributes quotation marks (`called it “...”`, `asked`), never reported speech.
+    direct_only: bool,
+    /// A second named speaker joined by `and` (`Smith and Jones said`).
+    also: Option<String>,
+}
+
+/// One mention of a person, for pronoun resolution.
+#[derive(Debug, Clone)]
+struct Mention {
+    pos: usize,
+    /// Sentence index of the mention.
+    sent: usize,
+    name: String,
+    gender: Option<Gender>,
+    /// The mention opens its sentence or is followed by a speech verb: a likely subject, which
+    /// pronouns refer back to.
+    subject: bool,
+}
+
+/// How many sentences back a pronoun may find its person.
+const PRONOUN_REACH: usize = 20;
+
+/// An attribution found for a quotation: speaker, cue, and a second speaker for coordinated
+/// subjects (`Smith and Jones said`).
+type Attr = (Option<String>, String, Option<String>);
+
+/// A body, scanned once.
+struct Doc<'a> {
+    body: &'a str,
+    /// People found in the body by `extract::people`.
+    people: &'a [Person],
+    toks: Vec<Tok>,
+    sents: Vec<(usize, usize)>,
+    spans: Vec<Span>,
+    /// For each token, the quotation span it lies in.
+    tok_span: Vec<Option<usize>>,
+    /// For each token, whether it can be part of a name run (computed once: hot).
+    name_tok: Vec<bool>,
+    registry: Registry,
+    mentions: Vec<Mention>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(body: &'a str, people: &'a [Person]) -> Self {
+        let paras = scan::paragraphs(body);
+        let spans = scan::quote_spans(body, &paras);
+        let toks = scan::tokenize(body, &paras, &spans);
+        let sents = scan::sentences(body, &toks);
+        let tok_span = map_spans(&toks, &spans);
+        let name_tok = toks
+            .iter()
+            .map(|t| {
+                let w = &body[t.start..t.end];
+                t.kind == Kind::Word
+                    && names::is_cap(w)
+                    && !cues::is_stop_cap(w)
+                    && names::pronoun(w).is_none()
+            })
+            .collect();
+        let mut doc = Doc {
+            body,
+            people,
+            toks,
+            sents,
+            spans,
+            tok_span,
+            name_tok,
+            registry: Registry::default(),
+            mentions: Vec::new(),
+        };
+        doc.collect_names(people);
+        doc
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.body[t.start..t.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+    }
+
+    /// True for a token that can be part of a name run.
+    fn is_name_tok(&self, i: usize) -> bool {
+        self.name_tok.get(i).copied().unwrap_or(false)
+    }
+
+    /// The capitalised run ending at token `end` (inclusive), searching back no further than `lo`.
+    fn run_back(&self, end: usize, lo: usize) -> usize {
+        let mut s = end;
+        while s > lo {
+            let p = s - 1;
+            let name = self.is_name_tok(p) && self.tok_span[p] == self.tok_span[end];
+            let particle = self.is_word(p)
+                && names::is_particle(self.word(p))
+                && p > lo
+                && self.is_name_tok(p - 1);
+            if !(name || particle) {
+                break;
+            }
+            s = p;
+        }
+        s
+    }
+
+    /// The capitalised run starting at `start`, no further than `hi` (exclusive); returns its end.
+    fn run_fwd(&self, start: usize, hi: usize) -> usize {
+        let mut e = start;
+        while e < hi
+            && (self.is_name_tok(e)
+                || (e > start
+                    && self.is_word(e)
+                    && names::is_particle(self.word(e))
+                    && self.is_name_tok(e + 1)))
+        {
+            e += 1;
+        }
+        e
+    }
+
+    fn run_words(&self, s: usize, e: usize) -> Vec<&'a str> {
+        (s..e).map(|i| self.word(i)).collect()
+    }
+
+    /// First pass: names with evidence (first name or title) go to the registry, then every run
+    /// that names a known person becomes a mention for pronoun resolution.
+    fn collect_names(&mut self, people: &[Person]) {
+        for p in people {
+            let toks: Vec<&str> = p.name.split_whitespace().collect();
+            if let Some(c) = names::name_from_run(&toks, false) {
+                self.registry.add(&c);
+            }
+        }
+        let runs: Vec<(usize, usize, NameCand)> = self
+            .all_runs()
+            .into_iter()
+            .filter_map(|(s, e)| {
+                let words = self.run_words(s, e);
+                names::name_from_run(&words, self.after_article(s)).map(|c| (s, e, c))
+            })
+            .collect();
+        for (s, e, c) in &runs {
+            // A lone first name counts when it speaks (`Melanie said`).
+            if c.has_first || c.titled || c.given_only && self.speaks(*s, *e) {
+                self.registry.add(c);
+            }
+        }
+        for (s, e, c) in &runs {
+            let (s, e) = (*s, *e);
+            {
+                let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+                if known {
+                    let (name, gender) = self.registry.canonical(c);
+                    let subject = self.is_subject_run(s, e);
+                    self.mentions.push(Mention {
+                        pos: self.toks[s].start,
+                        sent: self.sentence_of(s),
+                        name,
+                        gender,
+                        subject,
+                    });
+                }
+            }
+        }
+    }
+
+    /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
+    /// such as `But`) or is followed by a speech verb.
+    fn is_subject_run(&self, s: usize, e: usize) -> bool {
+        // `Smith’s office said`: the owner is not who speaks.
+        let last = self.word(e - 1);
+        if names::strip_possessive(last).len() != last.len() {
+            return false;
+        }
+        // `..., said Jane Cole, a lawyer.`: the name after a cue is its speaker.
+        if s > 0 && self.is_word(s - 1) {
+            let w = self.word(s - 1);
+            let after_cue = cues::cue_kind(w).is_some_and(|k| k == CueKind::Verb)
+                || w == "to" && s > 1 && self.is_word(s - 2) && self.word(s - 2) == "according";
+            if after_cue {
+                return true;
+            }
+        }
+        // Only openers may precede a subject in its sentence (`Meanwhile, Putin ...`).
+        let mut k = s;
+        while k > 0 && s - k < 5 {
+            let p = k - 1;
+            let opener = if self.is_word(p) {
+                let w = self.word(p);
+                cues::is_stop_cap(w)
+                    || cues::is_day(w)
+                    || matches!(w, "on" | "last" | "week" | "night" | "morning")
+            } else {
+                self.is_punct(p, ",")
+            };
+            if !opener {
+                break;
+            }
+            k = p;
+        }
+        let opens = k == 0
+            || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close)
+            || self.is_punct(k - 1, ".");
+        opens || self.cue_follows(e)
+    }
+
+    /// True when a speech cue follows token `e`, after a few skippable words (`also said`).
+    fn cue_follows(&self, e: usize) -> bool {
+        let mut j = e;
+        while j < self.toks.len()
+            && j < e + 3
+            && self.is_word(j)
+            && cues::is_skippable(self.word(j))
+        {
+            j += 1;
+        }
+        self.is_word(j) && cues::cue_kind(self.word(j)).is_some()
+    }
+
+    /// Every maximal capitalised run outside quotations.
+    fn all_runs(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.tok_span[i].is_none() && self.is_name_tok(i) {
+                let e = self.run_fwd(i, self.toks.len());
+                out.push((i, e));
+                i = e.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// True when `the`, `a` or `an` directly precedes token `s`.
+    fn after_article(&self, s: usize) -> bool {
+        s > 0
+            && self.is_word(s - 1)
+            && matches!(self.word(s - 1), "the" | "a" | "an" | "The" | "A" | "An")
+    }
+
+    /// Finds every cue in sentence `[a, b)` outside quotations.
+    fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
+        let mut out: Vec<Cue> = Vec::new();
+        for i in a..b {
+            if !self.is_word(i) || self.tok_span[i].is_some() {
+                continue;
+            }
+            let w = self.word(i);
+            let kind = if w == "According" {
+                Some(CueKind::According)
+            } else {
+                cues::cue_kind(w)
+            };
+            let Some(mut kind) = kind else {
+                continue;
+            };
+            // `Smith is promising ...`: a progressive form speaks like a finite verb.
+            if kind == CueKind::Participle
+                && i > a
+                && self.is_word(i - 1)
+                && cues::is_be(self.word(i - 1))
+            {
+                kind = CueKind::Verb;
+            }
+            let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
+            if let Some(cue) = self.make_cue(i, kind, prev, a, b, &out) {
+                out.push(cue);
+            }
+        }
+        out
+    }
+
+    fn make_cue(
+        &self,
+        i: usize,
+        kind: CueKind,
+        prev: Option<&str>,
+        a: usize,
+        b: usize,
+        earlier: &[Cue],
+    ) -> Option<Cue> {
+        let w = self.word(i);
+        if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
+            return None;
+        }
+        if matches!(w, "spoke" | "talked") {
+            let mut n = i + 1;
+            if self.is_word(n) && self.word(n).ends_with("ly") {
+                n += 1;
+            }
+            if !(self.is_word(n) && matches!(self.word(n), "of" | "about" | "to" | "with")) {
+                return None;
+            }
+        }
+        let passive = prev.is_some_and(cues::is_be) && !w.ends_with("ing");
+        // `What Smith says is wrong`, `reported from Kabul`: not speech introducing content.
+        let next = if self.is_word(i + 1) {
+            self.word(i + 1)
+        } else {
+            ""
+        };
+        if cues::is_be(next)
+            || next == "from" && matches!(w, "reported" | "reports" | "wrote" | "writes")
+        {
+            return None;
+        }
+        let blocked = prev.is_some_and(cues::blocks_cue);
+        let mut cue = Cue {
+            at: i,
+            kind,
+            text: w.to_string(),
+            subject: Subject::Other,
+            after: i + 1,
+            content_before: false,
+            subject_start: i,
+            direct_only: matches!(w, "pointed"),
+            also: None,
+        };
+        match kind {
+            CueKind::According => {
+                if !(self.is_word(i + 1) && self.word(i + 1) == "to") {
+                    return None;
+                }
+                cue.text = "according to".into();
+                let (s, e) = self.subject_right(i + 2, b);
+                cue.subject = s;
+                cue.after = e;
+                cue.content_before = true;
+                cue.subject_start = if i > a && self.is_punct(i - 1, ",") {
+                    i - 1
+                } else {
+                    i
+                };
+                // `according to X, ...`: content follows when the phrase opens the sentence.
+                if i == a || (i == a + 1 && self.is_word(a)) {
+                    cue.content_before = false;
+                    cue.after = if self.is_punct(e, ",") { e + 1 } else { e };
+                }
+                return Some(cue);
+            }
+            CueKind::Participle => {
+                // `while cautioning that`, `by saying`: only a determiner makes it a noun.
+                let noun = prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+                    )
+                });
+                if noun || passive {
+                    return None;
+                }
+                cue.subject = match earlier.last() {
+                    Some(c) => c.subject.clone(),
+                    None => self.sentence_subject(a, i),
+                };
+                cue.after = self.skip_that(i + 1, b);
+                return Some(cue);
+            }
+            CueKind::DescribeAs => {
+                // `described the talks as`: the `as` of the same clause, a few words on.
+                let as_at = (i + 1..b.min(i + 12))
+                    .take_while(|&k| self.is_word(k))
+                    .find(|&k| self.word(k) == "as");
+                if passive {
+                    // `was described by X as “...”`
+                    let by =
+                        (i + 1..b.min(i + 4)).find(|&k| self.is_word(k) && self.word(k) == "by")?;
+                    let end = as_at.unwrap_or(b);
+                    let (s, _) = self.subject_back_from(end, by + 1);
+                    cue.subject = s;
+                    cue.text = format!("{w} by");
+                    cue.after = end + 1;
+                    return Some(cue);
+                }
+                if blocked {
+                    return None;
+                }
+                if let Some(k) = as_at {
+                    cue.text = format!("{w} as");
+                    cue.after = k + 1;
+                } else if let Some(k) = (i + 1..(i + 3).min(b)).find(|&k| {
+                    self.is_word(k)
+                        && matches!(self.word(k), "for" | "on")
+                        && (k == i + 1 || cues::is_day(self.word(i + 1)))
+                }) {
+                    cue.text = format!("{w} {}", self.word(k));
+                    cue.after = k + 1;
+                } else if !self.is_word(i + 1)
+                    || matches!(
+                        self.word(i + 1),
+                        "into" | "off" | "up" | "in" | "out" | "back" | "it" | "him" | "her"
+                    )
+                {
+                    return None;
+                }
+            }
+            CueKind::Told => {
+                if passive || blocked {
+                    return None;
+                }
+                let mut obj = i + 1;
+                let the_name = self.is_word(obj)
+                    && matches!(self.word(obj), "the" | "The")
+                    && self.is_name_tok(obj + 1);
+                if self.is_word(obj)
+                    && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an"))
+                {
+                    let e = if the_name {
+                        self.run_fwd(obj + 1, b)
+                    } else if self.is_name_tok(obj) {
+                        self.run_fwd(obj, b)
+                    } else {
+                        obj + 1
+                    };
+                    let t = self.toks[e.saturating_sub(1).max(obj)];
+                    cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
+                    cue.after = self.skip_that(e, b);
+                    // `told so many lies`: only a listener object makes `told` a speech verb.
+                    let o = self.word(obj);
+                    if the_name {
+                        obj += 1;
+                    }
+                    let listener = self.is_name_tok(obj)
+                        || matches!(
+                            o,
+                            "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "you"
+                                | "reporters"
+                                | "journalists"
+                                | "supporters"
+                                | "voters"
+                                | "lawmakers"
+                                | "members"
+                                | "students"
+                                | "viewers"
+                                | "listeners"
+                                | "audiences"
+                                | "attendees"
+                                | "investors"
+                                | "analysts"
+                                | "officials"
+                                | "police"
+                                | "congress"
+                                | "senators"
+                                | "delegates"
+                                | "parliament"
+                                | "troops"
+                                | "residents"
+                        );
+                    if !listener {
+                        return None;
+                    }
+                } else {
+                    cue.after = self.skip_that(obj, b);
+                }
+            }
+            CueKind::Verb => {
+                if passive || blocked {
+                    return None;
+                }
+                cue.after = self.skip_that(i + 1, b);
+            }
+        }
+        match self.subject_left(i, a) {
+            Some((s, start)) => {
+                cue.subject = s;
+                cue.subject_start = start;
+                if let Some((other, s2)) = self.coordinated(start, a) {
+                    cue.also = Some(other);
+                    cue.subject_start = s2;
+                }
+                // `..., Smith said.`: content before when the cue ends the clause.
+                let ends = i + 1 >= b
+                    || matches!(
+                        self.toks[i + 1].kind,
+                        Kind::Punct | Kind::Open | Kind::Close
+                    ) && !self.is_punct(i + 1, ":");
+                cue.content_before = ends && start > a;
+            }
+            None => {
+                // `“...,” said Smith` / `..., said Smith.`
+                let (s, e) = self.subject_right(i + 1, b);
+                cue.subject = s;
+                cue.subject_start = if i > a { i - 1 } else { i };
+                cue.content_before = true;
+                cue.after = e;
+            }
+        }
+        Some(cue)
+    }
+
+    /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
+    fn skip_that(&self, mut k: usize, b: usize) -> usize {
+        for _ in 0..4 {
+            if k >= b {
+                break;
+            }
+            let w = self.word(k);
+            if self.is_word(k) && (w == "that" || cues::is_day(w))
+                || self.is_punct(k, ":")
+                || self.is_punct(k, ",")
+            {
+                k += 1;
+            } else if self.is_word(k) && w == "on" && k + 1 < b && cues::is_day(self.word(k + 1)) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Resolves a subject to a speaker name.
+    fn speaker(&self, s: &Subject) -> Option<String> {
+        match s {
+            Subject::Person(n, _) => Some(n.clone()),
+            Subject::Pronoun(g, pos) => self.resolve_pronoun(*g, *pos),
+            Subject::Other => None,
+        }
+    }
+
+    /// The most recent subject mention before `pos` whose gender fits, within a few sentences
+    /// (long features keep returning to one person with `he`).
+    fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<String> {
+        let tok = self.toks.partition_point(|t| t.start < pos);
+        let sent = self.sentence_of(tok);
+        let idx = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..idx]
+            .iter()
+            .rev()
+            .take_while(|m| m.sent + PRONOUN_REACH >= sent)
+            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))
+            .map(|m| m.name.clone())
+    }
+
+    /// Token range of sentence containing token `i`.
+    fn sentence_of(&self, i: usize) -> usize {
+        self.sents.partition_point(|&(_, b)| b <= i)
+    }
+
+    /// Main pass: direct quotes get the cue of their sentence (or of a neighbour), every other cue
+    /// gives reported speech.
+    fn attribute(&self) -> Vec<Quote> {
+        let mut out = Vec::new();
+        let sent_cues: Vec<Vec<Cue>> = self
+            .sents
+            .iter()
+            .map(|&(a, b)| self.cues_in(a, b))
+            .collect();
+        let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
+        let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
+        // Quotations that open a paragraph and found no attribution.
+        let mut orphans: Vec<usize> = Vec::new();
+        for (si, span) in self.spans.iter().enumerate() {
+            let open_tok = self.toks.partition_point(|t| t.start < span.open);
+            if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
+                continue;
+            }
+            if self.transcript_label(open_tok + 1).is_some() {
+                continue;
+            }
+            let sent = self.sentence_of(open_tok);
+            let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
+            let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
+            span_speaker[si] = found.clone();
+            let Some((speaker, cue, also)) = found else {
+                if self.opens_paragraph(open_tok) {
+                    orphans.push(si);
+                }
+                continue;
+            };
+            if cue.is_empty() {
+                continue;
+            }
+            for who in std::iter::once(speaker).chain(also.map(Some)) {
+                out.push(Quote {
+                    speaker: who.map(|name| Speaker { name }),
+                    text: self.body[span.start..span.end].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    cue: cue.clone(),
+                    direct: true,
+                });
+            }
+        }
+        for (sent, cues_here) in sent_cues.iter().enumerate() {
+            for (ci, cue) in cues_here.iter().enumerate() {
+                if used[sent][ci] || cue.direct_only {
+                    continue;
+                }
+                if let Some(q) = self.reported(sent, cue) {
+                    if let Some(other) = &cue.also {
+                        let mut q2 = q.clone();
+                        q2.speaker = Some(Speaker {
+                            name: other.clone(),
+                        });
+                        out.push(q2);
+                    }
+                    out.push(q);
+                }
+            }
+        }
+        out.extend(self.transcript_lines());
+        out.sort_by_key(|q| q.start);
+        let continued: Vec<Quote> = orphans
+            .into_iter()
+            .filter_map(|si| self.continues_previous(&self.spans[si], &out))
+            .collect();
+        out.extend(continued);
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
+    /// True when the quotation mark at token `i` opens its paragraph (the zero-width paragraph
+    /// break shares the mark's offset, so `i` may be the break itself).
+    fn opens_paragraph(&self, i: usize) -> bool {
+        i == 0 || self.toks[i].kind == Kind::Para || self.toks[i - 1].kind == Kind::Para
+    }
+
+    /// A quotation paragraph with no cue continues the speaker of the paragraph before it, when
+    /// that paragraph's last attribution names a person and nobody else is named after it.
+    fn continues_previous(&self, span: &Span, out: &[Quote]) -> Option<Quote> {
+        let open_tok = self.toks.partition_point(|t| t.start < span.open);
+        let para = (0..=open_tok.min(self.toks.len().saturating_sub(1)))
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)?;
+        let prev_start = (0..para)
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Para)
+            .map_or(0, |k| k + 1);
+        let (lo, hi) = (self.toks.get(prev_start)?.start, self.toks[para].start);
+        let last = out.iter().rev().find(|q| q.start >= lo && q.start < hi)?;
+        let name = &last.speaker.as_ref()?.name;
+        let others = self
+            .mentions
+            .iter()
+            .filter(|m| m.pos >= last.start && m.pos < hi)
+            .any(|m| &m.name != name);
+        if others {
+            return None;
+        }
+        Some(Quote {
+            speaker: last.speaker.clone(),
+            text: self.body[span.start..span.end].to_string(),
+            start: span.start,
+            end: span.end,
+            cue: "(continued)".into(),
+            direct: true,
+        })
+    }
+
+    /// The cue in the quote's own sentence: the nearest one after the closing mark, else the
+    /// nearest before the opening mark.
+    fn cue_for_span(
+        &self,
+        span: &Span,
+        sent: usize,
+        sent_cues: &[Vec<Cue>],
+        used: &mut [Vec<bool>],
+    ) -> Option<Attr> {
+        let cues_here = sent_cues.get(sent)?;
+        let after = cues_here
+            .iter()
+            .position(|c| self.toks[c.at].start >= span.close);
+        let before = cues_here
+            .iter()
+            .rposition(|c| self.toks[c.at].end <= span.open);
+        let pick = match (after, before) {
+            (Some(i), Some(j)) => {
+                // Prefer the cue right after the quote (`“...,” she said`) when it is close.
+                let gap = self.toks[cues_here[i].at].start - span.close;
+                if gap < 60 || cues_here[j].kind == CueKind::Participle {
+                    Some(i)
+                } else {
+                    Some(j)
+                }
+            }
+            (Some(i), None) => Some(i),
+            (None, Some(j)) => Some(j),
+            (None, None) => None,
+        }?;
+        used[sent][pick] = true;
+        let c = &cues_here[pick];
+        Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()))
+    }
+
+    /// Reported speech for a cue no direct quote used.
+    fn reported(&self, sent: usize, cue: &Cue) -> Option<Quote> {
+        let (a, b) = self.sents[sent];
+        let (cs, ce) = if cue.content_before {
+            let mut e = cue.subject_start;
+            while e > a && self.toks[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            (a, e)
+        } else {
+            let mut e = b;
+            while e > cue.after && self.toks[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            (cue.after, e)
+        };
+        if ce <= cs || ce - cs < 2 {
+            return None;
+        }
+        let start = self.toks[cs].start;
+        let end = self.toks[ce - 1].end;
+        Some(Quote {
+            speaker: self.speaker(&cue.subject).map(|name| Speaker { name }),
+            text: self.body[start..end].to_string(),
+            start,
+            end,
+            cue: cue.text.clone(),
+            direct: false,
+        })
+    }
+}
+
+/// For each token, the quotation span containing it (marks excluded).
+fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
+    let mut out = vec![None; toks.len()];
+    let mut si = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while si < spans.len() && spans[si].end <= t.start {
+            si += 1;
+        }
+        if si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end {
+            out[i] = Some(si);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -10,7 +10,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocSet, Index, Searcher, TERMINATED};
 
 use super::Fields;
-use super::fingerprints::{self, Fingerprint};
+use super::fingerprints::{self, Recorded};
 use super::schema::KIND_ARTICLE;
 
 /// What a check found.
@@ -46,7 +46,7 @@ pub fn check(index: &Index, f: &Fields, dir: &Path) -> anyhow::Result<CheckRepor
     let article_paths = article_paths(&searcher, f)?;
     report.articles = article_paths.values().sum();
     for path in article_paths.keys() {
-        if !known.contains_key(path) {
+        if known.get(path).is_none() {
             report
                 .damage
                 .push(format!("articles of {path} have no file fingerprint"));
@@ -98,10 +98,10 @@ fn duplicate_ids(searcher: &Searcher, f: &Fields) -> anyhow::Result<Vec<String>>
     Ok(dups)
 }
 
-fn compare_with_disk(known: &HashMap<String, Fingerprint>, report: &mut CheckReport) {
-    for (path, fp) in known {
+fn compare_with_disk(known: &Recorded, report: &mut CheckReport) {
+    for (path, _, fp) in known.iter() {
         match std::fs::metadata(Path::new(path)) {
-            Err(_) => report.missing.push(path.clone()),
+            Err(_) => report.missing.push(path.to_string()),
             Ok(meta) => {
                 let mtime = meta
                     .modified()
@@ -109,7 +109,7 @@ fn compare_with_disk(known: &HashMap<String, Fingerprint>, report: &mut CheckRep
                     .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                     .map_or(0, |d| d.as_nanos() as i64);
                 if meta.len() != fp.size || mtime != fp.mtime_ns {
-                    report.changed.push(path.clone());
+                    report.changed.push(path.to_string());
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! committed together with the file's articles, so the index and its record of what it holds can
 //! never disagree after a crash.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, TERMINATED, Term};
@@ -28,8 +28,38 @@ pub fn file_doc_id(path: &str) -> String {
     format!("\u{0}file:{path}")
 }
 
-/// Reads every live fingerprint from the committed index: path -> fingerprint.
-pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<HashMap<String, Fingerprint>> {
+/// The fingerprints of the committed index, each with a slot number so a run can mark the files
+/// it met in a plain bit vector instead of a second set of paths.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    map: FxHashMap<String, (usize, Fingerprint)>,
+}
+
+impl Recorded {
+    /// The slot and fingerprint recorded for `path`.
+    pub fn get(&self, path: &str) -> Option<(usize, Fingerprint)> {
+        self.map.get(path).copied()
+    }
+
+    /// Number of recorded files (slots are `0..len()`).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Every recorded file: path, slot, fingerprint.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, usize, Fingerprint)> {
+        self.map
+            .iter()
+            .map(|(p, &(slot, fp))| (p.as_str(), slot, fp))
+    }
+}
+
+/// Reads every live fingerprint from the committed index.
+pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<Recorded> {
     let mut columns = Vec::new();
     for seg in searcher.segment_readers() {
         let fast = seg.fast_fields();
@@ -39,7 +69,7 @@ pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<HashMap<String, 
             fast.u64("file_hash")?,
         ));
     }
-    let mut out = HashMap::new();
+    let mut map = FxHashMap::default();
     for_each_live_path(searcher, f, KIND_FILE, |seg, doc, path| {
         let (sizes, mtimes, hashes) = &columns[seg];
         let fp = Fingerprint {
@@ -47,9 +77,10 @@ pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<HashMap<String, 
             mtime_ns: mtimes.first(doc).unwrap_or(0),
             hash: hashes.first(doc).unwrap_or(0),
         };
-        out.insert(path.to_string(), fp);
+        let slot = map.len();
+        map.entry(path.to_string()).or_insert((slot, fp));
     })?;
-    Ok(out)
+    Ok(Recorded { map })
 }
 
 /// Calls `visit(segment ordinal, doc, path)` for every live document of `kind`, reading the path

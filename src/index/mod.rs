@@ -17,50 +17,53 @@ use crate::error::Fatal;
 pub use schema::Fields;
 
 /// The schema version written into every commit; bump it whenever fields or analyzers change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Opens an existing index for reading, checking that it is a newsdex index of this version.
 pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, Fields)> {
-    let shown = dir.display().to_string();
     if !dir.join("meta.json").exists() {
-        return Err(Fatal::NoIndex { dir: shown }.into());
+        return Err(Fatal::NoIndex {
+            dir: dir.display().to_string(),
+        }
+        .into());
     }
-    let index =
-        Index::open_in_dir(dir).with_context(|| format!("cannot open the index {shown}"))?;
+    open_checked(dir)
+}
+
+/// Opens the index for writing, creating it (and its folder) when missing. With `rebuild`, an
+/// index of another version (or unreadable metadata) is cleared first; a usable one is kept as it
+/// is and emptied by the writer inside its single commit, so a killed rebuild loses nothing.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<(Index, Fields)> {
+    let shown = dir.display().to_string();
+    if dir.join("meta.json").exists() {
+        match open_checked(dir) {
+            Ok(found) => return Ok(found),
+            Err(e) if !rebuild => return Err(e),
+            Err(_) => remove_index_files(dir)
+                .with_context(|| format!("cannot clear the index {shown} for --rebuild"))?,
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the index folder {shown}"))?;
+    let (schema, fields) = schema::build();
+    let index = Index::builder()
+        .schema(schema)
+        .settings(schema::settings())
+        .create_in_dir(dir)
+        .with_context(|| format!("cannot create an index in {shown}"))?;
+    schema::register_analyzers(&index);
+    Ok((index, fields))
+}
+
+/// Opens an index folder that has metadata, checking version and fields.
+fn open_checked(dir: &Path) -> anyhow::Result<(Index, Fields)> {
+    let shown = dir.display().to_string();
+    let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
     check_version(&index, &shown)?;
     let fields = Fields::from_schema(&index.schema()).map_err(|found| Fatal::SchemaMismatch {
         dir: shown.clone(),
         found,
     })?;
-    schema::register_analyzers(&index);
-    Ok((index, fields))
-}
-
-/// Opens the index for writing, creating it (and its folder) when missing; `rebuild` deletes the
-/// old contents first.
-pub fn open_or_create(dir: &Path, rebuild: bool) -> anyhow::Result<(Index, Fields)> {
-    let shown = dir.display().to_string();
-    if rebuild && dir.join("meta.json").exists() {
-        remove_index_files(dir)
-            .with_context(|| format!("cannot clear the index {shown} for --rebuild"))?;
-    }
-    if dir.join("meta.json").exists() {
-        let index =
-            Index::open_in_dir(dir).with_context(|| format!("cannot open the index {shown}"))?;
-        check_version(&index, &shown)?;
-        let fields =
-            Fields::from_schema(&index.schema()).map_err(|found| Fatal::SchemaMismatch {
-                dir: shown.clone(),
-                found,
-            })?;
-        schema::register_analyzers(&index);
-        return Ok((index, fields));
-    }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the index folder {shown}"))?;
-    let (schema, fields) = schema::build();
-    let index = Index::create_in_dir(dir, schema)
-        .with_context(|| format!("cannot create an index in {shown}"))?;
     schema::register_analyzers(&index);
     Ok((index, fields))
 }

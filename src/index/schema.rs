@@ -4,8 +4,8 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, NumericOptions, STORED, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -51,25 +51,38 @@ pub struct Fields {
 /// Names the query language accepts as `field:` prefixes, with the field each maps to.
 pub const QUERY_FIELDS: [&str; 6] = ["headline", "body", "people", "speakers", "place", "quote"];
 
-fn text(stored: bool) -> TextOptions {
+/// A text field with positions (phrases). Only fields ranked by BM25 (`scored`) keep field
+/// norms: one byte per document and field, which adds up over a million documents.
+fn text(scored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(NEWS_TOKENIZER)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let opts = TextOptions::default().set_indexing_options(indexing);
-    if stored { opts.set_stored() } else { opts }
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+        .set_fieldnorms(scored);
+    TextOptions::default()
+        .set_indexing_options(indexing)
+        .set_stored()
+}
+
+/// An exact key (ids, paths, name keys): one untokenised term, no frequencies, no field norms.
+fn key() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("raw")
+        .set_index_option(IndexRecordOption::Basic)
+        .set_fieldnorms(false);
+    TextOptions::default().set_indexing_options(indexing)
 }
 
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    b.add_text_field("kind", STRING | FAST);
-    b.add_text_field("id", STRING | STORED);
-    b.add_text_field("path", STRING | STORED | FAST);
+    b.add_text_field("kind", key() | FAST);
+    b.add_text_field("id", key() | STORED);
+    b.add_text_field("path", key() | STORED | FAST);
     b.add_text_field("headline", text(true));
     b.add_text_field("body", text(true));
     b.add_text_field("dateline", STORED);
-    b.add_text_field("place", text(true));
-    b.add_text_field("place_key", STRING | FAST);
+    b.add_text_field("place", text(false));
+    b.add_text_field("place_key", key() | FAST);
     b.add_date_field(
         "date",
         DateOptions::default()
@@ -78,13 +91,13 @@ pub fn build() -> (Schema, Fields) {
             .set_stored()
             .set_precision(DateTimePrecision::Seconds),
     );
-    b.add_text_field("people", text(true));
-    b.add_text_field("person_key", STRING);
-    b.add_text_field("people_codes", STRING | STORED);
-    b.add_text_field("speakers", text(true));
-    b.add_text_field("speaker_key", STRING | FAST);
+    b.add_text_field("people", text(false));
+    b.add_text_field("person_key", key());
+    b.add_text_field("people_codes", key() | STORED);
+    b.add_text_field("speakers", text(false));
+    b.add_text_field("speaker_key", key() | FAST);
     b.add_text_field("quote", text(true));
-    b.add_text_field("article_id", STRING | STORED);
+    b.add_text_field("article_id", key() | STORED);
     b.add_u64_field("quote_start", STORED);
     b.add_u64_field("quote_end", STORED);
     b.add_text_field("url", STORED);
@@ -146,4 +159,16 @@ pub fn news_analyzer() -> TextAnalyzer {
 /// Registers newsdex's analyzers on an opened index (tantivy does not persist them).
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NEWS_TOKENIZER, news_analyzer());
+}
+
+/// Index settings: zstd for the document store (stored bodies are most of an index's size), in
+/// larger blocks than tantivy's default so repeated fields of neighbouring documents compress.
+pub fn settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..tantivy::IndexSettings::default()
+    }
 }

@@ -6,7 +6,7 @@
 //! on the size of the corpus. Each commit carries the file fingerprints of the articles it
 //! commits, so a crash at any moment leaves an index that agrees with its own fingerprints.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,7 +15,7 @@ use crossbeam_channel::{Receiver, Sender, bounded};
 use tantivy::indexer::UserOperation;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::fingerprints::{self, Fingerprint};
+use super::fingerprints::{self, Fingerprint, Recorded};
 use super::{Fields, documents};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
@@ -89,65 +89,109 @@ impl Summary {
 }
 
 /// What a worker made of one file.
-enum Outcome {
+struct Outcome {
+    path: String,
+    /// The file's slot among the recorded fingerprints, when the index already knew it.
+    slot: Option<usize>,
+    what: What,
+}
+
+enum What {
     /// Same size and mtime as recorded: not read.
-    Unchanged {
-        path: String,
-    },
+    Unchanged,
     /// Content identical but size or mtime moved: refresh the fingerprint only.
-    Touched {
-        path: String,
-        fp: Fingerprint,
-    },
+    Touched(Fingerprint),
     /// New or changed: replace everything stored for the path.
     Indexed {
-        path: String,
         fp: Fingerprint,
         docs: Vec<TantivyDocument>,
         articles: u64,
         bytes: u64,
         warnings: Vec<String>,
     },
-    Skipped {
-        path: String,
-        reason: String,
-    },
-    Failed {
-        path: String,
-        reason: String,
-    },
-}
-
-impl Outcome {
-    fn path(&self) -> &str {
-        match self {
-            Outcome::Unchanged { path }
-            | Outcome::Touched { path, .. }
-            | Outcome::Indexed { path, .. }
-            | Outcome::Skipped { path, .. }
-            | Outcome::Failed { path, .. } => path,
-        }
-    }
+    Skipped(String),
+    Failed(String),
 }
 
 /// Runs the whole pipeline; warnings go to stderr as they happen.
 pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
-    let started = Instant::now();
     let (index, fields) = super::open_or_create(&cfg.index_dir, cfg.rebuild)?;
     let writer: IndexWriter = index
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
-    let known = {
-        let reader = super::open_reader(&index, &cfg.index_dir)?;
+    pipeline(cfg, &index, fields, writer).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
+}
+
+/// A failure of tantivy's writer (disk full, I/O error) rather than of the input.
+#[derive(Debug)]
+struct WriterFailed;
+
+impl std::fmt::Display for WriterFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the index writer failed")
+    }
+}
+
+impl std::error::Error for WriterFailed {}
+
+/// After a writer failure: removes the segment files the failed run left behind (they are not in
+/// any commit) and says what happened in the user's terms: disk full, and the last commit intact.
+fn explain_failure(err: anyhow::Error, index: &tantivy::Index, dir: &Path) -> anyhow::Error {
+    if err.downcast_ref::<WriterFailed>().is_none() {
+        return err;
+    }
+    // Probe before collecting: the collection frees the space the failed run filled.
+    let full = disk_is_full(dir);
+    if let Ok(w) = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
+        let _ = w.garbage_collect_files().wait();
+    }
+    let shown = dir.display();
+    if full {
+        anyhow::anyhow!(
+            "no space left on the disk that holds the index {shown}: free some space (or put the index elsewhere with --index) and run again; the last committed index is intact"
+        )
+    } else {
+        err.context(format!(
+            "indexing into {shown} failed; the last committed index is intact"
+        ))
+    }
+}
+
+/// True when a small probe file cannot be written next to the index for lack of space.
+fn disk_is_full(dir: &Path) -> bool {
+    let probe = dir.join(".newsdex-space-probe");
+    let result = std::fs::write(&probe, vec![0u8; 1 << 20]);
+    let _ = std::fs::remove_file(&probe);
+    matches!(result, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
+}
+
+fn pipeline(
+    cfg: &IndexConfig,
+    index: &tantivy::Index,
+    fields: Fields,
+    writer: IndexWriter,
+) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let known = if cfg.rebuild {
+        // Emptied inside the same commit that adds everything back: until then readers keep
+        // seeing the old index, and a killed rebuild leaves it as it was.
+        writer
+            .delete_all_documents()
+            .context("cannot clear the index for --rebuild")?;
+        Recorded::default()
+    } else {
+        let reader = super::open_reader(index, &cfg.index_dir)?;
         fingerprints::load(&reader.searcher(), &fields)
             .context("cannot read the file fingerprints from the index")?
     };
+    // Intermediate commits would publish a half-rebuilt index; `--strict` commits all or nothing.
+    let periodic_commits = !cfg.rebuild && !cfg.strict;
     let mut sink = Sink {
         writer,
         fields,
         ops: Vec::new(),
         summary: Summary::default(),
-        seen: HashSet::new(),
+        met: vec![false; known.len()],
         failures: Vec::new(),
         progress: crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk),
         last_commit: Instant::now(),
@@ -165,9 +209,9 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         drop(file_rx);
         for outcomes in out_rx.iter() {
             for outcome in outcomes {
-                sink.take(outcome, &known)?;
+                sink.take(outcome)?;
             }
-            if sink.last_commit.elapsed() >= cfg.commit_every && !cfg.strict {
+            if periodic_commits && sink.last_commit.elapsed() >= cfg.commit_every {
                 sink.commit(&cfg.index_dir)?;
             }
         }
@@ -175,7 +219,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     })?;
 
     sink.progress.finish();
-    sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.seen, &cfg.corpus);
+    sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.met, &cfg.corpus);
     if cfg.strict && sink.summary.failed > 0 {
         sink.writer.rollback()?;
         // Drop the segment files of the rolled-back documents now, not at the next run.
@@ -189,6 +233,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
     sink.commit(&cfg.index_dir)?;
     sink.writer
         .wait_merging_threads()
+        .context(WriterFailed)
         .context("merging segments failed")?;
     sink.summary.seconds = started.elapsed().as_secs_f64();
     Ok(sink.summary)
@@ -228,26 +273,23 @@ struct Sink {
     ops: Vec<UserOperation>,
     summary: Summary,
     /// Recorded paths this walk met (anything recorded and not met is removed at the end).
-    seen: HashSet<String>,
+    met: Vec<bool>,
     failures: Vec<String>,
     progress: crate::cmd::progress::IndexProgress,
     last_commit: Instant,
 }
 
 impl Sink {
-    fn take(
-        &mut self,
-        outcome: Outcome,
-        known: &HashMap<String, Fingerprint>,
-    ) -> anyhow::Result<()> {
+    fn take(&mut self, outcome: Outcome) -> anyhow::Result<()> {
         let f = self.fields;
+        let Outcome { path, slot, what } = outcome;
         self.summary.files_seen += 1;
-        if known.contains_key(outcome.path()) {
-            self.seen.insert(outcome.path().to_string());
+        if let Some(slot) = slot {
+            self.met[slot] = true;
         }
-        match outcome {
-            Outcome::Unchanged { .. } => self.summary.unchanged += 1,
-            Outcome::Touched { path, fp } => {
+        match what {
+            What::Unchanged => self.summary.unchanged += 1,
+            What::Touched(fp) => {
                 let id = fingerprints::file_doc_id(&path);
                 self.ops
                     .push(UserOperation::Delete(Term::from_field_text(f.id, &id)));
@@ -255,8 +297,7 @@ impl Sink {
                     .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
                 self.summary.unchanged += 1;
             }
-            Outcome::Indexed {
-                path,
+            What::Indexed {
                 fp,
                 docs,
                 articles,
@@ -266,9 +307,14 @@ impl Sink {
                 for w in warnings {
                     self.progress.warn(&format!("{path}: {w}"));
                 }
-                // The delete precedes the adds in one batch, so it removes only older documents.
-                self.ops
-                    .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                // Only a file the index already holds has documents to replace (a commit always
+                // carries a file's articles with its fingerprint). The delete precedes the adds, so
+                // it removes only the older documents. New files issue no delete: every queued
+                // delete is applied to every segment, which made a first run several times slower.
+                if slot.is_some() {
+                    self.ops
+                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                }
                 self.ops.extend(docs.into_iter().map(UserOperation::Add));
                 self.ops
                     .push(UserOperation::Add(documents::file_document(&f, &path, fp)));
@@ -277,13 +323,13 @@ impl Sink {
                 self.summary.bytes += bytes;
                 self.progress.advance(bytes, articles);
             }
-            Outcome::Skipped { path, reason } => {
+            What::Skipped(reason) => {
                 if reason != UNSUPPORTED {
                     self.progress.warn(&format!("skipped {path}: {reason}"));
                 }
                 *self.summary.skipped.entry(reason).or_default() += 1;
             }
-            Outcome::Failed { path, reason } => {
+            What::Failed(reason) => {
                 self.progress.warn(&format!("failed {path}: {reason}"));
                 self.summary.failed += 1;
                 self.failures.push(path);
@@ -299,7 +345,7 @@ impl Sink {
         if !self.ops.is_empty() {
             self.writer
                 .run(std::mem::take(&mut self.ops))
-                .context("the index writer stopped")?;
+                .context(WriterFailed)?;
         }
         Ok(())
     }
@@ -307,9 +353,16 @@ impl Sink {
     fn commit(&mut self, dir: &Path) -> anyhow::Result<()> {
         self.flush()?;
         let context = || format!("cannot commit the index {}", dir.display());
-        let mut prepared = self.writer.prepare_commit().with_context(context)?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .context(WriterFailed)
+            .with_context(context)?;
         prepared.set_payload(&super::commit_payload());
-        prepared.commit().with_context(context)?;
+        prepared
+            .commit()
+            .context(WriterFailed)
+            .with_context(context)?;
         self.summary.commits += 1;
         self.last_commit = Instant::now();
         Ok(())
@@ -321,7 +374,7 @@ const UNSUPPORTED: &str = "not an article format";
 fn worker(
     rx: Receiver<Vec<WalkEvent>>,
     tx: Sender<Vec<Outcome>>,
-    known: &HashMap<String, Fingerprint>,
+    known: &Recorded,
     fields: &Fields,
     cfg: &IndexConfig,
 ) {
@@ -330,13 +383,15 @@ fn worker(
             .into_iter()
             .map(|event| match event {
                 WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
-                WalkEvent::Skipped { path, reason } => Outcome::Skipped {
+                WalkEvent::Skipped { path, reason } => Outcome {
                     path: shown(&path),
-                    reason,
+                    slot: None,
+                    what: What::Skipped(reason),
                 },
-                WalkEvent::Error { path, reason } => Outcome::Failed {
+                WalkEvent::Error { path, reason } => Outcome {
                     path: shown(&path),
-                    reason,
+                    slot: None,
+                    what: What::Failed(reason),
                 },
             })
             .collect();
@@ -352,29 +407,34 @@ fn shown(path: &Path) -> String {
 
 fn process_file(
     entry: &FileEntry,
-    known: &HashMap<String, Fingerprint>,
+    known: &Recorded,
     fields: &Fields,
     cfg: &IndexConfig,
 ) -> Outcome {
     let path = shown(&entry.path);
-    if formats::detect(&entry.path, "").is_none() {
-        return Outcome::Skipped {
-            path,
-            reason: UNSUPPORTED.to_string(),
-        };
-    }
     let old = known.get(&path);
+    let slot = old.map(|(slot, _)| slot);
+    let what = examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg);
+    Outcome { path, slot, what }
+}
+
+/// Decides what to do with one file, reading it only when its metadata moved.
+fn examine(
+    entry: &FileEntry,
+    path: &str,
+    old: Option<Fingerprint>,
+    fields: &Fields,
+    cfg: &IndexConfig,
+) -> What {
+    if formats::detect(&entry.path, "").is_none() {
+        return What::Skipped(UNSUPPORTED.to_string());
+    }
     if old.is_some_and(|fp| fp.size == entry.size && fp.mtime_ns == entry.mtime_ns) {
-        return Outcome::Unchanged { path };
+        return What::Unchanged;
     }
     let bytes = match std::fs::read(&entry.path) {
         Ok(b) => b,
-        Err(e) => {
-            return Outcome::Failed {
-                path,
-                reason: format!("cannot read: {e}"),
-            };
-        }
+        Err(e) => return What::Failed(format!("cannot read: {e}")),
     };
     let fp = Fingerprint {
         size: entry.size,
@@ -382,27 +442,20 @@ fn process_file(
         hash: fingerprints::content_hash(&bytes),
     };
     if old.is_some_and(|o| o.hash == fp.hash) {
-        return Outcome::Touched { path, fp };
+        return What::Touched(fp);
     }
     match formats::read_file_bytes(&entry.path, &bytes, cfg.walk.max_file_size) {
-        Err(e) if e.is_skip() => Outcome::Skipped {
-            path,
-            reason: skip_reason(&e),
-        },
-        Err(e) => Outcome::Failed {
-            path,
-            reason: e.to_string(),
-        },
+        Err(e) if e.is_skip() => What::Skipped(skip_reason(&e)),
+        Err(e) => What::Failed(e.to_string()),
         Ok(found) => {
             let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
-            let mut docs = Vec::new();
             let articles = found.articles.len() as u64;
+            let mut docs = Vec::new();
             for raw in found.articles {
-                let article = crate::extract::enrich(&path, raw, multi);
+                let article = crate::extract::enrich(path, raw, multi);
                 docs.extend(documents::article_documents(&article, fields));
             }
-            Outcome::Indexed {
-                path,
+            What::Indexed {
                 fp,
                 docs,
                 articles,
@@ -425,13 +478,13 @@ fn skip_reason(e: &ReadError) -> String {
 fn remove_vanished(
     writer: &IndexWriter,
     f: &Fields,
-    known: &HashMap<String, Fingerprint>,
-    seen: &HashSet<String>,
+    known: &Recorded,
+    met: &[bool],
     root: &Path,
 ) -> u64 {
     let mut removed = 0;
-    for path in known.keys() {
-        if Path::new(path).starts_with(root) && !seen.contains(path) {
+    for (path, slot, _) in known.iter() {
+        if !met[slot] && Path::new(path).starts_with(root) {
             writer.delete_term(Term::from_field_text(f.path, path));
             removed += 1;
         }

@@ -95,11 +95,12 @@ pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = W
 /// file or folder name (`*.bak`, `drafts`).
 fn excluded(e: &walkdir::DirEntry, root: &Path, opts: &WalkOptions) -> bool {
     let set = &opts.exclude;
-    set.is_match(e.path())
-        || set.is_match(e.file_name())
-        || e.path()
-            .strip_prefix(root)
-            .is_ok_and(|rel| set.is_match(rel))
+    !set.is_empty()
+        && (set.is_match(e.path())
+            || set.is_match(e.file_name())
+            || e.path()
+                .strip_prefix(root)
+                .is_ok_and(|rel| set.is_match(rel)))
 }
 
 fn file_event(e: walkdir::DirEntry, opts: &WalkOptions) -> WalkEvent {

@@ -65,6 +65,11 @@ impl TestEnv {
 
     /// Writes a corpus file (folders are created).
     pub fn write(&self, name: &str, content: &str) {
+        self.write_bytes(name, content.as_bytes());
+    }
+
+    /// Writes a corpus file of raw bytes (binary, gzip, other encodings).
+    pub fn write_bytes(&self, name: &str, content: &[u8]) {
         let p = self.path().join("corpus").join(name);
         fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         fs::write(p, content).expect("write corpus file");

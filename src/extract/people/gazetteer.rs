@@ -4,33 +4,12 @@
 //!
 //! Every list is a `HashSet` of lower-case words; callers look words up lower-cased.
 
+use rustc_hash::FxBuildHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the look-ups are of short words, where SipHash's set-up cost dominates.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of static words hashed with [`Fnv`].
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A set of static words (Fx hashing: the keys are short words, where SipHash set-up dominates).
+pub type WordSet = HashSet<&'static str, FxBuildHasher>;
 
 /// The word class a capitalised token belongs to, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,9 +49,26 @@ pub struct Lexicon {
     connector: WordSet,
     directions: WordSet,
     /// Every hand-written word with its class (the most specific class wins).
-    classes: HashMap<&'static str, Class, BuildHasherDefault<Fnv>>,
+    classes: HashMap<&'static str, Class, FxBuildHasher>,
     /// Verbs of saying and the like that follow or precede a person's name.
     pub cue: WordSet,
+    /// Foreign and place-name words that open the name of an institution, church or place
+    /// (`Instituto`, `Santo`): a run starting with one is not a person.
+    pub org_lead: WordSet,
+    /// Firms named after people (`merrill lynch`, `lloyds`), joined lower-case words.
+    pub firms: WordSet,
+    /// Commercial head words (`inc`, `corp`, `brothers`): the words before them name a firm.
+    pub commercial: WordSet,
+    /// Nouns for works (`novel`, `film`): the capitalised words after one are a title.
+    pub works: WordSet,
+    /// Roles whose holder works at a firm (`analyst at X`, `X economist`).
+    pub employee: WordSet,
+    /// Common Chinese and Korean surnames (romanised), which lead a name.
+    pub east_asian: WordSet,
+    /// Plural nouns for people (`gods`, `players`) that introduce a list of names.
+    pub person_plurals: WordSet,
+    /// Countries and continents (also in the place class).
+    pub countries: WordSet,
 }
 
 /// The lexicon, built on first use.
@@ -100,6 +96,18 @@ impl Lexicon {
             directions: words(DIRECTIONS),
             classes: class_map(),
             cue: words(CUES),
+            org_lead: words(ORG_LEADS),
+            firms: FIRMS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect(),
+            commercial: words(COMMERCIAL),
+            works: words(WORKS),
+            employee: words(EMPLOYEE),
+            east_asian: words(EAST_ASIAN),
+            person_plurals: words(PERSON_PLURALS),
+            countries: words(COUNTRIES),
         }
     }
 
@@ -108,8 +116,20 @@ impl Lexicon {
         if let Some(c) = self.classes.get(w) {
             return *c;
         }
+        if w.contains('.') {
+            // `N.V.`, `A.G.`, `D.C.`: look the letters up without their periods.
+            let bare: String = w.chars().filter(|c| *c != '.').collect();
+            if let Some(c) = self.classes.get(bare.as_str()) {
+                return *c;
+            }
+        }
         if w.contains('-') && self.is_compound_title(w) {
             Class::Title
+        } else if w
+            .split_once('-')
+            .is_some_and(|(a, _)| self.classes.get(a) == Some(&Class::Org))
+        {
+            Class::Org // `Bank-Houston`
         } else if w
             .strip_suffix('s')
             .is_some_and(|stem| self.demonym.contains(stem))
@@ -151,7 +171,7 @@ impl Lexicon {
 
 /// One map from word to class; lists are inserted from least to most specific, so a word on
 /// several lists gets the most specific class.
-fn class_map() -> HashMap<&'static str, Class, BuildHasherDefault<Fnv>> {
+fn class_map() -> HashMap<&'static str, Class, FxBuildHasher> {
     let mut m = HashMap::default();
     for (list, class) in [
         (SUFFIXES, Class::Suffix),
@@ -160,6 +180,7 @@ fn class_map() -> HashMap<&'static str, Class, BuildHasherDefault<Fnv>> {
         (TIME_WORDS, Class::Time),
         (DEMONYMS, Class::Demonym),
         (PLACES, Class::Place),
+        (COUNTRIES, Class::Place),
         (ORG_WORDS, Class::Org),
         (TITLES, Class::Title),
         (HONORIFICS, Class::Honorific),
@@ -223,12 +244,15 @@ ocean valley airport station port harbour harbor stadium arena hall tower buildi
 castle plaza mall hotel restaurant cafe hq headquarters kremlin pentagon whitehall reuters ap
 afp bloomberg xinhua tass ria interfax cnn bbc nbc cbs abc fox pbs npr wikinews wikipedia
 google apple microsoft amazon facebook twitter meta nasa fbi cia nsa un nato eu opec imf who
-sun masjid expo shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
+enquirer inquirer examiner chronicle telegraph courier sentinel dispatch bulletin observer
+show podcast capitol springs falls heights beach creek township sony netflix wikileaks youtube
+instagram samsung toyota honda nissan boeing airbus pfizer nestle nokia ericsson siemens uber
+coast mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda jazeera
 ";
 
-/// Countries, major cities and regions, US states and words that make up their names.
-const PLACES: &str = "
+/// Countries and continents.
+const COUNTRIES: &str = "
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
 bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
 brunei bulgaria burkina burma burundi cambodia cameroon canada chad chile china colombia comoros
@@ -246,7 +270,13 @@ turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela 
 zambia zimbabwe america britain england scotland wales ulster europe asia africa antarctica
 oceania arctic antarctic americas eurasia scandinavia balkans caucasus crimea donbas donbass
 siberia tibet xinjiang kashmir punjab gaza kurdistan chechnya sahara sahel levant
-u.s. u.s us usa u.k. uk uae ussr eu u.n. n.z. nz hk prc dprk roc
+";
+
+/// Major cities and regions, US states and words that make up their names.
+const PLACES: &str = "
+ala ariz ark calif colo conn fla ga ind kan kans ky md mich minn neb nev nh nj nm ny
+nc nd okla pa ri sc sd tenn tex vt va wis wyo
+u.s. u.s us usa dc u.k. uk uae ussr eu u.n. n.z. nz hk prc dprk roc
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio
@@ -293,13 +323,13 @@ ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz 
 lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian maldivian
 malian maltese mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian
 nepalese nepali dutch zealander nicaraguan nigerian nigerien norwegian omani pakistani palestinian
-panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan saudi
+panamanian paraguayan persian peruvian philippine polish portuguese qatari romanian russian rwandan saudi
 scottish senegalese serbian serb sierra singaporean slovak slovenian somali spanish sri sudanese
 swedish swiss syrian taiwanese tajik tanzanian thai tibetan tunisian turkish turkmen ugandan
 ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab arabic
 asian african latin latino hispanic caucasian western eastern northern southern soviet kurdish
 kurd pashtun tamil sikh hindu muslim moslem islamic jewish christian catholic protestant
-orthodox sunni shia shiite buddhist coptic anglican evangelical republican republicans democrat
+orthodox sunni shia shiite buddhist islam christianity judaism hinduism buddhism coptic anglican evangelical republican republicans democrat
 democratic democrats conservative conservatives liberal liberals labour tory tories socialist
 communist green greens nationalist nationalists federal allied transatlantic
 ";
@@ -349,4 +379,85 @@ pledged pledges promised promises revealed reveals disclosed discloses described
 criticized criticised criticizes criticises praised praises blamed blames accused accuses
 called calls met meets visited visits resigned resigns died dies was is has had who whose
 won wins scored scores joined joins led leads became becomes
+";
+
+/// Words (accents folded) that open the name of an institution, a church or a place.
+const ORG_LEADS: &str = "
+instituto istituto institut universidad universita universitat universite universidade banco
+banca banque colegio liceo lycee escuela escola ecole museo musee chiesa iglesia igreja eglise
+basilica teatro palazzo piazza rue calle avenida estadio stade partido partito parti comissaria
+companhia compania compagnie societe sociedad sociedade fundacion fundacao fondazione ospedale
+hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte
+";
+
+/// Firms and brands named after people, as joined lower-case words.
+const FIRMS: &str = "
+merrill lynch
+wells fargo
+bear stearns
+morgan stanley
+morgan grenfell
+dean witter
+smith barney
+goldman sachs
+salomon brothers
+shearson lehman
+lehman brothers
+drexel burnham
+kidder peabody
+paine webber
+dow jones
+lloyds
+freddie mac
+fannie mae
+ginnie mae
+sallie mae
+thomson mckinnon
+prudential bache
+merrell dow
+warburg
+rothschild
+schroders
+kleinwort benson
+hambros
+";
+
+/// Commercial head words: a capitalised name right before them is a firm's name.
+const COMMERCIAL: &str = "
+inc corp co ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings company companies
+corporation incorporated enterprises industries brothers bros securities investments bancorp
+bankshares financial insurance airlines motors motor petroleum resources mining steel chemicals
+pharmaceuticals systems technologies software communications graphics homes foods stores
+";
+
+/// Nouns for works whose capitalised titles follow them.
+const WORKS: &str = "
+novel novels book books film films movie movies album albums song songs single series show
+sitcom play opera musical painting paintings sculpture poem poems documentary novella memoir
+comic comics manga episode game games titled entitled
+";
+
+/// Roles at a firm: `an analyst at X`, `X analyst Jane Doe`.
+const EMPLOYEE: &str = "
+analyst analysts economist economists strategist strategists trader traders dealer dealers
+broker brokers spokesman spokeswoman official officials executive executives unit subsidiary
+";
+
+/// Romanised Chinese and Korean surnames that open a name (`Park Joo-ho`, `Lam Cheuk-ting`).
+const EAST_ASIAN: &str = "
+kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo
+hong jeon ko moon yang son bae baek heo nam noh ha kwak sung cha joo woo min ryu na jin ji
+wong chan leung cheung lau ho ng chow tsang tse lam yip kwok lai tang fung wu li liu zhang wang
+chen huang zhao zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie tan deng cao peng zeng
+xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao shi liao zou xiong
+hao kong bai cui mao qiu qin gu hou shao meng duan lei qian yin chang tsai hsu chiang chu yiu
+yau mak tam yeung siu hui kwong shiu mo ip yung tien chiu poon pang hau lo kuo chou
+";
+
+/// Plural nouns for people that introduce a list of names (`gods such as Zeus, Hera and Ares`).
+const PERSON_PLURALS: &str = "
+gods goddesses deities heroes people persons men women players athletes artists actors
+actresses singers musicians writers authors poets painters politicians leaders candidates
+figures celebrities members founders saints prophets kings queens rulers emperors generals
+ministers officials directors stars characters ones names
 ";

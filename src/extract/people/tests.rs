@@ -402,3 +402,216 @@ fn people_speed() {
         text.len() as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn capital_district_is_a_place() {
+    assert_eq!(
+        names("The robotics team landed in Washington D.C. on Monday, Maria Lopez said."),
+        ["Maria Lopez"]
+    );
+}
+
+#[test]
+fn country_code_after_a_name_is_not_a_surname() {
+    assert!(names("Traffic figures from the firm Ranktrax UK showed a rise.").is_empty());
+}
+
+#[test]
+fn foreign_institutions_and_saints_are_not_people() {
+    assert!(
+        names("Pupils of the Instituto Marcello and the Santo Beniamino school protested.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn products_and_abbreviated_org_are_not_people() {
+    assert!(names("Users of Mozilla Firefox and members of the Star Org complained.").is_empty());
+}
+
+#[test]
+fn titles_of_works_are_not_people() {
+    assert_eq!(
+        names("Jane Porter signed copies of her new novel Harriet Moonbeam at the fair."),
+        ["Jane Porter"]
+    );
+}
+
+#[test]
+fn prize_winner_compound_is_not_a_name() {
+    assert_eq!(
+        names("Jane Porter, a Nobel Prize-winner, spoke to students."),
+        ["Jane Porter"]
+    );
+}
+
+#[test]
+fn things_named_after_a_person_are_not_people() {
+    assert_eq!(
+        names("Andy Kessler took many snapshots. Two Kessler Zorbagrams hang in a museum."),
+        ["Andy Kessler"]
+    );
+}
+
+#[test]
+fn plural_surname_is_the_family() {
+    let p = find_people(
+        "",
+        "Thomas Brandt and Anna Brandt live here. The Brandts refused help.",
+    );
+    assert_eq!(p.len(), 2);
+    assert_eq!(p.iter().map(|p| p.mentions).sum::<usize>(), 3);
+}
+
+#[test]
+fn firms_named_after_people_are_not_people() {
+    let found = names(
+        "Shares rose, said Paul Hendricks, an analyst at Merrill Lynch.\n\
+         Castell Brown Inc and Harwood Lyle and Co bid. Castell Brown said it would wait.\n\
+         Prices fell, Tesco Bowman analyst Ruth Gale said.",
+    );
+    assert_eq!(found, ["Paul Hendricks", "Ruth Gale"]);
+}
+
+#[test]
+fn bank_words_are_institutions() {
+    assert!(names("The talks were led by committee chairman Westbank, officials said.").is_empty());
+}
+
+#[test]
+fn wrapped_wire_lines_keep_names_whole() {
+    assert_eq!(
+        names(
+            "The proposal was criticised on Tuesday by Treasury Secretary James\nBaker and by others in the administration."
+        ),
+        ["James Baker"]
+    );
+}
+
+#[test]
+fn short_surname_after_first_name() {
+    assert!(
+        names(
+            "Others elected were Ann Lau of the Civic Party and James To of the Democratic Party."
+        )
+        .contains(&"James To".to_string())
+    );
+}
+
+#[test]
+fn korean_surname_with_given_name() {
+    assert_eq!(
+        names("In the 30th minute the coach brought on Park Min-jae for the injured striker."),
+        ["Park Min-jae"]
+    );
+}
+
+#[test]
+fn pair_of_census_names_confirm_each_other() {
+    assert_eq!(
+        names("The council seats went to Holden Chow and Starry Lee this year."),
+        ["Holden Chow", "Starry Lee"]
+    );
+}
+
+#[test]
+fn names_listed_after_people_noun() {
+    assert_eq!(
+        names("Worshippers honour the old gods, such as Odin, Thor, Frigg and Baldur."),
+        ["Odin", "Thor", "Frigg", "Baldur"]
+    );
+}
+
+#[test]
+fn national_arm_of_a_firm_is_not_a_person() {
+    assert!(
+        names("Halvex Canada said it cut prices. Its unit First Bank-Dallas agreed.").is_empty()
+    );
+}
+
+#[test]
+fn short_first_line_of_wrapped_copy_joins_the_next() {
+    let body = "Trade Representative Clayton\nYeutter told reporters on Friday that the talks with\n\
+                Japan would resume next week, and that both sides wanted a\n\
+                quick agreement on the remaining farm issues.";
+    assert_eq!(names(body), ["Clayton Yeutter"]);
+}
+
+#[test]
+fn firm_name_inside_a_longer_firm_name() {
+    assert!(
+        names("Formerly Dunmore Wallace Morrow Inc, it sold its Wallace Morrow division.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn title_case_headline_verbs_end_the_name() {
+    let p: Vec<String> = find_people("Susan Collins Slams Harbor Bank Chief", "She spoke.")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(p, ["Susan Collins"]);
+    assert_eq!(
+        names("Susan Collins Slams Harbor Bank Chief\n\nSen. Susan Collins spoke on Monday."),
+        ["Susan Collins"]
+    );
+}
+
+#[test]
+fn chamber_word_before_a_first_name_is_cut() {
+    assert_eq!(
+        names("It recalled a plan of Speaker of the House Newt Gingrich, who said it failed."),
+        ["Newt Gingrich"]
+    );
+}
+
+#[test]
+fn teams_weekdays_pageants_and_states_are_not_people() {
+    assert!(
+        names(
+            "Fans of the Raleigh Panthers cheered. Hulu Friday releases grew. \
+             She was crowned Miss Universe near Roanoke Va after a trip to Mt. Everest."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn korean_surname_after_a_title() {
+    assert_eq!(
+        names("The envoy met President Park Tae-sun in Seoul."),
+        ["Park Tae-sun"]
+    );
+}
+
+#[test]
+fn newspapers_are_not_people() {
+    assert!(names("A survey by the Dayton Enquirer found little change.").is_empty());
+}
+
+#[test]
+fn leader_before_government_word() {
+    assert_eq!(
+        names("Taxes rose under the Zelinko administration and fell later."),
+        ["Zelinko"]
+    );
+    assert!(names("Critics blamed the Likud-style government.").is_empty());
+}
+
+#[test]
+fn two_capital_initials_before_surname() {
+    assert_eq!(
+        names("The effect was first measured in a study by AS Kowalski in 1989."),
+        ["AS Kowalski"]
+    );
+    assert!(names("It was listed on the NY Stock Exchange.").is_empty());
+}
+
+#[test]
+fn attributes_and_inner_institution_words_are_cut() {
+    assert!(
+        names("Shares of Denver-based Quillco rose, and the Union de Banques Ibericas agreed.")
+            .is_empty()
+    );
+}

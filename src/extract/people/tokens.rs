@@ -35,12 +35,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5);
     let mut newline = false;
     let mut sentence = true;
+    let wrapped = is_hard_wrapped(text);
+    let mut line_start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == ' ' || c.is_whitespace() {
             if c == '\n' {
-                newline = true;
-                sentence = true;
+                if !is_soft_wrap(text, line_start, i, wrapped) {
+                    newline = true;
+                    sentence = true;
+                }
+                line_start = i + 1;
             }
             continue;
         }
@@ -106,6 +111,50 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Shortest line that counts as hard-wrapped running text (wire copy wraps at 60-70 columns;
+/// bylines, captions and list items are shorter).
+const WRAP_MIN: usize = 40;
+
+/// True when most lines of a text of several lines are 40-90 bytes long: wire copy wrapped at a
+/// fixed width, where a line break is no more than a space.
+fn is_hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut wrapped) = (0usize, 0usize);
+    if !text.contains('\n') {
+        return false;
+    }
+    for line in text.lines() {
+        lines += 1;
+        if (WRAP_MIN..=90).contains(&line.trim_end().len()) {
+            wrapped += 1;
+        }
+    }
+    lines >= 3 && wrapped * 2 >= lines
+}
+
+/// True when the line break at byte `i` (its line starting at `line_start`) only wraps running text: the line does not end a sentence,
+/// it is long (or the whole text is hard-wrapped), and the next line follows unindented and
+/// non-blank (so `George\nShultz` in wire copy stays one name, while paragraph breaks and short
+/// lines such as bylines still end a name).
+fn is_soft_wrap(text: &str, line_start: usize, i: usize, wrapped: bool) -> bool {
+    let line = text.get(line_start..i).unwrap_or("").trim_end_matches('\r');
+    if (line.len() < WRAP_MIN && !wrapped) || line.ends_with(['!', '?', ':', '"', '”']) {
+        return false;
+    }
+    if let Some(stem) = line.strip_suffix('.') {
+        // `Mr.`, `J.` at the end of a line still lead into a name on the next line.
+        let last = stem.rsplit([' ', '.']).next().unwrap_or(stem);
+        let abbreviation = last.chars().count() == 1
+            || ABBREVIATIONS.contains(&last.to_ascii_lowercase().as_str());
+        if !abbreviation {
+            return false;
+        }
+    }
+    text[i + 1..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace())
+}
+
 /// Alphanumeric, with a fast path for ASCII.
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -169,6 +218,15 @@ mod tests {
         let toks = tokenize(text);
         let putin = toks.iter().find(|t| t.text(text) == "Putin");
         assert!(putin.is_some_and(|t| t.possessive && t.sentence_start));
+    }
+
+    #[test]
+    fn soft_wrap_keeps_name_together() {
+        let text = "The committee heard evidence from the treasury chief, Harold\nPinter-Lowe, on Friday.\nShort line\nNext";
+        let toks = tokenize(text);
+        let find = |w: &str| toks.iter().find(|t| t.text(text) == w).copied();
+        assert!(find("Pinter-Lowe").is_some_and(|t| !t.newline_before));
+        assert!(find("Next").is_some_and(|t| t.newline_before));
     }
 
     #[test]

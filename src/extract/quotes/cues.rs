@@ -1,0 +1,572 @@
+//! The attribution cue lexicon: speech verbs in their inflections, and the small word lists the
+//! subject finder skips over (auxiliaries, adverbs, time words).
+
+/// How a cue word relates to its speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// `X said ...`, `..., X said`, `..., said X`.
+    Verb,
+    /// `X told reporters ...`: an object follows the verb.
+    Told,
+    /// `X described it as “...”`, `was described by X as “...”`.
+    DescribeAs,
+    /// `..., saying ...`: the speaker is the subject of the sentence.
+    Participle,
+    /// `according to X`.
+    According,
+}
+
+/// The cue kind of a lower-case word, if it is a speech verb.
+pub fn cue_kind(word: &str) -> Option<CueKind> {
+    // Cheap rejection first: this runs on every word of a body.
+    let b = word.as_bytes();
+    if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() {
+        return None;
+    }
+    // Lengths of cue words by first letter, as bit masks: most words fail here.
+    static SHAPES: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut t = [0u16; 26];
+        for (w, _) in all_cues() {
+            t[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+        }
+        t
+    });
+    if shapes[usize::from(b[0] - b'a')] & (1 << b.len()) == 0 {
+        return None;
+    }
+    static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| all_cues().collect()).get(word).copied()
+}
+
+/// Speech and thought verbs: `X said ...`, `..., X said`, `said X`.
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "cautioned",
+    "cautions",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "emphasises",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "urged",
+    "urges",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "responded",
+    "responds",
+    "predicted",
+    "predicts",
+    "conceded",
+    "concedes",
+    "countered",
+    "counters",
+    "complained",
+    "complains",
+    "reiterated",
+    "reiterates",
+    "underscored",
+    "underscores",
+    "observed",
+    "remarked",
+    "commented",
+    "testified",
+    "posted",
+    "vowed",
+    "vows",
+    "pledged",
+    "promised",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "boasted",
+    "joked",
+    "quipped",
+    "charged",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "concluded",
+    "lamented",
+    "mused",
+    "shouted",
+    "yelled",
+    "proclaimed",
+    "asserted",
+    "asserts",
+    "agreed",
+    "agrees",
+    "recounted",
+    "wondered",
+    "pointed",
+    "blasted",
+    "thundered",
+    "objected",
+    "demanded",
+    "believes",
+    "believe",
+    "thinks",
+    "condemned",
+    "criticized",
+    "criticised",
+    "praised",
+    "denounced",
+    "slammed",
+    "thought",
+    "mentioned",
+    "cited",
+    "spoke",
+    "talked",
+    "dismissed",
+    "believed",
+    "put",
+    "pressed",
+    "questioned",
+    "chimed",
+    "reported",
+    "reports",
+    "attacked",
+    "accused",
+    "accuses",
+    "wants",
+    "wanted",
+    "knows",
+    "knew",
+    "expects",
+    "expected",
+    "hopes",
+    "hoped",
+    "fears",
+    "feared",
+    "proposed",
+    "proposes",
+    "promises",
+];
+
+/// `X told reporters ...`.
+const TOLD: &[&str] = &["told", "tells", "tell"];
+
+/// `X described it as ...`, `X called it “...”`.
+const DESCRIBE: &[&str] = &[
+    "described",
+    "describes",
+    "characterized",
+    "characterizes",
+    "characterised",
+    "called",
+    "calls",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+];
+
+/// `..., saying ...`: the speaker is the subject of the sentence.
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+    "claiming",
+    "explaining",
+    "suggesting",
+    "urging",
+    "stressing",
+    "cautioning",
+    "reiterating",
+    "declaring",
+    "asking",
+    "writing",
+    "emphasizing",
+    "emphasising",
+    "acknowledging",
+    "admitting",
+    "calling",
+    "describing",
+    "telling",
+    "predicting",
+    "conceding",
+    "promising",
+    "vowing",
+    "pledging",
+    "complaining",
+    "recalling",
+    "responding",
+    "citing",
+];
+
+/// Every cue word with its kind, for the look-up table.
+fn all_cues() -> impl Iterator<Item = (&'static str, CueKind)> {
+    let kinds = [
+        (VERBS, CueKind::Verb),
+        (TOLD, CueKind::Told),
+        (DESCRIBE, CueKind::DescribeAs),
+        (PARTICIPLES, CueKind::Participle),
+        (&["according"][..], CueKind::According),
+    ];
+    kinds
+        .into_iter()
+        .flat_map(|(words, kind)| words.iter().map(move |w| (*w, kind)))
+}
+
+/// Words between a subject and its cue that do not change who speaks (`Trump also said`,
+/// `Smith has repeatedly said`).
+pub fn is_skippable(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "once"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "earlier"
+            | "further"
+            | "quickly"
+            | "simply"
+            | "flatly"
+            | "bluntly"
+            | "frequently"
+            | "often"
+            | "never"
+            | "ultimately"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "finally"
+            | "first"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "separately"
+            | "immediately"
+            | "subsequently"
+            | "since"
+            | "already"
+            | "just"
+            | "even"
+            | "still"
+            | "openly"
+            | "angrily"
+            | "explicitly"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "must"
+            | "can"
+            | "not"
+            | "always"
+            | "himself"
+            | "herself"
+    ) || is_day(word)
+}
+
+/// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
+pub fn is_day(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
+/// Prepositions, conjunctions and determiners: never a role noun between two names.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "for"
+            | "of"
+            | "at"
+            | "in"
+            | "on"
+            | "to"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "who"
+            | "which"
+            | "as"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "while"
+            | "when"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "between"
+    )
+}
+
+/// Forms of "to be": a cue after one is passive (`was told`, `is said`).
+pub fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am"
+    )
+}
+
+/// Words after which a verb form is not a finite speech verb (`when asked`, `the claims`).
+pub fn blocks_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "when"
+            | "if"
+            | "after"
+            | "before"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "whose"
+            | "to"
+            | "of"
+            | "these"
+            | "those"
+            | "such"
+            | "being"
+            | "unless"
+            | "once"
+            | "been"
+            | "as"
+            | "by"
+            | "for"
+            | "with"
+            | "while"
+            | "about"
+    )
+}
+
+/// Capitalised function words that start sentences and are never part of a name.
+pub fn is_stop_cap(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "But"
+            | "And"
+            | "Or"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "With"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Its"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Yes"
+            | "So"
+            | "Then"
+            | "Now"
+            | "Still"
+            | "Yet"
+            | "Also"
+            | "Even"
+            | "Meanwhile"
+            | "However"
+            | "Asked"
+            | "Following"
+            | "According"
+            | "During"
+            | "From"
+            | "To"
+            | "By"
+            | "Of"
+            | "Though"
+            | "Although"
+            | "Because"
+            | "Instead"
+            | "Earlier"
+            | "Later"
+            | "Last"
+            | "Next"
+            | "Like"
+            | "Unlike"
+            | "Under"
+            | "Over"
+            | "Despite"
+            | "Where"
+            | "What"
+            | "Why"
+            | "How"
+            | "Who"
+            | "Which"
+            | "There"
+            | "Here"
+            | "Not"
+            | "Only"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Other"
+            | "Another"
+            | "One"
+            | "Two"
+            | "Three"
+            | "Several"
+            | "Few"
+            | "Once"
+            | "Still,"
+            | "Thus"
+            | "Indeed"
+            | "Today"
+            | "Tonight"
+            | "Yesterday"
+            | "Is"
+            | "Was"
+            | "Are"
+            | "Were"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Will"
+            | "Would"
+            | "Can"
+            | "Could"
+            | "Should"
+            | "Said"
+            | "Says"
+            | "Sources"
+            | "Officials"
+            | "Critics"
+            | "Supporters"
+            | "Everything"
+            | "Nothing"
+            | "Anything"
+            | "Everyone"
+            | "Nobody"
+            | "Somebody"
+            | "Someone"
+            | "Everybody"
+            | "Anyone"
+            | "Mostly"
+            | "Fortunately"
+            | "Unfortunately"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_word_is_found() {
+        for (w, kind) in all_cues() {
+            assert_eq!(cue_kind(w), Some(kind), "{w}");
+        }
+    }
+
+    #[test]
+    fn knows_cue_kinds() {
+        assert_eq!(cue_kind("said"), Some(CueKind::Verb));
+        assert_eq!(cue_kind("told"), Some(CueKind::Told));
+        assert_eq!(cue_kind("described"), Some(CueKind::DescribeAs));
+        assert_eq!(cue_kind("saying"), Some(CueKind::Participle));
+        assert_eq!(cue_kind("according"), Some(CueKind::According));
+        assert_eq!(cue_kind("table"), None);
+    }
+}

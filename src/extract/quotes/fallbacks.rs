@@ -1,0 +1,193 @@
+//! Attributions for quotations with no cue in their own sentence: continued quotes, a short
+//! attribution sentence after, dash credits (`“...” — Jane Doe`), teasers (`... “now,” Putin`),
+//! and transcript lines (`PENCE: ...`).
+
+use super::scan::{Kind, Span};
+use super::{Attr, Doc, Subject, names};
+use crate::model::{Quote, Speaker};
+
+impl Doc<'_> {
+    /// A quote with no cue in its sentence: continues an earlier quote of the same speaker
+    /// (paragraph-spanning quotes, `“A,” he said. “B.”`), or is named in a short following
+    /// sentence (`“A.” Smith said.`), or ends a teaser (`... “now,” Smith`).
+    pub(super) fn inherit(
+        &self,
+        si: usize,
+        sent: usize,
+        span_speaker: &[Option<Attr>],
+    ) -> Option<Attr> {
+        let span = self.spans[si];
+        if si > 0 {
+            let prev = self.spans[si - 1];
+            let between = self
+                .body
+                .get(prev.close.min(span.open)..span.open)
+                .unwrap_or("");
+            let near = !between.contains("\n\n") && between.len() < 200;
+            if (span.continued || near || between.trim_end().ends_with(':'))
+                && let Some(Some(f)) = span_speaker.get(si - 1)
+                && !f.1.is_empty()
+            {
+                return Some(f.clone());
+            }
+        }
+        // `“...” Smith said.` written as a separate sentence.
+        if let Some(&(a, b)) = self.sents.get(sent + 1)
+            && b - a <= 8
+            && let Some(c) = self.cues_in(a, b).first()
+            && c.at <= a + 5
+        {
+            return Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()));
+        }
+        self.dash_credit(&span)
+            .or_else(|| self.teaser(&span))
+            .or_else(|| self.dash_lead(&span))
+    }
+
+    /// `Mitt Romney -- “...”`: a name, a dash, then the quotation.
+    pub(super) fn dash_lead(&self, span: &Span) -> Option<Attr> {
+        let mut k = self.toks.partition_point(|t| t.start < span.open);
+        let mut dash = String::new();
+        while k > 0 && self.toks[k - 1].kind == Kind::Punct && dash.len() < 6 {
+            let w = self.word(k - 1);
+            if !matches!(w, "―" | "—" | "–" | "-" | ":") {
+                break;
+            }
+            dash.insert_str(0, w);
+            k -= 1;
+        }
+        if dash.is_empty() || k == 0 || !self.is_name_tok(k - 1) {
+            return None;
+        }
+        let s = self.run_back(k - 1, k.saturating_sub(6));
+        // Only a name that opens its sentence: `... said Mitt Romney -- “...”` is handled above.
+        if s > 0
+            && !matches!(self.toks[s - 1].kind, Kind::Para)
+            && !self.is_punct(s - 1, ".")
+            && !self.is_punct(s - 1, ",")
+        {
+            return None;
+        }
+        match self.judge_run(s, k) {
+            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            _ => None,
+        }
+    }
+
+    /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
+    pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
+        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        let mut dash = String::new();
+        while k < self.toks.len() && self.toks[k].kind == Kind::Punct && dash.len() < 6 {
+            let w = self.word(k);
+            if !matches!(w, "―" | "—" | "–" | "-") {
+                break;
+            }
+            dash.push_str(w);
+            k += 1;
+        }
+        if dash.is_empty() || !self.is_name_tok(k) {
+            return None;
+        }
+        let e = self.run_fwd(k, self.toks.len());
+        match self.judge_run(k, e) {
+            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            _ => None,
+        }
+    }
+
+    /// `... ready “right now,” Putin` at the end of a paragraph: the name is the speaker.
+    pub(super) fn teaser(&self, span: &Span) -> Option<Attr> {
+        let k = self.toks.partition_point(|t| t.start < span.close);
+        if !self.is_punct(k, ",") && !self.body[span.start..span.end].ends_with(',') {
+            return None;
+        }
+        let s = if self.is_punct(k, ",") { k + 1 } else { k };
+        if !self.is_name_tok(s) {
+            return None;
+        }
+        let e = self.run_fwd(s, self.toks.len());
+        let ends = e >= self.toks.len() || self.toks[e].kind == Kind::Para;
+        if !ends {
+            return None;
+        }
+        match self.judge_run(s, e) {
+            Subject::Person(n, _) => Some((Some(n), ",".into(), None)),
+            _ => None,
+        }
+    }
+
+    /// Transcript lines: a paragraph opening with an all-capitals name and a colon (`PENCE: ...`),
+    /// possibly after an opening quote mark.
+    pub(super) fn transcript_lines(&self) -> Vec<Quote> {
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            let para_start = i == 0 || self.toks[i - 1].kind == Kind::Para;
+            if !para_start {
+                continue;
+            }
+            let s = if self.toks[i].kind == Kind::Open {
+                i + 1
+            } else {
+                i
+            };
+            if let Some(q) = self.transcript_quote(s) {
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    /// The all-capitals speaker label starting at token `s`: (name, token after the colon).
+    pub(super) fn transcript_label(&self, s: usize) -> Option<(String, usize)> {
+        let mut e = s;
+        while e < s + 3
+            && self.is_word(e)
+            && self
+                .word(e)
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '\'' || c == '-')
+            && self.word(e).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        {
+            e += 1;
+        }
+        if e == s || !self.is_punct(e, ":") {
+            return None;
+        }
+        let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let c = names::name_from_run(&refs, false)?;
+        // `UPDATE:`, `CLARIFICATION:`: a label names a person the body knows or gives in full,
+        // or recurs as the turns of a transcript.
+        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+        let label = &self.body[self.toks[s].start..self.toks[e].end];
+        if !(known || c.has_first || c.titled || self.body.matches(label).nth(1).is_some()) {
+            return None;
+        }
+        Some((self.registry.canonical(&c).0, e + 1))
+    }
+
+    pub(super) fn transcript_quote(&self, s: usize) -> Option<Quote> {
+        let (name, cs) = self.transcript_label(s)?;
+        let mut ce = cs;
+        while ce < self.toks.len() && self.toks[ce].kind != Kind::Para {
+            ce += 1;
+        }
+        while ce > cs && self.toks[ce - 1].kind != Kind::Word {
+            ce -= 1;
+        }
+        if ce <= cs {
+            return None;
+        }
+        let start = self.toks[cs].start;
+        let end = self.toks[ce - 1].end;
+        Some(Quote {
+            speaker: Some(Speaker { name }),
+            text: self.body[start..end].to_string(),
+            start,
+            end,
+            cue: ":".into(),
+            direct: false,
+        })
+    }
+}

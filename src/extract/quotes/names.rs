@@ -1,0 +1,795 @@
+//! Person names around attribution cues: which capitalised token runs are people (first-name
+//! list, titles), which are organisations or places, the canonical full name of a surname in one
+//! body, and a gender guess for resolving he/she.
+
+use rustc_hash::FxBuildHasher;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A hash map keyed by short strings.
+pub type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
+type FastSet<K> = HashSet<K, FxBuildHasher>;
+
+/// Grammatical gender of a person or pronoun, when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Lower-case first name -> gender, from the embedded list (see FIRST_NAMES.md).
+fn first_names() -> &'static FastMap<&'static str, Gender> {
+    static MAP: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        include_str!("first_names.txt")
+            .lines()
+            .filter_map(|l| {
+                let (n, g) = l.split_once(' ')?;
+                Some((
+                    n,
+                    if g == "f" {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// Gender of a first name (`Hillary` -> female), if it is a known first name.
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    if word.len() > 20 || !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    with_lower(word, |l| first_names().get(l).copied())
+}
+
+/// `word` without a trailing possessive (`Trump’s` -> `Trump`).
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// Calls `f` with the word lower-cased and without trailing dots, without allocating for
+/// short ASCII words (the common case: this runs for every capitalised token).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let w = word.trim_end_matches('.');
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
+/// A static word set, built once.
+fn set(
+    cell: &'static OnceLock<FastSet<&'static str>>,
+    words: &'static [&'static str],
+) -> &'static FastSet<&'static str> {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
+
+/// Honorifics that mark a person; `Some(gender)` when the title tells it.
+pub fn title_gender(word: &str) -> Option<Option<Gender>> {
+    with_lower(word, title_gender_low)
+}
+
+fn title_gender_low(l: &str) -> Option<Option<Gender>> {
+    match l {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
+            Some(Some(Gender::Male))
+        }
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
+            Some(Some(Gender::Female))
+        }
+        "dr" | "prof" | "professor" | "del" | "delegate" | "sen" | "senator" | "sens" | "rep"
+        | "reps" | "representative" | "gov" | "governor" | "president" | "pres" | "gen"
+        | "general" | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge"
+        | "justice" | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi"
+        | "chancellor" | "premier" | "minister" | "secretary" | "ambassador" | "commissioner"
+        | "chairman" | "chairwoman" | "speaker" | "congressman" | "congresswoman"
+        | "councilman" | "councilwoman" | "spokesman" | "spokeswoman" | "attorney" | "director"
+        | "leader" | "envoy" | "aide" | "adviser" | "advisor" | "candidate" | "nominee"
+        | "chief" => Some(None),
+        _ => None,
+    }
+}
+
+/// Capitalised words that describe a role or origin before a name and are not part of it.
+fn is_role_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    const R: &[&str] = &[
+        "former",
+        "vice",
+        "prime",
+        "deputy",
+        "assistant",
+        "acting",
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "homeland",
+        "security",
+        "treasury",
+        "press",
+        "white",
+        "house",
+        "senate",
+        "majority",
+        "minority",
+        "democratic",
+        "republican",
+        "democrat",
+        "gop",
+        "u.s",
+        "us",
+        "uk",
+        "u.n",
+        "un",
+        "eu",
+        "national",
+        "executive",
+        "senior",
+        "top",
+        "federal",
+        "county",
+        "city",
+        "police",
+        "supreme",
+        "court",
+        "district",
+        "labor",
+        "trade",
+        "finance",
+        "economy",
+        "interior",
+        "energy",
+        "health",
+        "education",
+        "justice",
+        "affairs",
+        "general",
+        "presidential",
+        "campaign",
+        "party",
+        "russian",
+        "american",
+        "ukrainian",
+        "british",
+        "french",
+        "german",
+        "chinese",
+        "israeli",
+        "iranian",
+        "kremlin",
+        "rival",
+        "incumbent",
+        "first",
+        "then",
+        "late",
+        "libertarian",
+        "green",
+        "independent",
+        "conservative",
+        "liberal",
+        "activist",
+        "author",
+        "economist",
+        "host",
+        "anchor",
+        "reporter",
+        "columnist",
+        "officer",
+        "officials",
+        "official",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "co-founder",
+        "manager",
+        "analyst",
+        "strategist",
+        "pollster",
+        "lawmaker",
+        "lawyer",
+        "historian",
+        "scientist",
+        "professor",
+        "coach",
+        "colonel",
+        "de",
+    ];
+    with_lower(word, |l| {
+        set(&SET, R).contains(l) || title_gender_low(l).is_some() && !is_surname_title(word)
+    })
+}
+
+/// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
+fn is_surname_title(word: &str) -> bool {
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "king"
+                | "judge"
+                | "prince"
+                | "bishop"
+                | "pope"
+                | "marshall"
+                | "major"
+                | "chancellor"
+                | "sheikh"
+                | "brother"
+                | "sister"
+                | "father"
+        )
+    })
+}
+
+/// Words that make a capitalised run an organisation, publication, place or thing.
+fn is_org_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    const O: &[&str] = &[
+        "house",
+        "department",
+        "ministry",
+        "committee",
+        "party",
+        "post",
+        "times",
+        "news",
+        "journal",
+        "inc",
+        "corp",
+        "company",
+        "group",
+        "university",
+        "institute",
+        "council",
+        "agency",
+        "bureau",
+        "office",
+        "service",
+        "court",
+        "campaign",
+        "foundation",
+        "center",
+        "centre",
+        "association",
+        "commission",
+        "administration",
+        "network",
+        "press",
+        "reuters",
+        "kremlin",
+        "pentagon",
+        "congress",
+        "government",
+        "police",
+        "army",
+        "fund",
+        "bank",
+        "board",
+        "union",
+        "organization",
+        "organisation",
+        "tribune",
+        "daily",
+        "magazine",
+        "cnn",
+        "nbc",
+        "abc",
+        "cbs",
+        "fox",
+        "msnbc",
+        "ap",
+        "afp",
+        "bbc",
+        "twitter",
+        "facebook",
+        "google",
+        "poll",
+        "polls",
+        "survey",
+        "report",
+        "study",
+        "data",
+        "caucus",
+        "coalition",
+        "alliance",
+        "states",
+        "kingdom",
+        "republic",
+        "federation",
+        "county",
+        "city",
+        "state",
+        "street",
+        "avenue",
+        "airport",
+        "club",
+        "team",
+        "league",
+        "fbi",
+        "cia",
+        "nato",
+        "gop",
+        "dnc",
+        "rnc",
+        "epa",
+        "irs",
+        "sec",
+        "senate",
+        "assembly",
+        "parliament",
+        "duma",
+        "cabinet",
+        "embassy",
+        "council",
+        "statement",
+        "politifact",
+        "breitbart",
+        "post",
+        "herald",
+        "globe",
+        "guardian",
+        "telegraph",
+        "wire",
+        "insider",
+        "politico",
+        "axios",
+        "bloomberg",
+        "video",
+        "film",
+        "book",
+        "website",
+        "memo",
+        "letter",
+        "tweet",
+        "ad",
+        "god",
+        "star",
+        "sun",
+        "mail",
+        "mirror",
+        "gazette",
+        "chronicle",
+        "examiner",
+        "observer",
+        "standard",
+        "courier",
+        "bulletin",
+        "sentinel",
+        "dispatch",
+        "inquirer",
+        "today",
+        "weekly",
+        "monthly",
+        "radio",
+        "tv",
+        "television",
+        "channel",
+        "associated",
+        "agence",
+        "xinhua",
+        "tass",
+        "interfax",
+        "ria",
+        "yonhap",
+        "kyodo",
+        "show",
+        "program",
+        "programme",
+        "podcast",
+    ];
+    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
+}
+
+/// Places, days and months: a run made of them is never a person.
+fn is_place_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    const O: &[&str] = &[
+        "america",
+        "russia",
+        "china",
+        "ukraine",
+        "europe",
+        "washington",
+        "moscow",
+        "beijing",
+        "london",
+        "paris",
+        "kyiv",
+        "kiev",
+        "iran",
+        "israel",
+        "india",
+        "japan",
+        "germany",
+        "france",
+        "britain",
+        "mexico",
+        "canada",
+        "korea",
+        "syria",
+        "iraq",
+        "obamacare",
+        "medicare",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "york",
+        "united",
+        "california",
+        "texas",
+        "florida",
+        "ohio",
+        "virginia",
+        "africa",
+        "asia",
+        "gaza",
+        "jerusalem",
+        "tokyo",
+        "berlin",
+        "brussels",
+        "geneva",
+        "vienna",
+        "rome",
+        "madrid",
+        "seoul",
+        "taiwan",
+        "pakistan",
+        "afghanistan",
+        "turkey",
+        "egypt",
+        "iowa",
+        "michigan",
+        "pennsylvania",
+        "carolina",
+        "georgia",
+        "arizona",
+        "nevada",
+        "wisconsin",
+        "colorado",
+        "chicago",
+        "boston",
+        "manhattan",
+        "brooklyn",
+        "capitol",
+        "islands",
+        "island",
+    ];
+    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
+}
+
+/// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
+fn is_group_word(word: &str) -> bool {
+    with_lower(word, |l| {
+        matches!(
+            l,
+            "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "voters"
+                | "officials"
+                | "leaders"
+                | "members"
+                | "supporters"
+                | "americans"
+                | "residents"
+                | "lawmakers"
+                | "senators"
+                | "families"
+                | "parents"
+                | "students"
+                | "workers"
+                | "citizens"
+        )
+    })
+}
+
+/// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "al"
+            | "bin"
+            | "la"
+            | "le"
+            | "del"
+            | "di"
+            | "du"
+            | "dos"
+            | "ibn"
+    )
+}
+
+/// True for a token that can be part of a name: capitalised word (`Trump`, `O’Neill`, `J.`).
+pub fn is_cap(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && !word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Pronouns that may refer to a person; `Some(gender)` for he/she.
+pub fn pronoun(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        _ => None,
+    }
+}
+
+/// A candidate name taken from a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCand {
+    /// Name tokens, titles and roles removed, possessive stripped.
+    pub tokens: Vec<String>,
+    /// A known first name starts the name.
+    pub has_first: bool,
+    /// Gender from a title (`Mr.`, `Ms.`) or the first name.
+    pub gender: Option<Gender>,
+    /// A person title or role preceded the name.
+    pub titled: bool,
+    /// A lone first name with no title (`Melanie`): a person only where a cue supports it.
+    pub given_only: bool,
+}
+
+impl NameCand {
+    /// The name as text (`Donald Trump`).
+    pub fn text(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// Turns a run of capitalised words (as written) into a name, or `None` when it is an organisation,
+/// place or only titles. `after_article` says a determiner (`the`, `a`) precedes the run.
+pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
+    if run.is_empty() || run.len() > 8 {
+        return None;
+    }
+    let mut gender = None;
+    let mut titled = false;
+    for w in run {
+        if let Some(g) = title_gender(w) {
+            titled = true;
+            gender = gender.or(g);
+        }
+    }
+    // Start at the first known first name that is followed by another capitalised word.
+    let first = (0..run.len().saturating_sub(1)).find(|&i| {
+        first_name_gender(run[i]).is_some() && !is_role_word(run[i]) && !is_org_word(run[i])
+    });
+    let (start, has_first) = match first {
+        Some(i) => (i, true),
+        // No first name: the name is what follows the last role or organisation word
+        // (`Research Director Raj Shah` -> `Raj Shah`).
+        None => match run.iter().rposition(|w| is_role_word(w) || is_org_word(w)) {
+            Some(i) => (i + 1, false),
+            None => (0, false),
+        },
+    };
+    let name: Vec<&str> = run[start..].to_vec();
+    if name.is_empty() || name.len() > 4 {
+        return None;
+    }
+    if !has_first
+        && (after_article && !titled || name.iter().any(|w| is_org_word(w) || is_place_word(w)))
+    {
+        return None;
+    }
+    let last = name[name.len() - 1];
+    if has_first
+        && (is_org_word(last) || is_role_word(last) || is_place_word(last) || is_group_word(last))
+    {
+        return None;
+    }
+    if name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if has_first {
+        gender = gender.or_else(|| first_name_gender(name[0]));
+    }
+    let given_only = !has_first
+        && !titled
+        && name.len() == 1
+        && first_name_gender(strip_possessive(name[0])).is_some()
+        && !is_role_word(name[0])
+        && !is_group_word(name[0]);
+    let mut tokens: Vec<String> = name.iter().map(|w| w.to_string()).collect();
+    if let Some(last) = tokens.last_mut() {
+        *last = strip_possessive(last).to_string();
+    }
+    Some(NameCand {
+        tokens,
+        has_first,
+        gender,
+        titled,
+        given_only,
+    })
+}
+
+/// Title-cases an all-capitals word (`PENCE` -> `Pence`); other words unchanged.
+pub fn title_case(word: &str) -> String {
+    if word.chars().any(char::is_lowercase) {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut up = true;
+    for c in word.chars() {
+        if up {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        up = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// One full name known in a body.
+#[derive(Debug, Clone)]
+struct Known {
+    full: String,
+    gender: Option<Gender>,
+    count: usize,
+}
+
+/// The people of one body, by surname: full names seen, gender evidence, mention counts.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// Lower-case last token -> full names with that surname, in order of first mention.
+    by_last: FastMap<String, Vec<Known>>,
+    /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
+    titled_last: FastMap<String, Gender>,
+}
+
+impl Registry {
+    /// Records a name seen in the body. Names of one token only mark the surname as known;
+    /// a full name that extends an earlier one (`Donald J. Trump` after `Donald Trump`) counts
+    /// for it.
+    pub fn add(&mut self, cand: &NameCand) {
+        let Some(last) = cand.tokens.last() else {
+            return;
+        };
+        let key = last.to_lowercase();
+        if cand.tokens.len() < 2 {
+            if let (true, Some(g)) = (cand.titled, cand.gender) {
+                self.titled_last.entry(key.clone()).or_insert(g);
+            }
+            self.by_last.entry(key).or_default();
+            return;
+        }
+        let list = self.by_last.entry(key).or_default();
+        let first = cand.tokens[0].to_lowercase();
+        let same = list.iter_mut().find(|k| {
+            k.full
+                .split(' ')
+                .next()
+                .is_some_and(|f| f.to_lowercase() == first)
+        });
+        match same {
+            Some(k) => {
+                k.count += 1;
+                if cand.titled && cand.gender.is_some() || k.gender.is_none() {
+                    k.gender = cand.gender.or(k.gender);
+                }
+            }
+            None => list.push(Known {
+                full: cand.text(),
+                gender: cand.gender,
+                count: 1,
+            }),
+        }
+    }
+
+    /// True when a person with this surname is known.
+    pub fn knows_last(&self, last: &str) -> bool {
+        self.by_last.contains_key(&last.to_lowercase())
+    }
+
+    /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`): the
+    /// most mentioned full name with that surname whose gender fits.
+    pub fn canonical(&self, cand: &NameCand) -> (String, Option<Gender>) {
+        let own = (cand.text(), cand.gender);
+        let Some(last) = cand.tokens.last() else {
+            return own;
+        };
+        let Some(list) = self.by_last.get(&last.to_lowercase()) else {
+            return own;
+        };
+        let first = cand
+            .tokens
+            .first()
+            .map(|t| t.to_lowercase())
+            .unwrap_or_default();
+        // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
+        let gender = cand.gender.or_else(|| {
+            (cand.tokens.len() == 1)
+                .then(|| self.titled_last.get(&last.to_lowercase()).copied())
+                .flatten()
+        });
+        let fits = |k: &&Known| {
+            let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
+            let first_ok = cand.tokens.len() == 1
+                || f == first
+                || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
+            first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
+        };
+        let mut best: Option<&Known> = None;
+        for k in list.iter().filter(fits) {
+            if best.is_none_or(|b| k.count > b.count) {
+                best = Some(k);
+            }
+        }
+        match best {
+            Some(k) => (k.full.clone(), gender.or(k.gender)),
+            None => (cand.text(), gender),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_titles_and_roles() {
+        let c = name_from_run(&["Secretary", "State", "Marco", "Rubio"], false);
+        assert_eq!(c.map(|c| c.text()).as_deref(), Some("Marco Rubio"));
+        let c = name_from_run(&["Mr.", "Trump’s"], false);
+        assert_eq!(c.as_ref().map(|c| c.text()).as_deref(), Some("Trump"));
+        assert_eq!(c.and_then(|c| c.gender), Some(Gender::Male));
+    }
+
+    #[test]
+    fn rejects_organisations() {
+        assert!(name_from_run(&["White", "House"], true).is_none());
+        assert!(name_from_run(&["Pentagon"], true).is_none());
+        assert!(name_from_run(&["Washington", "Post"], true).is_none());
+    }
+
+    #[test]
+    fn canonicalises_surnames() {
+        let mut r = Registry::default();
+        r.add(&name_from_run(&["Hillary", "Clinton"], false).unwrap_or_else(|| panic!("name")));
+        let c = name_from_run(&["Clinton"], false).unwrap_or_else(|| panic!("name"));
+        assert_eq!(
+            r.canonical(&c),
+            ("Hillary Clinton".to_string(), Some(Gender::Female))
+        );
+    }
+}

@@ -1,0 +1,289 @@
+//! Who speaks: the subject of a cue, read to the left (`Smith said`, `Smith, the minister, said`,
+//! `Smith and Jones said`) or to the right (`said Smith`, `according to Smith`), and judged as a
+//! named person, a pronoun or somebody else.
+
+use super::names::{self, NameCand};
+use super::scan::Kind;
+use super::{Doc, Subject, cues};
+
+impl Doc<'_> {
+    /// Judges the name run `[s, e)` as a subject.
+    pub(super) fn judge_run(&self, s: usize, e: usize) -> Subject {
+        if e == s + 1 {
+            let w = self.word(s);
+            if let Some(g) = names::pronoun(w) {
+                return Subject::Pronoun(g, self.toks[s].start);
+            }
+        }
+        let words = self.run_words(s, e);
+        let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
+            return Subject::Other;
+        };
+        let known = crate::extract::people::resolve_name(self.people, &c.text());
+        if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
+            let (name, g) = self.registry.canonical(&c);
+            // A bare surname the registry could not complete: the people list may know it.
+            let name = match known {
+                Some(p) if !name.contains(' ') => p.name.clone(),
+                _ => name,
+            };
+            Subject::Person(name, g)
+        } else {
+            Subject::Other
+        }
+    }
+
+    /// True when the run `[s, e)` is directly the subject of a cue (`Melanie said`, `said
+    /// Melanie`), not the object of a preposition (`in Dallas maintains`).
+    pub(super) fn speaks(&self, s: usize, e: usize) -> bool {
+        let prev = (s > 0 && self.is_word(s - 1)).then(|| self.word(s - 1));
+        if prev.is_some_and(cues::is_function_word) {
+            return false;
+        }
+        let cue_before = prev.is_some_and(|w| cues::cue_kind(w) == Some(cues::CueKind::Verb));
+        cue_before || self.cue_follows(e)
+    }
+
+    /// Evidence that a candidate is a person: a first name, a title, a surname of a known person,
+    /// or two or more capitalised name words.
+    pub(super) fn is_person(&self, c: &NameCand, run_len: usize) -> bool {
+        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+        c.has_first || c.titled || known || (c.tokens.len() >= 2 && run_len == c.tokens.len())
+    }
+
+    /// Subject written before the cue at `c` (sentence starts at `a`). `None` means nothing
+    /// usable is there (the subject is after the cue).
+    pub(super) fn subject_left(&self, c: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut j = c;
+        while j > a {
+            let p = j - 1;
+            let w = if self.is_word(p) { self.word(p) } else { "" };
+            let adverb = cues::is_skippable(w)
+                || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            let on_day = w == "on" && j < c && cues::is_day(self.word(j));
+            if adverb || on_day {
+                j = p;
+            } else if self.is_punct(p, ")") {
+                let mut k = p;
+                while k > a && !self.is_punct(k, "(") && p - k < 12 {
+                    k -= 1;
+                }
+                if !self.is_punct(k, "(") {
+                    break;
+                }
+                j = k;
+            } else {
+                break;
+            }
+        }
+        if j <= a {
+            return None;
+        }
+        let p = j - 1;
+        let t = self.toks[p];
+        match t.kind {
+            Kind::Word => {
+                let w = self.word(p);
+                if self.is_name_tok(p) {
+                    let s = self.run_back(p, a);
+                    return Some((self.judge_run(s, p + 1), s));
+                }
+                if let Some(g) = names::pronoun(w) {
+                    return Some((Subject::Pronoun(g, t.start), p));
+                }
+                // `Ruiz toured the plant and said ...`: a second verb shares the sentence subject.
+                if matches!(w, "and" | "but") && p > a + 2 {
+                    let subj = self.sentence_subject(a, p);
+                    if subj != Subject::Other {
+                        return Some((subj, p));
+                    }
+                }
+                if w == "who" && p > a + 1 && self.is_punct(p - 1, ",") && self.is_name_tok(p - 2) {
+                    let s = self.run_back(p - 2, a);
+                    return Some((self.judge_run(s, p - 1), s));
+                }
+                Some((Subject::Other, self.np_start(p, a)))
+            }
+            Kind::Punct if self.word(p) == "," => self.appositive(p, a),
+            _ => None,
+        }
+    }
+
+    /// Start of a lower-case noun phrase ending at `p` (`a senior official`), for content bounds.
+    pub(super) fn np_start(&self, p: usize, a: usize) -> usize {
+        let mut s = p;
+        while s > a && self.is_word(s - 1) && p - s < 6 {
+            s -= 1;
+            if matches!(self.word(s), "the" | "a" | "an" | "The" | "A" | "An") {
+                break;
+            }
+        }
+        s
+    }
+
+    /// `X, the minister, said`: the comma at `p` closes an appositive; the name precedes it.
+    /// Several appositives may stack (`X, the attorney general of Kansas, one of ..., said`).
+    pub(super) fn appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut k = p;
+        while k > a && p - k < 40 {
+            k -= 1;
+            match self.toks[k].kind {
+                Kind::Open | Kind::Close | Kind::Para => return None,
+                // `The campaign's spokesman, Tim Ross, said`: the name is the appositive itself.
+                Kind::Punct
+                    if self.word(k) == ","
+                        && k + 1 < p
+                        && self.run_fwd(k + 1, p) == p
+                        && let Subject::Person(n, g) = self.judge_run(k + 1, p) =>
+                {
+                    return Some((Subject::Person(n, g), k + 1));
+                }
+                Kind::Punct if self.word(k) == "," && k > a => {
+                    // `Sen. Ann Lee (D-Ore.), who ...,`: the name sits before the parenthesis.
+                    let name_end = self.skip_paren_back(k, a);
+                    if name_end <= a || !self.is_name_tok(name_end - 1) {
+                        continue;
+                    }
+                    let first = self.word(k + 1);
+                    let desc = first.starts_with(|c: char| c.is_lowercase())
+                        || first.starts_with(|c: char| c.is_ascii_digit())
+                        || self.is_name_tok(k + 1);
+                    if desc {
+                        let s = self.run_back(name_end - 1, a);
+                        let subj = self.judge_run(s, name_end);
+                        if subj != Subject::Other {
+                            return Some((subj, s));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Token index just before a parenthesis that ends at `k - 1` (`Lee (D-Ore.)` -> after `Lee`),
+    /// or `k` when there is none.
+    pub(super) fn skip_paren_back(&self, k: usize, a: usize) -> usize {
+        if k == 0 || !self.is_punct(k - 1, ")") {
+            return k;
+        }
+        let mut j = k - 1;
+        while j > a && k - j < 12 {
+            j -= 1;
+            if self.is_punct(j, "(") {
+                return j;
+            }
+        }
+        k
+    }
+
+    /// Subject written after position `r` (`said Smith`, `said White House spokesman Josh
+    /// Earnest`, `according to Smith`), up to `b`: the first name run within a few words.
+    pub(super) fn subject_right(&self, r: usize, b: usize) -> (Subject, usize) {
+        if r >= b {
+            return (Subject::Other, r);
+        }
+        if self.is_word(r)
+            && let Some(g) = names::pronoun(self.word(r))
+        {
+            return (Subject::Pronoun(g, self.toks[r].start), r + 1);
+        }
+        let mut k = r;
+        while k < b && k < r + 8 {
+            if self.is_name_tok(k) {
+                let e = self.run_fwd(k, b);
+                let judged = self.judge_run(k, e);
+                // An organisation, then a lower-case role word, then the name
+                // (`White House spokesman Josh Earnest`).
+                let role_next = e + 1 < b
+                    && self.is_word(e)
+                    && self.word(e).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(e))
+                    && self.is_name_tok(e + 1);
+                if judged == Subject::Other && role_next {
+                    k = e;
+                    continue;
+                }
+                return (judged, e);
+            }
+            let t = self.toks[k];
+            let ok = match t.kind {
+                Kind::Word => !matches!(
+                    self.word(k),
+                    "that"
+                        | "and"
+                        | "but"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "of"
+                        | "who"
+                        | "which"
+                        | "as"
+                ),
+                Kind::Punct => matches!(self.word(k), "/" | "-" | "’" | "'"),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k += 1;
+        }
+        (Subject::Other, r + 1)
+    }
+
+    /// `Smith and Jones said`: the other named person before `and` at `start - 1`.
+    pub(super) fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
+        if start < a + 2
+            || !self.is_word(start - 1)
+            || self.word(start - 1) != "and"
+            || !self.is_name_tok(start - 2)
+        {
+            return None;
+        }
+        let s = self.run_back(start - 2, a);
+        match self.judge_run(s, start - 1) {
+            Subject::Person(n, _) => Some((n, s)),
+            _ => None,
+        }
+    }
+
+    /// Subject of the clause ending before `end` that starts at `lo` (`by senior adviser X`).
+    pub(super) fn subject_back_from(&self, end: usize, lo: usize) -> (Subject, usize) {
+        let mut k = end;
+        while k > lo {
+            if self.is_name_tok(k - 1) {
+                let s = self.run_back(k - 1, lo);
+                return (self.judge_run(s, k), s);
+            }
+            k -= 1;
+        }
+        (Subject::Other, lo)
+    }
+
+    /// The subject of a sentence, for participle cues: its first name run or he/she.
+    pub(super) fn sentence_subject(&self, a: usize, limit: usize) -> Subject {
+        let mut i = a;
+        while i < limit && !self.is_word(i) {
+            i += 1;
+        }
+        if i >= limit {
+            return Subject::Other;
+        }
+        if let Some(g) = names::pronoun(self.word(i)) {
+            return Subject::Pronoun(g, self.toks[i].start);
+        }
+        if self.is_name_tok(i) {
+            let e = self.run_fwd(i, limit);
+            // `Lee’s family said`: the owner is not the subject.
+            let last = self.word(e - 1);
+            if names::strip_possessive(last).len() != last.len() {
+                return Subject::Other;
+            }
+            return self.judge_run(i, e);
+        }
+        Subject::Other
+    }
+}

@@ -1,0 +1,781 @@
+//! Attribution patterns, one short invented sentence each.
+
+use super::*;
+
+/// (speaker, text, cue, direct) of every quote found in `body`.
+fn run(body: &str) -> Vec<(Option<String>, String, String, bool)> {
+    find_quotes(body, &[])
+        .into_iter()
+        .map(|q| {
+            assert_eq!(&body[q.start..q.end], q.text);
+            (q.speaker.map(|s| s.name), q.text, q.cue, q.direct)
+        })
+        .collect()
+}
+
+/// Speakers of the quotes whose text contains `needle`.
+fn who(body: &str, needle: &str) -> Vec<Option<String>> {
+    run(body)
+        .into_iter()
+        .filter(|q| q.1.contains(needle))
+        .map(|q| q.0)
+        .collect()
+}
+
+fn one(body: &str, needle: &str) -> Option<String> {
+    let w = who(body, needle);
+    assert!(!w.is_empty(), "no quote with {needle:?} in {:?}", run(body));
+    w[0].clone()
+}
+
+#[test]
+fn said_after_quote() {
+    assert_eq!(
+        one("“The budget is fine,” Tom Baker said.", "budget").as_deref(),
+        Some("Tom Baker")
+    );
+}
+
+#[test]
+fn appositive_after_quote() {
+    let b = "“The rule is an overreach, in our view, of federal power,” Kyle Barton, the attorney general of Kansas, said.";
+    assert_eq!(one(b, "overreach").as_deref(), Some("Kyle Barton"));
+}
+
+#[test]
+fn double_apostrophe_marks() {
+    let b = "''We admire the plan'' in several ways, Mr. Holt said. ''It is careful.''";
+    assert_eq!(one(b, "admire").as_deref(), Some("Holt"));
+    assert_eq!(one(b, "careful").as_deref(), Some("Holt"));
+}
+
+#[test]
+fn inverted_with_title_abbreviation() {
+    let b = "\"This hearing is a waste of time,\" said Del. Maria Gomez.";
+    assert_eq!(one(b, "waste").as_deref(), Some("Maria Gomez"));
+}
+
+#[test]
+fn participle_appositive_before_said() {
+    let b =
+        "President Obama, opening the new library on Monday, said it would tell a story of hope.";
+    assert_eq!(one(b, "story").as_deref(), Some("Obama"));
+}
+
+#[test]
+fn transcript_line() {
+    let b =
+        "HARRIS: Let us begin with the economy tonight.\n\nMr. Harris asked the first question.";
+    assert_eq!(one(b, "economy").as_deref(), Some("Harris"));
+}
+
+#[test]
+fn double_apostrophe_said_after() {
+    let b = "''Tell that to the teachers who are paying,'' Mr. Vance said. ''Tell that to them.''";
+    assert_eq!(one(b, "teachers").as_deref(), Some("Vance"));
+}
+
+#[test]
+fn long_appositive_then_told() {
+    let b = "“This story is not only in our courts,” Nadia Brook, the executive director at the Center of Fair Media and who also appears in the film, told HuffPost.";
+    assert_eq!(one(b, "courts").as_deref(), Some("Nadia Brook"));
+}
+
+#[test]
+fn condemned_what_he_called() {
+    let b =
+        "Secretary General Ban Ki-moon condemned what he called a \"brazen breach\" of the rules.";
+    assert_eq!(one(b, "brazen").as_deref(), Some("Ban Ki-moon"));
+}
+
+#[test]
+fn wrote_inverted() {
+    let b = "“The effect is still small,” wrote Carla Easton for Morning Digest.";
+    assert_eq!(one(b, "effect").as_deref(), Some("Carla Easton"));
+}
+
+#[test]
+fn said_inverted_with_long_appositive() {
+    let b = "\"He has a huge pulpit,\" said Daniel Gorman, an associate professor of surgery at the State University School of Medicine.";
+    assert_eq!(one(b, "pulpit").as_deref(), Some("Daniel Gorman"));
+}
+
+#[test]
+fn nested_curly_quote_with_dash_credit() {
+    let b = "“I would rather live in what he calls “hell” than live there.” ― Ana Rodarte";
+    assert_eq!(one(b, "rather").as_deref(), Some("Ana Rodarte"));
+}
+
+#[test]
+fn as_x_put_it() {
+    let b = "As Ms. Simmons put it in a statement, the network is ''offering another view.''";
+    assert_eq!(one(b, "another view").as_deref(), Some("Simmons"));
+}
+
+#[test]
+fn told_a_publication() {
+    let b = "“We are ready,” Lena Ortiz told The Daily Courier.";
+    let q = run(b);
+    assert_eq!(q[0].0.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(q[0].2, "told The Daily Courier");
+}
+
+/// The shared data folder: `NEWSDEX_SHARED`, else `../shared` next to the crate.
+fn shared() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("NEWSDEX_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!(
+            "skipped: shared data folder {} not found (set NEWSDEX_SHARED)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// The cleaned body of a file, as `newsdex extract` sees it.
+fn bodies(path: &std::path::Path) -> Vec<String> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    match crate::ingest::formats::read_file_bytes(path, &bytes, 64 << 20) {
+        Ok(f) => f
+            .articles
+            .into_iter()
+            .map(|raw| crate::extract::enrich(&path.to_string_lossy(), raw, false).body)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn scraped_sample_speakers() {
+    let Some(dir) = shared() else { return };
+    let path = dir.join("samples/scraped-article.txt");
+    if !path.is_file() {
+        println!("skipped: {} not found", path.display());
+        return;
+    }
+    let body = bodies(&path).concat();
+    let expect = [
+        ("constructive", "Yuri Ushakov"),
+        ("substantive", "Yuri Ushakov"),
+        ("productive", "Marco Rubio"),
+        ("additional work remains", "Marco Rubio"),
+        ("difficult but necessary concessions", "Marco Rubio"),
+        ("right now", "Vladimir Putin"),
+    ];
+    for (text, speaker) in expect {
+        let w = who(&body, text);
+        assert!(
+            w.iter().any(|s| s.as_deref() == Some(speaker)),
+            "{text:?}: {w:?}"
+        );
+    }
+}
+
+#[test]
+fn direct_quote_offsets_on_dev_files() {
+    let Some(dir) = shared() else { return };
+    let Ok(entries) = std::fs::read_dir(dir.join("eval-dev/polnear-dev/text")) else {
+        println!("skipped: polnear-dev not found");
+        return;
+    };
+    let mut n = 0;
+    for e in entries.flatten() {
+        for body in bodies(&e.path()) {
+            for q in find_quotes(&body, &[]) {
+                assert_eq!(body.get(q.start..q.end), Some(q.text.as_str()));
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 100, "only {n} quotes");
+}
+
+/// Throughput: `cargo test --release --lib quotes::tests::speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn speed() {
+    let Some(dir) = shared() else { return };
+    let mut texts = Vec::new();
+    for (sub, ext, max) in [
+        ("eval-dev/polnear-dev/text", "txt", 100),
+        ("corpora/reuters21578", "sgm", 3),
+    ] {
+        if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
+            let files = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == ext));
+            for p in files.take(max) {
+                if ext == "sgm" {
+                    // The SGML reader lives elsewhere; cut the <BODY> elements out directly.
+                    let raw = std::fs::read(&p).unwrap_or_default();
+                    let raw = String::from_utf8_lossy(&raw);
+                    for part in raw.split("<BODY>").skip(1) {
+                        texts.push(part.split("</BODY>").next().unwrap_or("").to_string());
+                    }
+                } else {
+                    texts.extend(bodies(&p));
+                }
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    find_quotes("Warm-up, Tom Baker said.", &[]);
+    const REPS: usize = 20;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..REPS {
+        for t in &texts {
+            n += find_quotes(t, &[]).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} bodies, {:.1} MB x{REPS}, {n} quotes, {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        REPS as f64 * bytes as f64 / 1e6 / secs
+    );
+}
+
+#[test]
+fn coordinated_speakers() {
+    let w = who(
+        "Mr. Grant and Mr. Lyle say other changes are needed.",
+        "changes",
+    );
+    assert!(
+        w.contains(&Some("Grant".to_string())) && w.contains(&Some("Lyle".to_string())),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn name_dash_quote() {
+    let b = "Some were blunt.\n\nMitt Ramsey -- ''It is disqualifying to hide the returns.''";
+    assert_eq!(one(b, "disqualifying").as_deref(), Some("Mitt Ramsey"));
+}
+
+#[test]
+fn called_day_for() {
+    let b = "Attorney General Roy Hooper called Friday for the release of the video.";
+    assert_eq!(one(b, "release").as_deref(), Some("Roy Hooper"));
+}
+
+#[test]
+fn reported_said_that() {
+    let q = run("Maria Keller said that the bridge would reopen in May.");
+    assert_eq!(q[0].0.as_deref(), Some("Maria Keller"));
+    assert_eq!(q[0].1, "the bridge would reopen in May");
+    assert_eq!(q[0].2, "said");
+    assert!(!q[0].3);
+}
+
+#[test]
+fn reported_said_on_day() {
+    let q = run("Peter Lund said on Tuesday the plan had failed.");
+    assert_eq!(q[0].0.as_deref(), Some("Peter Lund"));
+    assert_eq!(q[0].1, "the plan had failed");
+}
+
+#[test]
+fn reported_content_before() {
+    let q = run("The tax cut will pay for itself, Frank Osborne said.");
+    assert_eq!(q[0].0.as_deref(), Some("Frank Osborne"));
+    assert_eq!(q[0].1, "The tax cut will pay for itself");
+}
+
+#[test]
+fn says_present_tense() {
+    assert_eq!(
+        one("Linda Park says the rules are unfair.", "unfair").as_deref(),
+        Some("Linda Park")
+    );
+}
+
+#[test]
+fn told_reporters_cue() {
+    let q = run("Senator Ruth Cole told reporters the vote would be close.");
+    assert_eq!(q[0].0.as_deref(), Some("Ruth Cole"));
+    assert_eq!(q[0].2, "told reporters");
+}
+
+#[test]
+fn speaker_before_colon() {
+    let b = "Gary Mills said: “We will not back down.”";
+    let q = run(b);
+    assert_eq!(q[0].0.as_deref(), Some("Gary Mills"));
+    assert!(q[0].3);
+    assert_eq!(q[0].1, "We will not back down.");
+}
+
+#[test]
+fn said_x_inverted() {
+    assert_eq!(
+        one("“It is over,” said Henry Walsh.", "over").as_deref(),
+        Some("Henry Walsh")
+    );
+}
+
+#[test]
+fn x_the_minister_said() {
+    let b = "“The talks were useful,” Anna Berg, the foreign minister, said.";
+    assert_eq!(one(b, "useful").as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn he_said_resolves_to_subject() {
+    let b = "Robert Hale spoke to the crowd for an hour.\n\n“We are winning,” he said.";
+    assert_eq!(one(b, "winning").as_deref(), Some("Robert Hale"));
+}
+
+#[test]
+fn she_said_skips_male_subject() {
+    let b = "Susan Ford met Tom Reed on Monday. Tom Reed left early.\n\n“It went well,” she said.";
+    assert_eq!(one(b, "went well").as_deref(), Some("Susan Ford"));
+}
+
+#[test]
+fn she_added_reported() {
+    let b = "Karen Lowe opened the meeting. She added that the budget was balanced.";
+    assert_eq!(one(b, "budget").as_deref(), Some("Karen Lowe"));
+}
+
+#[test]
+fn unresolved_pronoun_is_null() {
+    assert_eq!(one("“We tried,” he said.", "tried"), None);
+}
+
+#[test]
+fn according_to_person() {
+    let q = run("The deal is off, according to Michael Stone.");
+    assert_eq!(q[0].0.as_deref(), Some("Michael Stone"));
+    assert_eq!(q[0].2, "according to");
+}
+
+#[test]
+fn according_to_opening() {
+    assert_eq!(
+        one("According to Jane Moss, the vote was rigged.", "rigged").as_deref(),
+        Some("Jane Moss")
+    );
+}
+
+#[test]
+fn organisation_source_is_null() {
+    assert_eq!(
+        one("The White House said the meeting went well.", "meeting"),
+        None
+    );
+    assert_eq!(one("“We disagree,” the Pentagon said.", "disagree"), None);
+}
+
+#[test]
+fn newspaper_source_is_null() {
+    assert_eq!(
+        one(
+            "The Washington Post reported that the talks had stalled.",
+            "stalled"
+        ),
+        None
+    );
+}
+
+#[test]
+fn description_source_is_null() {
+    assert_eq!(
+        one("A senior official said the plan was dead.", "plan"),
+        None
+    );
+    assert_eq!(one("“It is dead,” sources said.", "dead"), None);
+}
+
+#[test]
+fn single_word_quote() {
+    assert_eq!(
+        one("Paul Grant called the proposal “reckless.”", "reckless").as_deref(),
+        Some("Paul Grant")
+    );
+}
+
+#[test]
+fn described_as() {
+    let q = run("Ellen Fisher described the meeting as “productive.”");
+    assert_eq!(q[0].0.as_deref(), Some("Ellen Fisher"));
+    assert_eq!(q[0].2, "described as");
+}
+
+#[test]
+fn passive_described_by() {
+    let b = "The talks were described by senior adviser Oleg Marin as “useful.”";
+    assert_eq!(one(b, "useful").as_deref(), Some("Oleg Marin"));
+}
+
+#[test]
+fn characterized_as() {
+    assert_eq!(
+        one(
+            "Nina Hart characterized the offer as “insulting.”",
+            "insulting"
+        )
+        .as_deref(),
+        Some("Nina Hart")
+    );
+}
+
+#[test]
+fn hard_wrapped_quote() {
+    let b = "\"We expect prices to\nfall sharply next year,\" Tom\nBaker said.";
+    let q = run(b);
+    assert_eq!(q[0].0.as_deref(), Some("Tom Baker"));
+    assert!(q[0].1.contains("prices to\nfall"));
+}
+
+#[test]
+fn paragraph_spanning_quote() {
+    let b = "“We will rebuild the port,” Dana Cruz said. “It will take years.\n\n“But we will finish it.”";
+    assert_eq!(one(b, "finish").as_deref(), Some("Dana Cruz"));
+}
+
+#[test]
+fn canonical_full_name() {
+    let b = "Donald Trump spoke in Ohio.\n\n“We will win,” Trump said.";
+    assert_eq!(one(b, "win").as_deref(), Some("Donald Trump"));
+}
+
+#[test]
+fn title_stripped() {
+    assert_eq!(
+        one("“No comment,” said Sen. Mark Olsen.", "comment").as_deref(),
+        Some("Mark Olsen")
+    );
+}
+
+#[test]
+fn warned_and_urged() {
+    assert_eq!(
+        one("Laura Diaz warned that rates would rise.", "rates").as_deref(),
+        Some("Laura Diaz")
+    );
+    assert_eq!(
+        one("Kevin Shaw urged voters to stay calm.", "calm").as_deref(),
+        Some("Kevin Shaw")
+    );
+}
+
+#[test]
+fn tweeted_and_wrote() {
+    assert_eq!(
+        one("Ben Carter tweeted that the debate was rigged.", "debate").as_deref(),
+        Some("Ben Carter")
+    );
+    assert_eq!(
+        one("“Enough,” wrote Alice Monroe.", "Enough").as_deref(),
+        Some("Alice Monroe")
+    );
+}
+
+#[test]
+fn acknowledged_admitted_insisted() {
+    assert_eq!(
+        one(
+            "Mr. Nolan acknowledged that mistakes were made.",
+            "mistakes"
+        )
+        .as_deref(),
+        Some("Nolan")
+    );
+    assert_eq!(
+        one("Ms. Reyes admitted she had been wrong.", "wrong").as_deref(),
+        Some("Reyes")
+    );
+    assert_eq!(
+        one("Victor Lang insisted the data was accurate.", "accurate").as_deref(),
+        Some("Victor Lang")
+    );
+}
+
+#[test]
+fn stressed_emphasized_noted() {
+    assert_eq!(
+        one("Helen Cho stressed that talks would continue.", "talks").as_deref(),
+        Some("Helen Cho")
+    );
+    assert_eq!(
+        one("Omar Haddad emphasized the need for calm.", "calm").as_deref(),
+        Some("Omar Haddad")
+    );
+    assert_eq!(
+        one("Greg Toll noted that sales fell.", "sales").as_deref(),
+        Some("Greg Toll")
+    );
+}
+
+#[test]
+fn asked_and_replied() {
+    assert_eq!(
+        one("“Why now?” asked Ruth Ames.", "Why").as_deref(),
+        Some("Ruth Ames")
+    );
+    assert_eq!(
+        one("“Because it matters,” replied Carl Vance.", "matters").as_deref(),
+        Some("Carl Vance")
+    );
+}
+
+#[test]
+fn second_quote_same_speaker() {
+    let b = "“We are ready,” said Julia Stern. “The team has trained for months.”";
+    assert_eq!(one(b, "trained").as_deref(), Some("Julia Stern"));
+}
+
+#[test]
+fn possessive_is_not_a_speaker() {
+    assert_eq!(
+        one("Trump’s campaign said the ad was false.", "false"),
+        None
+    );
+}
+
+#[test]
+fn cue_after_quote_with_adverb() {
+    let b = "“This is not over,” Mary Quinn said flatly.";
+    assert_eq!(one(b, "over").as_deref(), Some("Mary Quinn"));
+}
+
+#[test]
+fn has_said_perfect() {
+    assert_eq!(
+        one(
+            "Nancy Reed has repeatedly said the law is flawed.",
+            "flawed"
+        )
+        .as_deref(),
+        Some("Nancy Reed")
+    );
+}
+
+#[test]
+fn announced_and_declared() {
+    assert_eq!(
+        one(
+            "Ivan Petrov announced that the border would close.",
+            "border"
+        )
+        .as_deref(),
+        Some("Ivan Petrov")
+    );
+    assert_eq!(
+        one("Lisa Brandt declared the session open.", "session").as_deref(),
+        Some("Lisa Brandt")
+    );
+}
+
+#[test]
+fn offsets_hold_with_multibyte_text() {
+    let b = "“Ça va très bien,” José Martínez said — “vraiment.”";
+    for q in find_quotes(b, &[]) {
+        assert_eq!(&b[q.start..q.end], q.text);
+    }
+}
+
+#[test]
+fn reuters_style_wrapped_reported_speech() {
+    let b = "    Harbor Data Services said the rate\nfell 0.3 pct to 53.9 pct.\n    Analyst John Ferris said demand\nwould recover by the\nsummer.";
+    let q = run(b);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, None);
+    assert_eq!(q[0].1, "the rate\nfell 0.3 pct to 53.9 pct");
+    assert_eq!(q[1].0.as_deref(), Some("John Ferris"));
+    assert_eq!(q[1].1, "demand\nwould recover by the\nsummer");
+}
+
+#[test]
+fn name_as_appositive() {
+    let b = "“The ad is false,” the campaign’s spokesman, Tim Ross, said.";
+    assert_eq!(one(b, "false").as_deref(), Some("Tim Ross"));
+}
+
+#[test]
+fn publication_credit_is_not_a_person() {
+    let w = who("“Prices will rise.” — Toronto Star", "Prices");
+    assert!(w.iter().all(Option::is_none), "{w:?}");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "''",
+        "'",
+        "’",
+        " ",
+        "\n",
+        "\n\n",
+        "    ",
+        ",",
+        ".",
+        ":",
+        "—",
+        "--",
+        "(",
+        ")",
+        "said",
+        "he",
+        "she",
+        "Mr.",
+        "Smith",
+        "Anna Lee",
+        "according",
+        "to",
+        "told",
+        "é",
+        "日本",
+        "said:",
+        "who",
+        "and",
+        "the",
+        "by",
+        "as",
+        "described",
+        "A.",
+        "U.S.",
+        "?",
+        "SMITH",
+        "on",
+        "Tuesday",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut body = String::new();
+        for _ in 0..(state % 40) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            body.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            if state.is_multiple_of(3) {
+                body.push(' ');
+            }
+        }
+        for q in find_quotes(&body, &[]) {
+            assert_eq!(body.get(q.start..q.end), Some(q.text.as_str()), "{body:?}");
+        }
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+#[test]
+fn relative_clause_is_not_a_cue() {
+    assert!(
+        run("Everything Tom Reed says is a lie, critics argue.")
+            .iter()
+            .all(|q| q.0.is_none())
+    );
+}
+
+#[test]
+fn byline_reported_from_is_not_a_cue() {
+    assert!(run("Julia Frost reported from Kabul.").is_empty());
+}
+
+#[test]
+fn party_label_then_relative_clause() {
+    let b = "Sen. Ann Lee (D-Ore.), who lost the primary last year, said the bill would fail.";
+    assert_eq!(one(b, "bill").as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn party_label_before_said() {
+    assert_eq!(
+        one("Rep. Tom Hale (R-Ohio) said the vote was rigged.", "rigged").as_deref(),
+        Some("Tom Hale")
+    );
+}
+
+#[test]
+fn said_comma_then_quote() {
+    let b = "In a statement, campaign chairman John Pearce said, “We look forward to the debate.”";
+    assert_eq!(one(b, "debate").as_deref(), Some("John Pearce"));
+}
+
+#[test]
+fn speaking_participle_opener() {
+    let b = "Speaking to reporters, Laura Kent said the deal was done.";
+    assert_eq!(one(b, "deal").as_deref(), Some("Laura Kent"));
+}
+
+#[test]
+fn embedded_short_quote_after_said() {
+    let b = "Frank Dell said his rival was “a liar” and should quit.";
+    assert_eq!(one(b, "liar").as_deref(), Some("Frank Dell"));
+}
+
+#[test]
+fn possessive_role_then_name() {
+    let b = "Smith’s campaign manager Robby Moon said the polls were wrong.";
+    assert_eq!(one(b, "polls").as_deref(), Some("Robby Moon"));
+}
+
+#[test]
+fn statement_said_is_null() {
+    assert_eq!(
+        one("“We regret the error,” the statement said.", "regret"),
+        None
+    );
+}
+
+#[test]
+fn notice_label_is_not_a_speaker() {
+    let b = "Ann Pike left the board.\n\nCORRECTION: An earlier version gave the wrong date for the vote.";
+    assert!(run(b).iter().all(|q| q.0.is_none()), "{:?}", run(b));
+    // A label that recurs is a transcript speaker.
+    let b = "KANE: Welcome back.\n\nREED: Thank you.\n\nKANE: Let us begin.";
+    assert_eq!(one(b, "Welcome").as_deref(), Some("Kane"));
+}
+
+#[test]
+fn possessive_name_is_not_a_pronoun_antecedent() {
+    let b = "Mark Dunn opened the session. Later a reader cited “Rivers,” Tom Hale’s novel.\n\n“It was a long day,” he said.";
+    assert_eq!(one(b, "long day").as_deref(), Some("Mark Dunn"));
+}
+
+#[test]
+fn name_after_said_is_a_pronoun_antecedent() {
+    let b = "Ruth Bell chaired the panel. “Prices rose,” said Paul Grant, an economist.\n\n“They will fall,” he said.";
+    assert_eq!(one(b, "will fall").as_deref(), Some("Paul Grant"));
+}
+
+#[test]
+fn lone_first_name_speaks() {
+    let b = "“We waited for hours,” Melanie said. Later she left.";
+    assert_eq!(one(b, "waited").as_deref(), Some("Melanie"));
+    // A first name that is also a place, after a preposition, is not a speaker.
+    let b = "A museum in Dallas maintains that the papers are real.";
+    assert_eq!(one(b, "papers"), None);
+}
+
+#[test]
+fn second_verb_shares_the_subject() {
+    let b = "Sen. Ann Ruiz toured the plant on Monday and said the jobs would stay.";
+    assert_eq!(one(b, "jobs").as_deref(), Some("Ann Ruiz"));
+    // The owner of a possessive is not the subject.
+    let b = "Tom Lake’s family visited the court and said the ruling was unfair.";
+    assert_eq!(one(b, "ruling"), None);
+}
+
+#[test]
+fn quote_paragraph_continues_previous_speaker() {
+    let b = "“The lake is shrinking,” said Nora Vance, a local guide. “Every year.”\n\n“We have to act now.”";
+    assert_eq!(one(b, "act now").as_deref(), Some("Nora Vance"));
+    // Not when another person is named after the attribution.
+    let b = "“The lake is shrinking,” said Nora Vance, who met Peter Olsen there.\n\n“We have to act now.”";
+    assert!(who(b, "act now").iter().all(Option::is_none));
+}
