@@ -1052,7 +1052,12 @@ fn check_enrich(input: &[u8], rng: &mut Rng) -> usize {
         needs_cleanup: rng.one_in(2),
         ..RawArticle::default()
     };
-    let doc = raw.date;
+    // A scraped page's own date line dates it too, and gives the dateline its year.
+    let page_date = raw
+        .needs_cleanup
+        .then(|| cleanup::clean_page(&raw.body).date)
+        .flatten();
+    let doc = raw.date.or(page_date);
     let a = extract::enrich("x.txt", raw, false);
     assert_article(&a);
     if let Some(d) = &a.dateline {
