@@ -1396,13 +1396,18 @@ fn read_str(name: &str, input: &str) {
     ));
 }
 
-/// A Reuters body whose last whitespace is a multi-byte space (U+3000) before the last word: the
-/// sign-off check sliced at `i + 1` inside the space.
+/// A Reuters body whose last whitespace is a multi-byte space (U+00A0, U+2009, U+3000) before the
+/// last word: `strip_signoff` slices at `i + 1`, inside the space. Through the binary this panics
+/// a worker thread and aborts the whole `newsdex index` run (exit 101), not just the one file.
 #[test]
 #[ignore = "crash found by fuzzing: sgml strip_signoff slices inside a multi-byte space; fix in src/ingest/formats/sgml.rs:271"]
 fn regression_sgml_1() {
-    read_str(
-        "x.sgm",
-        "<REUTERS NEWID=\"1\"><TEXT><BODY>Prices rose\u{3000}today</BODY></TEXT></REUTERS>",
-    );
+    for space in ['\u{a0}', '\u{2009}', '\u{3000}'] {
+        read_str(
+            "x.sgm",
+            &format!(
+                "<REUTERS NEWID=\"1\"><TEXT><BODY>Prices rose{space}today</BODY></TEXT></REUTERS>"
+            ),
+        );
+    }
 }
