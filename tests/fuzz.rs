@@ -1411,3 +1411,40 @@ fn regression_sgml_1() {
         );
     }
 }
+
+/// Dates outside tantivy's nanosecond range (about 1677-09-21 to 2262-04-11) wrap around when
+/// stored or used in `--since`/`--until`: an article dated 2400-04-02 is shown as 1815-09-13 and
+/// `--until 9999` misses it; debug builds panic on `--since 0000` (multiply with overflow in
+/// tantivy-common datetime.rs:58). Found by the query fuzzer through a `--since 0000` filter.
+#[test]
+#[ignore = "wrong dates found by fuzzing: to_tantivy_date overflows outside 1677-2262; fix in src/index/documents.rs:14 (clamp or reject such dates; filters.rs bounds too)"]
+fn regression_query_1() {
+    use newsdex::index::documents::to_tantivy_date;
+    for (y, m, d) in [
+        (2400, Month::April, 2),
+        (1650, Month::April, 2),
+        (9999, Month::December, 31),
+    ] {
+        let date = Date::from_calendar_date(y, m, d).expect("valid date");
+        let stored = to_tantivy_date(date).into_utc().date();
+        let clamped = stored.year() == 1677 || stored.year() == 2262;
+        assert!(
+            stored == date || clamped,
+            "{date} stored as {stored}: neither kept nor clamped to tantivy's range"
+        );
+    }
+}
+
+/// `--offset 18446744073709551615` (any offset of usize::MAX) with text output: the header adds
+/// one to the offset, printing "(from hit 0)" in release and panicking in debug builds.
+#[test]
+#[ignore = "overflow found by fuzzing: `offset + 1` in the text header; fix in src/export.rs:172 (saturating_add)"]
+fn regression_query_2() {
+    use newsdex::cli::OutputFormat;
+    use newsdex::export::{self, Exporter};
+    let columns = export::columns(&[], false).expect("default columns");
+    let mut ex = Exporter::new(Vec::new(), OutputFormat::Text, columns, false);
+    ex.begin(3, "harbour", usize::MAX).expect("write header");
+    let out = String::from_utf8(ex.finish().expect("finish")).expect("utf-8");
+    assert!(!out.contains("from hit 0"), "{out}");
+}
