@@ -9,6 +9,8 @@
 #   NEWSDEX_FUZZ_CHUNK    seconds per test process, one seed each (default 30)
 #   NEWSDEX_FUZZ_SEED     first seed (default: the current time; printed, so a run can be repeated)
 #   NEWSDEX_QUERY_RUNS    random queries through the binary (default 10000; 0 skips them)
+#   NEWSDEX_FUZZ_PROFILE  release (default: fast) or debug (overflow checks and debug assertions
+#                         turn silent wrap-arounds into crashes, at a tenth of the speed)
 #
 # Prints per target: iterations, inputs tried, crashes found (and how many of them are known bugs
 # listed in KNOWN_CRASHES of tests/fuzz.rs). Failing inputs are saved in target/fuzz/; each report
@@ -25,11 +27,15 @@ query_runs=${NEWSDEX_QUERY_RUNS:-10000}
 out=target/fuzz
 mkdir -p "$out/current"
 
-bin=$(cargo test --release --test fuzz --no-run 2>&1 | grep -o 'target/release/deps/fuzz-[0-9a-f]*' | tail -n 1)
+case ${NEWSDEX_FUZZ_PROFILE:-release} in
+  debug) profile=(); dir=debug ;;
+  *) profile=(--release); dir=release ;;
+esac
+bin=$(cargo test "${profile[@]}" --test fuzz --no-run 2>&1 | grep -o "target/$dir/deps/fuzz-[0-9a-f]*" | tail -n 1)
 [ -x "$bin" ] || { echo "fuzz.sh: could not build the fuzz tests" >&2; exit 2; }
 # A private copy, so rebuilding the tests while this runs does not swap the binary under it.
 cp "$bin" "$out/fuzz-bin" && bin="$out/fuzz-bin"
-echo "fuzzing $per s per target, first seed $seed"
+echo "fuzzing $per s per target ($dir build), first seed $seed"
 
 field() { sed -E "s/.* $1 ([0-9]+).*/\1/"; }
 failed=0
@@ -76,7 +82,7 @@ done
 if (( query_runs > 0 )); then
   echo "running $query_runs random queries through newsdex search"
   qlog="$out/queries.log"
-  NEWSDEX_QUERY_RUNS=$query_runs cargo test --release --test queries random_queries_through_the_binary \
+  NEWSDEX_QUERY_RUNS=$query_runs cargo test "${profile[@]}" --test queries random_queries_through_the_binary \
     -- --nocapture >"$qlog" 2>&1
   rc=$?
   grep -a '^queries via binary' "$qlog" || { echo "  no summary: see $qlog"; }

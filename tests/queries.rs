@@ -944,6 +944,15 @@ fn terminal_safety_search_every_format() {
         (0, "2"),
         "both articles found"
     );
+    // The hostile text is shown, made visible: the checks below look at real output.
+    let (_, out, _) = raw(
+        &env,
+        &["search", "harbour", "--index", "idx", "--color", "never"],
+    );
+    let shown = String::from_utf8_lossy(&out);
+    for visible in ["\\u{1b}[31m", "\\u{202e}", "\\u{9b}"] {
+        assert!(shown.contains(visible), "{visible} not in {shown}");
+    }
     for format in ["text", "json", "jsonl", "csv", "tsv", "md"] {
         for query in [
             "harbour",
