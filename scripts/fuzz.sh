@@ -24,13 +24,13 @@ per=${NEWSDEX_FUZZ_SECONDS:-60}
 chunk=${NEWSDEX_FUZZ_CHUNK:-30}
 seed=${NEWSDEX_FUZZ_SEED:-$(date +%s)}
 query_runs=${NEWSDEX_QUERY_RUNS:-10000}
-out=target/fuzz
-mkdir -p "$out/current"
 
 case ${NEWSDEX_FUZZ_PROFILE:-release} in
   debug) profile=(); dir=debug ;;
   *) profile=(--release); dir=release ;;
 esac
+out=target/fuzz/$dir
+mkdir -p "$out/current"
 bin=$(cargo test "${profile[@]}" --test fuzz --no-run 2>&1 | grep -o "target/$dir/deps/fuzz-[0-9a-f]*" | tail -n 1)
 [ -x "$bin" ] || { echo "fuzz.sh: could not build the fuzz tests" >&2; exit 2; }
 # A private copy, so rebuilding the tests while this runs does not swap the binary under it.
