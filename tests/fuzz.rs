@@ -1423,7 +1423,6 @@ fn read_str(name: &str, input: &str) {
 /// last word: `strip_signoff` slices at `i + 1`, inside the space. Through the binary this panics
 /// a worker thread and aborts the whole `newsdex index` run (exit 101), not just the one file.
 #[test]
-#[ignore = "crash found by fuzzing: sgml strip_signoff slices inside a multi-byte space; fix in src/ingest/formats/sgml.rs:271"]
 fn regression_sgml_1() {
     for space in ['\u{a0}', '\u{2009}', '\u{3000}'] {
         read_str(
@@ -1440,7 +1439,6 @@ fn regression_sgml_1() {
 /// `--until 9999` misses it; debug builds panic on `--since 0000` (multiply with overflow in
 /// tantivy-common datetime.rs:58). Found by the query fuzzer through a `--since 0000` filter.
 #[test]
-#[ignore = "wrong dates found by fuzzing: to_tantivy_date overflows outside 1677-2262; fix in src/index/documents.rs:14 (clamp or reject such dates; filters.rs bounds too)"]
 fn regression_query_1() {
     use newsdex::index::documents::to_tantivy_date;
     for (y, m, d) in [
@@ -1461,7 +1459,6 @@ fn regression_query_1() {
 /// `--offset 18446744073709551615` (any offset of usize::MAX) with text output: the header adds
 /// one to the offset, printing "(from hit 0)" in release and panicking in debug builds.
 #[test]
-#[ignore = "overflow found by fuzzing: `offset + 1` in the text header; fix in src/export.rs:172 (saturating_add)"]
 fn regression_query_2() {
     use newsdex::cli::OutputFormat;
     use newsdex::export::{self, Exporter};

@@ -414,7 +414,14 @@ fn process_file(
     let path = shown(&entry.path);
     let old = known.get(&path);
     let slot = old.map(|(slot, _)| slot);
-    let what = examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg);
+    // A bug in a parser or extractor must cost one file, not the run: a panic becomes a failure
+    // of this file, reported by path, and every other file is still indexed.
+    let what = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg)
+    }))
+    .unwrap_or_else(|_| {
+        What::Failed("internal error while reading this file (a newsdex bug: please report it with the file)".into())
+    });
     Outcome { path, slot, what }
 }
 

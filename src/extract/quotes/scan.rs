@@ -357,6 +357,9 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
+/// Longest sentence, in tokens, before [`sentences`] cuts it.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Sentences as token index ranges `[a, b)`: split at paragraph breaks and at `.`, `!`, `?` outside
 /// quotes when the next token starts a new sentence (capital letter, digit or quote mark).
 pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
@@ -364,6 +367,12 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut depth = 0usize;
     for i in 0..toks.len() {
+        // No real sentence is this long; text without sentence ends (a list, a dump) is cut into
+        // pieces, so each reported-speech quote stays short and the total work stays linear.
+        if i - start >= MAX_SENTENCE_TOKENS {
+            out.push((start, i));
+            start = i;
+        }
         let t = toks[i];
         match t.kind {
             Kind::Para => {

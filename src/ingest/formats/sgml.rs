@@ -267,8 +267,11 @@ fn strip_signoff(body: &str) -> &str {
     if is_signoff(last_line) {
         return body[..line_start].trim_end();
     }
-    match body.rfind(char::is_whitespace) {
-        Some(i) if body[i + 1..].eq_ignore_ascii_case("reuter") => body[..i].trim_end(),
+    // The last whitespace may be a multi-byte space (U+00A0): step over its whole width.
+    match body.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        Some((i, c)) if body[i + c.len_utf8()..].eq_ignore_ascii_case("reuter") => {
+            body[..i].trim_end()
+        }
         _ => body,
     }
 }
