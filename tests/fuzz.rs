@@ -147,14 +147,7 @@ impl Config {
 /// Crashes already reported, by panic location, with the ignored regression test that holds each.
 /// They are printed but do not fail the run (so one known bug does not hide the others or block
 /// the build) unless `NEWSDEX_FUZZ_STRICT` is set; remove an entry once its bug is fixed.
-const KNOWN_CRASHES: &[(&str, &str)] = &[
-    ("src/ingest/formats/sgml.rs:271:", "regression_sgml_1"),
-    ("outside tantivy's date range", "regression_query_1"),
-    (
-        "tantivy-common-0.27.0/src/datetime.rs:58:",
-        "regression_query_1",
-    ),
-];
+const KNOWN_CRASHES: &[(&str, &str)] = &[];
 
 fn known_crash(what: &str) -> Option<&'static str> {
     if std::env::var_os("NEWSDEX_FUZZ_STRICT").is_some() {
