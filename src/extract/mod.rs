@@ -13,6 +13,12 @@ use crate::model::{Article, RawArticle};
 /// dump) while the whole text is still indexed for search.
 pub const EXTRACT_LIMIT: usize = 1 << 20;
 
+/// Years the index can store exactly (tantivy keeps nanoseconds in an `i64`: 1677 to 2262). A
+/// source date outside is a typo or junk; no date is better than a wrong one.
+fn is_storable(d: &time::Date) -> bool {
+    (1678..=2261).contains(&d.year())
+}
+
 /// The longest prefix of `s` of at most `limit` bytes that ends on a character boundary.
 fn prefix_at_char_boundary(s: &str, limit: usize) -> &str {
     if s.len() <= limit {
@@ -48,7 +54,9 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
     let dateline = dateline_raw
         .as_deref()
         .map(|d| dateline::parse(d, meta_date));
-    let date = meta_date.or_else(|| dateline.as_ref().and_then(|d| d.date));
+    let date = meta_date
+        .or_else(|| dateline.as_ref().and_then(|d| d.date))
+        .filter(is_storable);
     let scanned = prefix_at_char_boundary(&body, EXTRACT_LIMIT);
     let people = people::find_people(&headline, scanned);
     let quotes = quotes::find_quotes(scanned, &people);
@@ -79,6 +87,20 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_the_index_cannot_hold_are_dropped() {
+        let date = |y| time::Date::from_calendar_date(y, time::Month::April, 2).ok();
+        for (year, kept) in [(2400, false), (1650, false), (2025, true), (1987, true)] {
+            let raw = RawArticle {
+                headline: "H".into(),
+                body: "B.".into(),
+                date: date(year),
+                ..RawArticle::default()
+            };
+            assert_eq!(enrich("x.json", raw, false).date.is_some(), kept, "{year}");
+        }
+    }
 
     #[test]
     fn extraction_prefix_never_splits_a_character() {
