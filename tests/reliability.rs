@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
 const FILES: usize = 3000;
@@ -15,6 +15,26 @@ fn newsdex(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .output()
         .expect("run newsdex")
+}
+
+/// Starts `newsdex index corpus --index idx --quiet EXTRA...` in the background.
+fn spawn_index(dir: &Path, extra: &[&str]) -> Child {
+    let mut args = vec!["index", "corpus", "--index", "idx", "--quiet"];
+    args.extend_from_slice(extra);
+    Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn newsdex index")
+}
+
+/// SIGKILLs `child` after `ms` milliseconds (if it is still running) and reaps it.
+fn kill_after(mut child: Child, ms: u64) {
+    std::thread::sleep(Duration::from_millis(ms));
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// `(exit code, article count)` from `newsdex check`.
@@ -53,24 +73,7 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
         .iter()
         .enumerate()
     {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
-            .args([
-                "index",
-                "corpus",
-                "--index",
-                "idx",
-                "--quiet",
-                "--commit-interval",
-                "0.05",
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(Duration::from_millis(*delay_ms));
-        let _ = child.kill();
-        let _ = child.wait();
+        kill_after(spawn_index(dir, &["--commit-interval", "0.05"]), *delay_ms);
         if !dir.join("idx/meta.json").exists() {
             continue;
         }
@@ -111,25 +114,10 @@ fn a_killed_rebuild_leaves_the_previous_index_whole() {
         String::from_utf8_lossy(&out.stderr)
     );
     for delay_ms in [20u64, 60, 120, 200, 300, 450] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
-            .args([
-                "index",
-                "corpus",
-                "--index",
-                "idx",
-                "--quiet",
-                "--rebuild",
-                "--commit-interval",
-                "0.05",
-            ])
-            .current_dir(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        let _ = child.kill();
-        let _ = child.wait();
+        kill_after(
+            spawn_index(dir, &["--rebuild", "--commit-interval", "0.05"]),
+            delay_ms,
+        );
         assert_eq!(
             check(dir),
             (Some(0), FILES as u64),
@@ -149,13 +137,7 @@ fn searches_keep_working_while_an_index_run_writes() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut writer = Command::new(env!("CARGO_BIN_EXE_newsdex"))
-        .args(["index", "corpus", "--index", "idx", "--quiet", "--rebuild"])
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn");
+    let mut writer = spawn_index(dir, &["--rebuild"]);
     let mut searches = 0;
     while writer.try_wait().expect("poll").is_none() && searches < 200 {
         let out = newsdex(
