@@ -271,7 +271,12 @@ impl<W: Write> Exporter<W> {
                 || escape_control(&one_line(q)),
                 |s| render_snippet(s, color),
             );
-            title = format!("“{said}” — {}", paint(BOLD, &who));
+            // Text that opens with its own quotation mark is shown as it is, not marked twice.
+            title = if q.trim_start().starts_with(['"', '“', '‘']) {
+                format!("{said} — {}", paint(BOLD, &who))
+            } else {
+                format!("“{said}” — {}", paint(BOLD, &who))
+            };
             meta.push(headline);
         }
         if let Some(d) = hit.date {
