@@ -102,7 +102,7 @@ impl Config {
 /// Crashes already reported, by panic location, with the ignored regression test that holds each.
 /// They are printed but do not fail the run (so one known bug does not hide the others or block
 /// the build) unless `NEWSDEX_FUZZ_STRICT` is set; remove an entry once its bug is fixed.
-const KNOWN_CRASHES: &[(&str, &str)] = &[];
+const KNOWN_CRASHES: &[(&str, &str)] = &[("quotes overlap:", "regression_quotes_1")];
 
 fn known_crash(what: &str) -> Option<&'static str> {
     if std::env::var_os("NEWSDEX_FUZZ_STRICT").is_some() {
@@ -744,6 +744,15 @@ fn assert_people(people: &[Person], body: &str) {
 }
 
 fn assert_quotes(quotes: &[Quote], body: &str) {
+    // Quotes may nest or share a sentence, but each byte of the body cannot be in many of them:
+    // more would mean memory and time quadratic in the body.
+    let total: usize = quotes.iter().map(|q| q.text.len()).sum();
+    assert!(
+        total <= 4 * body.len() + 4096,
+        "quotes overlap: {} quotes hold {total} bytes of text from a body of {} bytes",
+        quotes.len(),
+        body.len()
+    );
     for q in quotes {
         assert_span(body, q.start, q.end, "quote");
         if q.direct {
@@ -1221,17 +1230,32 @@ fn large(name: &str, patterns: &[&str]) {
             Some(_) => gzip(&debinarize(&input), 6),
             None => input,
         };
+        // A first look at 32 KiB: a parser whose memory grows with the square of its input
+        // would take the machine down at 1 MiB (quotes did: 23 GB), so it is stopped here.
+        let small = &input[..input.len().min(32 << 10)];
+        if t.wrap.is_none()
+            && let Err(e) = run_one(&t, small, &mut rng)
+        {
+            if known_crash(&e).is_some() {
+                println!("large {name}: {what}: known crash at 32 KiB ({e})");
+            } else {
+                problems.push(format!("{what} (32 KiB): {e}"));
+            }
+            continue;
+        }
         let t0 = Instant::now();
         let outcome = run_one(&t, &input, &mut rng);
         let took = t0.elapsed();
         println!("large {name}: {what}: {} bytes in {took:.2?}", input.len());
-        match outcome {
-            Err(e) if known_crash(&e).is_some() => {
-                println!("large {name}: {what}: known crash ({e})")
-            }
-            Err(e) => problems.push(format!("{what}: {e}")),
-            Ok(_) if took > LARGE_BOUND => problems.push(format!("{what}: took {took:.1?}")),
-            Ok(_) => {}
+        let problem = match outcome {
+            Err(e) => format!("{what}: {e}"),
+            Ok(_) if took > LARGE_BOUND => format!("{what}: took {took:.1?}"),
+            Ok(_) => continue,
+        };
+        if known_crash(&problem).is_some() {
+            println!("large {name}: known: {problem}");
+        } else {
+            problems.push(problem);
         }
     }
     assert!(
@@ -1415,4 +1439,31 @@ fn regression_query_2() {
     ex.begin(3, "harbour", usize::MAX).expect("write header");
     let out = String::from_utf8(ex.finish().expect("finish")).expect("utf-8");
     assert!(!out.contains("from hit 0"), "{out}");
+}
+
+/// Every `said` in a sentence without a full stop yields a reported-speech quote whose text is
+/// the rest of the sentence, copied: quote text grows with the square of the sentence. 64 KB of
+/// `said said ...` make 13,105 quotes holding about 430 MB; 1 MB took 23 GB and was OOM-killed.
+#[test]
+#[ignore = "open: sentences are now cut at 400 tokens, so quote text is linear in the body (1 MiB of `said` in 0.3 s, was OOM), but up to ~200x its size, not within 4x; fix: end a reported quote at the next cue, in src/extract/quotes.rs reported()"]
+fn regression_quotes_1() {
+    let body = "said ".repeat(6000);
+    let quotes = quotes::find_quotes(&body, &[]);
+    assert_quotes(&quotes, &body);
+}
+
+/// Quotes take time quadratic in the number of attributions: `Maria Lopez said "yes" ` repeated
+/// takes 50 ms at 128 KiB, 340 ms at 256 KiB and 13 s at 1 MiB (11,398 quotes at 256 KiB).
+#[test]
+fn regression_quotes_2() {
+    let body: String = "Maria Lopez said \"yes\" "
+        .chars()
+        .cycle()
+        .take(1 << 20)
+        .collect();
+    let started = Instant::now();
+    let people = people::find_people("", &body);
+    let _ = quotes::find_quotes(&body, &people);
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "1 MiB took {took:.1?}");
 }
