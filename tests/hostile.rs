@@ -2,17 +2,11 @@
 //! reported (or indexed), the run exits 0, and the good article is searchable. The slow and huge
 //! cases (a 2 GB file, one 100 MB line) are in `scripts/hostile-test.sh`.
 
+mod util;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn newsdex(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdex"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run newsdex")
-}
+use util::newsdex_in;
 
 fn write(root: &Path, name: &str, bytes: &[u8]) {
     let p = root.join(name);
@@ -88,7 +82,7 @@ fn hostile_corpus_is_reported_and_nothing_else_is_lost() {
     let tmp = tempfile::tempdir().expect("tmp");
     let corpus = tmp.path().join("corpus");
     hostile_corpus(&corpus);
-    let out = newsdex(
+    let out = newsdex_in(
         tmp.path(),
         &["index", "corpus", "--index", "idx", "--quiet", "--follow"],
     );
@@ -108,7 +102,7 @@ fn hostile_corpus_is_reported_and_nothing_else_is_lost() {
         err.contains("unclosed.sgm"),
         "missing </REUTERS> not reported:\n{err}"
     );
-    let check = newsdex(tmp.path(), &["check", "--index", "idx"]);
+    let check = newsdex_in(tmp.path(), &["check", "--index", "idx"]);
     let summary = String::from_utf8_lossy(&check.stdout);
     // good.txt, bottom.txt, the Latin-1-named file, tags.html and both SGML stories.
     assert!(summary.contains(", 6 articles"), "{summary}\n{err}");

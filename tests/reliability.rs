@@ -2,20 +2,15 @@
 //! killed with SIGKILL at many moments; after each kill the last committed index opens and checks
 //! clean, and a final run completes it with every article exactly once.
 
+mod util;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+use util::newsdex_in;
 
 const FILES: usize = 3000;
-
-fn newsdex(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdex"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run newsdex")
-}
 
 /// Starts `newsdex index corpus --index idx --quiet EXTRA...` in the background.
 fn spawn_index(dir: &Path, extra: &[&str]) -> Child {
@@ -39,7 +34,7 @@ fn kill_after(mut child: Child, ms: u64) {
 
 /// `(exit code, article count)` from `newsdex check`.
 fn check(dir: &Path) -> (Option<i32>, u64) {
-    let out = newsdex(dir, &["check", "--index", "idx"]);
+    let out = newsdex_in(dir, &["check", "--index", "idx"]);
     let text = String::from_utf8_lossy(&out.stdout);
     let articles = text
         .lines()
@@ -93,7 +88,7 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
         eprintln!("kill {n} after {delay_ms} ms: {articles} articles committed");
         previous = articles;
     }
-    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
     assert!(
         out.status.success(),
         "{}",
@@ -107,7 +102,7 @@ fn a_killed_rebuild_leaves_the_previous_index_whole() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     write_corpus(dir);
-    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
     assert!(
         out.status.success(),
         "{}",
@@ -131,7 +126,7 @@ fn searches_keep_working_while_an_index_run_writes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     write_corpus(dir);
-    let out = newsdex(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
     assert!(
         out.status.success(),
         "{}",
@@ -140,7 +135,7 @@ fn searches_keep_working_while_an_index_run_writes() {
     let mut writer = spawn_index(dir, &["--rebuild"]);
     let mut searches = 0;
     while writer.try_wait().expect("poll").is_none() && searches < 200 {
-        let out = newsdex(
+        let out = newsdex_in(
             dir,
             &["search", "\"budget item\"", "--index", "idx", "--count"],
         );

@@ -54,6 +54,16 @@ impl Run {
     }
 }
 
+/// Runs the real `newsdex ARGS` in `dir` (with `NO_COLOR` unset, so colour choices are the test's).
+pub fn newsdex_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run newsdex")
+}
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -85,13 +95,7 @@ impl TestEnv {
 
     /// Runs `newsdex ARGS` in the environment's directory.
     pub fn run(&self, args: &[&str]) -> Run {
-        Command::new(env!("CARGO_BIN_EXE_newsdex"))
-            .args(args)
-            .current_dir(self.path())
-            .env_remove("NO_COLOR")
-            .output()
-            .expect("run newsdex")
-            .into()
+        newsdex_in(self.path(), args).into()
     }
 
     /// Indexes `corpus/` into `idx/`, failing the test if indexing fails.
