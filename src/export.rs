@@ -36,23 +36,24 @@ pub const COLUMN_NAMES: [&str; 11] = [
 ];
 
 impl Column {
+    /// Every column, in the order of [`COLUMN_NAMES`].
+    const ALL: [Column; 11] = [
+        Column::Id,
+        Column::Headline,
+        Column::Date,
+        Column::Place,
+        Column::People,
+        Column::Speakers,
+        Column::Path,
+        Column::Snippet,
+        Column::Body,
+        Column::Score,
+        Column::Quote,
+    ];
+
     fn parse(name: &str) -> Option<Column> {
         let i = COLUMN_NAMES.iter().position(|n| *n == name)?;
-        Some(
-            [
-                Column::Id,
-                Column::Headline,
-                Column::Date,
-                Column::Place,
-                Column::People,
-                Column::Speakers,
-                Column::Path,
-                Column::Snippet,
-                Column::Body,
-                Column::Score,
-                Column::Quote,
-            ][i],
-        )
+        Some(Column::ALL[i])
     }
 
     fn name(self) -> &'static str {

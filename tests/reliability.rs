@@ -12,6 +12,16 @@ use util::newsdex_in;
 
 const FILES: usize = 3000;
 
+/// Indexes the whole corpus, failing the test if the run fails.
+fn index_fully(dir: &Path) {
+    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Starts `newsdex index corpus --index idx --quiet EXTRA...` in the background.
 fn spawn_index(dir: &Path, extra: &[&str]) -> Child {
     let mut args = vec!["index", "corpus", "--index", "idx", "--quiet"];
@@ -88,12 +98,7 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
         eprintln!("kill {n} after {delay_ms} ms: {articles} articles committed");
         previous = articles;
     }
-    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    index_fully(dir);
     assert_eq!(check(dir), (Some(0), FILES as u64));
 }
 
@@ -102,12 +107,7 @@ fn a_killed_rebuild_leaves_the_previous_index_whole() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     write_corpus(dir);
-    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    index_fully(dir);
     for delay_ms in [20u64, 60, 120, 200, 300, 450] {
         kill_after(
             spawn_index(dir, &["--rebuild", "--commit-interval", "0.05"]),
@@ -126,12 +126,7 @@ fn searches_keep_working_while_an_index_run_writes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     write_corpus(dir);
-    let out = newsdex_in(dir, &["index", "corpus", "--index", "idx", "--quiet"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    index_fully(dir);
     let mut writer = spawn_index(dir, &["--rebuild"]);
     let mut searches = 0;
     while writer.try_wait().expect("poll").is_none() && searches < 200 {
