@@ -627,8 +627,9 @@ fn run_case(idx: &Path, o: &Opened, c: &Case, via_prepare: bool) -> anyhow::Resu
         hits::top(searcher, query, c.sort, c.limit, c.offset)?.1
     };
     ex.begin(addrs.len(), &c.query, c.offset)?;
+    let mut loader = hits::Loader::new(searcher, *fields);
     for (score, addr) in &addrs {
-        let hit = hits::load(searcher, fields, *addr, *score)?;
+        let hit = loader.load(*addr, *score)?;
         let snip = highlighter.snippet(hit.quote.as_deref().unwrap_or(&hit.body));
         ex.write(&hit, Some(&snip))?;
     }

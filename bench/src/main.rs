@@ -10,6 +10,7 @@ mod corpus;
 mod measure;
 mod report;
 mod reuters;
+mod space;
 mod suite;
 
 use std::path::{Path, PathBuf};
@@ -65,6 +66,12 @@ enum Internal {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Bytes per index component and field (to decide what the schema keeps).
+    #[command(hide = true)]
+    Space {
+        #[arg(long)]
+        index: PathBuf,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -85,6 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             memory,
         }) => return baselines::raw_tantivy(&corpus, &index, memory),
         Some(Internal::SqliteIndex { corpus, db }) => return baselines::sqlite_index(&corpus, &db),
+        Some(Internal::Space { index }) => return space::report(&index),
         None => {}
     }
     let target = parse_size(&cli.size)?;

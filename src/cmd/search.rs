@@ -110,13 +110,14 @@ fn emit(
             h.snippet(text)
         })
     };
+    let mut loader = hits::Loader::new(&p.searcher, p.fields);
     let total;
     if a.all {
         let docs = hits::all(&p.searcher, &*p.query, a.sort)?;
         total = docs.len();
         ex.begin(total, &a.query, 0)?;
         for addr in docs.into_iter().skip(a.offset) {
-            let hit = hits::load(&p.searcher, &p.fields, addr, None)?;
+            let hit = loader.load(addr, None)?;
             ex.write(&hit, snippet_of(&hit).as_ref())?;
         }
     } else {
@@ -124,7 +125,7 @@ fn emit(
         total = n;
         ex.begin(total, &a.query, a.offset)?;
         for (score, addr) in page {
-            let hit = hits::load(&p.searcher, &p.fields, addr, score)?;
+            let hit = loader.load(addr, score)?;
             ex.write(&hit, snippet_of(&hit).as_ref())?;
         }
     }

@@ -7,6 +7,8 @@
 //! the headline are page chrome and are dropped; after the article text, an end marker ("Related
 //! Articles", "Leave a Reply", "Comments") cuts off the rest of the page.
 
+use std::borrow::Cow;
+
 use time::Date;
 
 use super::dateline;
@@ -25,7 +27,8 @@ pub struct CleanPage {
 
 /// Splits a page into headline, body and leading dateline, dropping chrome and boilerplate.
 pub fn clean_page(text: &str) -> CleanPage {
-    let text = normalize(&decode_entities(text));
+    let decoded = decode_entities(text);
+    let text = normalize(&decoded);
     let blocks = split_blocks(&text);
     let lines: Vec<(usize, &str)> = blocks
         .iter()
@@ -119,9 +122,9 @@ fn strip_site_suffix(title: &str) -> &str {
 
 /// Decodes the HTML entities that survive in scraped text (`&amp;`, `&nbsp;`, `&#8217;`,
 /// `&#x2019;`); unknown or malformed ones stay as written. One pass, so `&amp;amp;` -> `&amp;`.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -144,7 +147,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// The character an entity name (`amp`, `#8217`, `#x2019`) stands for.
@@ -197,7 +200,11 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Line endings to `\n`, no-break spaces to spaces, zero-width characters and BOMs removed.
-fn normalize(s: &str) -> String {
+fn normalize(s: &str) -> Cow<'_, str> {
+    // Every character changed here is `\r` or starts with one of these UTF-8 lead bytes.
+    if !s.bytes().any(|b| matches!(b, b'\r' | 0xc2 | 0xe2 | 0xef)) {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .filter(|c| !matches!(c, '\r' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
         .map(|c| {
@@ -554,9 +561,13 @@ fn is_boilerplate(line: &str) -> bool {
         "donate",
         "newsletter",
     ];
+    // Every rule below is for lines of at most 30 words: longer ones need no lower-casing.
+    let words = word_count(line);
+    if words > 30 {
+        return false;
+    }
     let lower = line.to_lowercase();
     let lower = lower.trim().trim_end_matches([':', '.']);
-    let words = word_count(lower);
     EXACT.contains(&lower)
         || (words <= 25 && PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words <= 12 && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)))
@@ -623,11 +634,12 @@ fn body_paragraphs(lines: &[(usize, &str)]) -> Vec<String> {
             current.clear();
         }
         block = b;
-        if is_end_marker(line) && !(paragraphs.is_empty() && current.is_empty()) {
+        let end = is_end_marker(line);
+        if end && !(paragraphs.is_empty() && current.is_empty()) {
             current.clear();
             break;
         }
-        if is_boilerplate(line) || is_end_marker(line) || is_chrome(line) {
+        if end || is_boilerplate(line) || is_chrome(line) {
             continue;
         }
         current.push(line);

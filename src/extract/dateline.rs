@@ -46,12 +46,9 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     while !paragraph.is_char_boundary(end) {
         end -= 1;
     }
-    let toks = tokenize(&paragraph[..end]);
+    let toks = tokenize_upto(&paragraph[..end], LEADING_TOKENS);
     let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
-    let dash = toks
-        .iter()
-        .take(16)
-        .position(|t| t.kind == Kind::Dash || colon(t))?;
+    let dash = toks.iter().position(|t| t.kind == Kind::Dash || colon(t))?;
     let head = &toks[..dash];
     let first = head.first()?;
     if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
@@ -73,8 +70,10 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     Some(toks[dash].end)
 }
 
-/// How much of a paragraph [`leading`] reads: far more than any dateline's 16 tokens.
+/// How much of a paragraph [`leading`] reads: far more than any dateline's tokens.
 const LEADING_SCAN_BYTES: usize = 400;
+/// A dateline ends (with its dash or colon) within this many tokens.
+const LEADING_TOKENS: usize = 16;
 
 /// Month number (1-12) of a month word, matched leniently; `None` for any other word.
 pub fn month_of(word: &str) -> Option<u8> {
@@ -98,36 +97,66 @@ pub fn month_of(word: &str) -> Option<u8> {
         "juno", "jury", "judy", "jung", "duly", "jule", "dune", "tune", "rune", "lune", "mays",
         "mayo", "augusta",
     ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) || NOT_MONTHS.contains(&&*w) {
+    let word = word.trim_end_matches('.');
+    // Longer than every month name plus one letter: no work (most words of a text land here or
+    // fail the letters check, so this runs on the stack, without allocating).
+    if !(3..=OSA_MAX).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    let pick = |hits: Vec<usize>| match hits.as_slice() {
-        [one] => u8::try_from(one + 1).ok(),
-        _ => None,
+    let mut buf = [0u8; OSA_MAX];
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let w = std::str::from_utf8(buf).ok()?;
+    if NOT_MONTHS.contains(&w) {
+        return None;
+    }
+    // The month when exactly one name fits, else none (ambiguous or no fit).
+    let only = |fits: &dyn Fn(&str) -> bool| {
+        let mut found = None;
+        for (i, name) in NAMES.iter().enumerate() {
+            if fits(name) {
+                if found.is_some() {
+                    return Some(None);
+                }
+                found = Some(i);
+            }
+        }
+        found.map(|i| u8::try_from(i + 1).ok())
     };
-    let by_prefix: Vec<usize> = (0..12).filter(|&i| NAMES[i].starts_with(&w)).collect();
-    if !by_prefix.is_empty() {
-        return pick(by_prefix);
+    if let Some(by_prefix) = only(&|name| name.starts_with(w)) {
+        return by_prefix;
     }
     let first = w.as_bytes()[0];
-    let fuzzy: Vec<usize> = (0..12)
-        .filter(|&i| {
-            let name = NAMES[i];
-            if w.len() >= 4 {
-                // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
-                name.len() >= 4
-                    && (w.len() >= 5 || name.as_bytes()[0] == first)
-                    && w.len().abs_diff(name.len()) <= 1
-                    && osa(&w, name) <= 1
-            } else {
-                // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.
-                name.as_bytes()[0] == first
-                    && ((name.len() == 4 && osa(&w, name) <= 1) || is_swap(&w, &name[..3]))
-            }
-        })
-        .collect();
-    pick(fuzzy)
+    only(&|name| {
+        if w.len() >= 4 {
+            // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
+            name.len() >= 4
+                && (w.len() >= 5 || name.as_bytes()[0] == first)
+                && w.len().abs_diff(name.len()) <= 1
+                && within_one_edit(w, name)
+        } else {
+            // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.
+            name.as_bytes()[0] == first
+                && ((name.len() == 4 && within_one_edit(w, name)) || is_swap(w, &name[..3]))
+        }
+    })
+    .flatten()
+}
+
+/// True when one edit (or one swap of neighbours) turns `a` into `b`. The letters before and
+/// after a single edit are a common prefix and suffix covering all but two letters: a cheap test
+/// that rejects almost every word before the distance table is filled.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let suffix = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    prefix + suffix + 2 >= x.len().min(y.len()) && osa(a, b) <= 1
 }
 
 /// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII. Words longer
@@ -137,16 +166,16 @@ fn osa(a: &str, b: &str) -> usize {
     if a.len() > OSA_MAX || b.len() > OSA_MAX {
         return usize::MAX;
     }
-    let mut d = [[0usize; OSA_MAX + 1]; OSA_MAX + 1];
-    for (i, row) in d.iter_mut().enumerate().take(a.len() + 1) {
+    let mut d = [[0u8; OSA_MAX + 1]; OSA_MAX + 1];
+    for (i, row) in (0u8..).zip(d.iter_mut()).take(a.len() + 1) {
         row[0] = i;
     }
-    for (j, cell) in d[0].iter_mut().enumerate().take(b.len() + 1) {
+    for (j, cell) in (0u8..).zip(d[0].iter_mut()).take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (d[i - 1][j] + 1)
                 .min(d[i][j - 1] + 1)
                 .min(d[i - 1][j - 1] + cost);
@@ -156,7 +185,7 @@ fn osa(a: &str, b: &str) -> usize {
             d[i][j] = v;
         }
     }
-    d[a.len()][b.len()]
+    usize::from(d[a.len()][b.len()])
 }
 
 /// Longest word [`osa`] compares (the longest month name plus one letter, with room to spare).
@@ -192,11 +221,16 @@ struct Tok<'a> {
 /// Splits a dateline into words, numbers and separators. A hyphen inside a word
 /// (`WINSTON-SALEM`) is not a dash; a spaced one, a run of two, or an en/em dash is.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    tokenize_upto(s, usize::MAX)
+}
+
+/// The first `max` tokens of `s` (see [`tokenize`]).
+fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let at = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
     let mut k = 0;
-    while k < chars.len() {
+    while k < chars.len() && out.len() < max {
         let (start, c) = chars[k];
         let run = |pred: &dyn Fn(char) -> bool| {
             let mut e = k;

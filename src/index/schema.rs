@@ -51,16 +51,14 @@ pub struct Fields {
 /// Names the query language accepts as `field:` prefixes, with the field each maps to.
 pub const QUERY_FIELDS: [&str; 6] = ["headline", "body", "people", "speakers", "place", "quote"];
 
-/// A text field with positions (phrases). Only fields ranked by BM25 (`scored`) keep field
-/// norms: one byte per document and field, which adds up over a million documents.
+/// A text field with positions (phrases), not stored. Only fields ranked by BM25 (`scored`) keep
+/// field norms: one byte per document and field, which adds up over a million documents.
 fn text(scored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(NEWS_TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions)
         .set_fieldnorms(scored);
-    TextOptions::default()
-        .set_indexing_options(indexing)
-        .set_stored()
+    TextOptions::default().set_indexing_options(indexing)
 }
 
 /// An exact key (ids, paths, name keys): one untokenised term, no frequencies, no field norms.
@@ -78,10 +76,10 @@ pub fn build() -> (Schema, Fields) {
     b.add_text_field("kind", key() | FAST);
     b.add_text_field("id", key() | STORED);
     b.add_text_field("path", key() | STORED | FAST);
-    b.add_text_field("headline", text(true));
-    b.add_text_field("body", text(true));
+    b.add_text_field("headline", text(true) | STORED);
+    b.add_text_field("body", text(true) | STORED);
     b.add_text_field("dateline", STORED);
-    b.add_text_field("place", text(false));
+    b.add_text_field("place", text(false) | STORED);
     b.add_text_field("place_key", key() | FAST);
     b.add_date_field(
         "date",
@@ -91,11 +89,12 @@ pub fn build() -> (Schema, Fields) {
             .set_stored()
             .set_precision(DateTimePrecision::Seconds),
     );
-    b.add_text_field("people", text(false));
+    b.add_text_field("people", text(false) | STORED);
     b.add_text_field("person_key", key());
     b.add_text_field("people_codes", key() | STORED);
-    b.add_text_field("speakers", text(false));
+    b.add_text_field("speakers", text(false) | STORED);
     b.add_text_field("speaker_key", key() | FAST);
+    // Not stored: a quote's text is its article's body between `quote_start` and `quote_end`.
     b.add_text_field("quote", text(true));
     b.add_text_field("article_id", key() | STORED);
     b.add_u64_field("quote_start", STORED);

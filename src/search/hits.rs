@@ -139,7 +139,80 @@ impl SegmentCollector for SegmentDocs {
     }
 }
 
-/// Loads a stored document as a [`Hit`].
+/// Loads stored documents as [`Hit`]s.
+///
+/// A quote document stores its offsets into its article's body, not its text: the headline and
+/// the quote's words come from the article, which is kept between calls because the quotes of
+/// one article usually come together (`--all` streams them in index order).
+pub struct Loader<'s> {
+    searcher: &'s Searcher,
+    fields: Fields,
+    /// The article last read for a quote: its id, headline and body.
+    article: Option<(String, String, String)>,
+}
+
+impl<'s> Loader<'s> {
+    pub fn new(searcher: &'s Searcher, fields: Fields) -> Self {
+        Loader {
+            searcher,
+            fields,
+            article: None,
+        }
+    }
+
+    /// Loads the document at `addr` as a hit.
+    pub fn load(&mut self, addr: DocAddress, score: Option<f32>) -> anyhow::Result<Hit> {
+        let doc = self.stored(addr)?;
+        let mut hit = hit_from_doc(&doc, &self.fields, score);
+        let Some(article_id) = first_text(&doc, self.fields.article_id) else {
+            return Ok(hit);
+        };
+        let offset = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_u64())
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let (start, end) = (
+            offset(self.fields.quote_start),
+            offset(self.fields.quote_end),
+        );
+        let (headline, body) = self.article(&article_id)?;
+        hit.headline = headline.to_string();
+        hit.quote = Some(
+            start
+                .zip(end)
+                .and_then(|(s, e)| body.get(s..e))
+                .unwrap_or_default()
+                .to_string(),
+        );
+        hit.id = format!("{article_id}@{}", start.unwrap_or_default());
+        Ok(hit)
+    }
+
+    fn stored(&self, addr: DocAddress) -> anyhow::Result<TantivyDocument> {
+        Ok(self.searcher.doc(addr)?)
+    }
+
+    /// Headline and body of the article with this id (empty when it is gone).
+    fn article(&mut self, id: &str) -> anyhow::Result<(&str, &str)> {
+        if !matches!(&self.article, Some((cached, _, _)) if cached == id) {
+            let (headline, body) = match find_by_id(self.searcher, &self.fields, id)? {
+                Some(addr) => {
+                    let doc = self.stored(addr)?;
+                    let text = |field| first_text(&doc, field).unwrap_or_default();
+                    (text(self.fields.headline), text(self.fields.body))
+                }
+                None => Default::default(),
+            };
+            self.article = Some((id.to_string(), headline, body));
+        }
+        let (_, headline, body) = self.article.get_or_insert_with(Default::default);
+        Ok((headline, body))
+    }
+}
+
+/// Loads a document's own stored fields as a [`Hit`] (for tallies: a quote hit gets its speaker,
+/// date and place, but not its article's headline or its text; [`Loader`] adds those).
 pub fn load(
     searcher: &Searcher,
     f: &Fields,
@@ -152,13 +225,36 @@ pub fn load(
     Ok(hit_from_doc(&doc, f, score))
 }
 
+/// The live document whose `id` is `id`, if any: a direct postings lookup, no scoring.
+fn find_by_id(searcher: &Searcher, f: &Fields, id: &str) -> anyhow::Result<Option<DocAddress>> {
+    let term = tantivy::Term::from_field_text(f.id, id);
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let inverted = segment.inverted_index(f.id)?;
+        let Some(mut postings) =
+            inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)?
+        else {
+            continue;
+        };
+        let mut doc = tantivy::DocSet::doc(&postings);
+        while doc != tantivy::TERMINATED {
+            if !segment.is_deleted(doc) {
+                return Ok(Some(DocAddress::new(ord as SegmentOrdinal, doc)));
+            }
+            doc = tantivy::DocSet::advance(&mut postings);
+        }
+    }
+    Ok(None)
+}
+
+fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
 /// Builds a [`Hit`] from stored fields.
 pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hit {
-    let first = |field: Field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+    let first = |field: Field| first_text(doc, field);
     let all = |field: Field| -> Vec<String> {
         doc.get_all(field)
             .filter_map(|v| v.as_str())
@@ -189,7 +285,7 @@ pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hi
         speakers: all(f.speakers),
         path: first(f.path).unwrap_or_default(),
         body: first(f.body).unwrap_or_default(),
-        quote: first(f.quote),
+        quote: None,
         score,
     }
 }

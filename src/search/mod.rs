@@ -193,19 +193,24 @@ mod tests {
     fn quote_index(dir: &Path) -> anyhow::Result<()> {
         use crate::model::{Article, Dateline, Quote, Speaker};
         let (index, f) = crate::index::open_or_create(dir, false)?;
-        let quote = |who: &str, text: &str| Quote {
-            speaker: Some(Speaker { name: who.into() }),
-            text: text.into(),
-            start: 0,
-            end: text.len(),
-            cue: "said".into(),
-            direct: true,
+        let body = "\"The cranes are moving again,\" said Mara Quist. The union thanked the mayor. \
+                    \"We thank the union for its patience,\" said Ivo Brandt.";
+        let quote = |who: &str, text: &str| {
+            let start = body.find(text).unwrap_or_default();
+            Quote {
+                speaker: Some(Speaker { name: who.into() }),
+                text: text.into(),
+                start,
+                end: start + text.len(),
+                cue: "said".into(),
+                direct: true,
+            }
         };
         let a = Article {
             id: "p.txt".into(),
             path: "p.txt".into(),
             headline: "Port strike ends".into(),
-            body: "The cranes move again. The union thanked the mayor.".into(),
+            body: body.into(),
             dateline: Some(Dateline {
                 raw: "RIGA, May 2 -".into(),
                 place: Some("Riga".into()),
@@ -268,7 +273,7 @@ mod tests {
         };
         let p = prepare(dir.path(), &spec)?;
         let (_, page) = hits::top(&p.searcher, &*p.query, crate::cli::SortOrder::Score, 5, 0)?;
-        let hit = hits::load(&p.searcher, &p.fields, page[0].1, page[0].0)?;
+        let hit = hits::Loader::new(&p.searcher, p.fields).load(page[0].1, page[0].0)?;
         assert_eq!(hit.quote.as_deref(), Some("The cranes are moving again"));
         assert_eq!(hit.speakers, vec!["Mara Quist"]);
         assert_eq!(hit.place.as_deref(), Some("Riga"));
