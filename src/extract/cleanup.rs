@@ -8,6 +8,10 @@
 //! Articles", "Leave a Reply", "Comments") cuts off the rest of the page.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use rustc_hash::FxHashSet;
 
 use time::Date;
 
@@ -244,8 +248,17 @@ fn split_blocks(text: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// Words separated by whitespace. Runs on every line several times, so ASCII text (most of it)
+/// is counted byte by byte rather than decoded.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let b = s.as_bytes();
+    let first = b.first().is_some_and(|&c| !space(c));
+    usize::from(first) + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count()
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, or a closing quote after one.
@@ -391,24 +404,40 @@ fn is_chrome(line: &str) -> bool {
     let Some(first) = words.next() else {
         return true;
     };
-    let count = 1 + words.clone().count();
     let short_parts = |sep: &str| {
         let mut parts = line.split(sep).map(str::trim);
         let n = parts.clone().count();
         n >= 2 && parts.all(|p| word_count(p) <= 4)
     };
-    let glued = count <= 6 && line.split_whitespace().any(|w| camel_humps(w) >= 2);
-    let is_nav = |w: &str| {
-        let w = w.trim_matches([',', '.']);
-        NAV_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    let few_words = line.split_whitespace().nth(6).is_none();
+    let glued = few_words && line.split_whitespace().any(|w| camel_humps(w) >= 2);
+    let all_nav = is_nav_word(first) && words.clone().next().is_some() && words.all(is_nav_word);
+    // Separators are rare in text lines: one byte scan spares the substring searches.
+    let has_separator = || {
+        line.bytes()
+            .any(|b| matches!(b, b'|' | b'>' | b'/' | 0xc2 | 0xe2))
     };
-    let all_nav = count >= 2 && is_nav(first) && words.all(is_nav);
     glued
         || all_nav
-        || (line.contains('|') && short_parts("|"))
-        || [(" > ", ">"), (" » ", "»"), (" › ", "›"), (" / ", "/")]
-            .iter()
-            .any(|(spaced, sep)| line.contains(spaced) && short_parts(sep))
+        || has_separator()
+            && ((line.contains('|') && short_parts("|"))
+                || [(" > ", ">"), (" » ", "»"), (" › ", "›"), (" / ", "/")]
+                    .iter()
+                    .any(|(spaced, sep)| line.contains(spaced) && short_parts(sep)))
+}
+
+/// A word of site navigation ([`NAV_WORDS`]), in any case, with a trailing comma or period.
+fn is_nav_word(word: &str) -> bool {
+    static NAV: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NAV_WORDS.iter().copied().collect());
+    let w = word.trim_matches([',', '.']);
+    let mut buf = [0u8; 16];
+    let Some(buf) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    buf.copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).is_ok_and(|lower| NAV.contains(lower))
 }
 
 /// Lower-to-upper transitions inside a word: `LatestPakistanTop` has two, `McDonald` one.
@@ -465,116 +494,138 @@ fn drop_bylines_before(paragraphs: &mut Vec<String>, text_start: usize) {
     });
 }
 
+/// Opening words of boilerplate lines of up to 25 words.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "(c) 20",
+    "(c) 19",
+    "related articles",
+    "related posts",
+    "related stories",
+    "leave a reply",
+    "leave a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "back to top",
+    "share this",
+    "click to share",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "by continuing to use",
+    "accept cookies",
+    "subscribe to our newsletter",
+    "advertisement",
+    "©",
+    "copyright ©",
+    "copyright (c)",
+    "skip to",
+    "click here to",
+    "cancel reply",
+    "story continues below",
+    "article continues below",
+    "continue reading",
+    "listen to this article",
+    "our standards:",
+    "report an error",
+    "enter your email",
+    "get the latest news",
+];
+
+/// Opening words of boilerplate lines of up to 12 words: these also open real sentences.
+const BOILERPLATE_SHORT_PREFIXES: &[&str] = &[
+    "share on",
+    "share via",
+    "sign up",
+    "read more",
+    "also read",
+    "posted in",
+    "tagged",
+    "tags:",
+    "follow us",
+    "subscribe now",
+    "download our app",
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+    "photo:",
+    "image:",
+    "image source",
+    "image caption",
+    "media caption",
+    "photo credit",
+    "filed under",
+    "topics:",
+    "support our journalism",
+    "thank you for reading",
+    "become a member",
+    "watch:",
+    "show more",
+    "load more",
+];
+
+/// Whole boilerplate lines (buttons, labels), lower-case, without a final `:` or `.`.
+const BOILERPLATE_LINES: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "telegram",
+    "copy link",
+    "ad",
+    "sponsored",
+    "menu",
+    "search",
+    "home",
+    "close",
+    "comments",
+    "related",
+    "loading",
+    "loading...",
+    "getty images",
+    "donate",
+    "newsletter",
+];
+
+/// An automaton that tells whether a line opens with one of `prefixes`, in any ASCII case: one
+/// pass over the line's start instead of one comparison per prefix (this runs on every line).
+fn openings(prefixes: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .start_kind(StartKind::Anchored)
+        .build(prefixes)
+        .expect("boilerplate openings are plain strings")
+}
+
 /// Lines that are never article text.
 fn is_boilerplate(line: &str) -> bool {
-    if line.len() > MAX_CHROME_BYTES {
-        return false;
-    }
-    const PREFIXES: &[&str] = &[
-        "related articles",
-        "related posts",
-        "related stories",
-        "leave a reply",
-        "leave a comment",
-        "your email address will not be published",
-        "required fields are marked",
-        "back to top",
-        "share this",
-        "click to share",
-        "we use cookies",
-        "this site uses cookies",
-        "this website uses cookies",
-        "by continuing to use",
-        "accept cookies",
-        "subscribe to our newsletter",
-        "advertisement",
-        "©",
-        "copyright ©",
-        "copyright (c)",
-        "skip to",
-        "click here to",
-        "cancel reply",
-        "story continues below",
-        "article continues below",
-        "continue reading",
-        "listen to this article",
-        "our standards:",
-        "report an error",
-        "enter your email",
-        "get the latest news",
-    ];
-    // Short lines only: these also open real sentences.
-    const SHORT_PREFIXES: &[&str] = &[
-        "share on",
-        "share via",
-        "sign up",
-        "read more",
-        "also read",
-        "posted in",
-        "tagged",
-        "tags:",
-        "follow us",
-        "subscribe now",
-        "download our app",
-        "reporting by",
-        "additional reporting by",
-        "editing by",
-        "writing by",
-        "compiled by",
-        "photo:",
-        "image:",
-        "image source",
-        "image caption",
-        "media caption",
-        "photo credit",
-        "filed under",
-        "topics:",
-        "support our journalism",
-        "thank you for reading",
-        "become a member",
-        "watch:",
-        "show more",
-        "load more",
-    ];
-    const EXACT: &[&str] = &[
-        "share",
-        "tweet",
-        "email",
-        "print",
-        "whatsapp",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "telegram",
-        "copy link",
-        "ad",
-        "sponsored",
-        "menu",
-        "search",
-        "home",
-        "close",
-        "comments",
-        "related",
-        "loading",
-        "loading...",
-        "getty images",
-        "donate",
-        "newsletter",
-    ];
-    // Every rule below is for lines of at most 30 words: longer ones need no lower-casing.
+    // Every rule is for lines of at most 30 words: longer ones are text.
     let words = word_count(line);
-    if words > 30 {
+    if line.len() > MAX_CHROME_BYTES || words > 30 {
         return false;
     }
-    let lower = line.to_lowercase();
-    let lower = lower.trim().trim_end_matches([':', '.']);
-    EXACT.contains(&lower)
-        || (words <= 25 && PREFIXES.iter().any(|p| lower.starts_with(p)))
-        || (words <= 12 && SHORT_PREFIXES.iter().any(|p| lower.starts_with(p)))
-        || (words <= 30 && lower.contains("all rights reserved"))
-        || (words <= 3 && lower.ends_with("min read"))
-        || lower.starts_with("(c) 20")
-        || lower.starts_with("(c) 19")
+    static LONG: LazyLock<AhoCorasick> = LazyLock::new(|| openings(BOILERPLATE_PREFIXES));
+    static SHORT: LazyLock<AhoCorasick> = LazyLock::new(|| openings(BOILERPLATE_SHORT_PREFIXES));
+    let opens = |ac: &AhoCorasick| ac.is_match(Input::new(line).anchored(Anchored::Yes));
+    let opening = (words <= 25 && opens(&LONG)) || (words <= 12 && opens(&SHORT));
+    static RIGHTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["all rights reserved"])
+            .expect("a valid pattern")
+    });
+    opening || RIGHTS.is_match(line) || {
+        words <= 3 && {
+            let lower = line.to_lowercase();
+            let lower = lower.trim_end_matches([':', '.']);
+            BOILERPLATE_LINES.contains(&lower) || lower.ends_with("min read")
+        }
+    }
 }
 
 /// Lines after which the article is over (related links, comment forms).
@@ -634,6 +685,15 @@ fn body_paragraphs(lines: &[(usize, &str)]) -> Vec<String> {
             current.clear();
         }
         block = b;
+        // A hard-wrapped line that carries on an unfinished sentence of text is text: no
+        // boilerplate line continues a sentence (and most lines of wire copy are such lines).
+        if current
+            .last()
+            .is_some_and(|prev| prev.len() >= 40 && !ends_sentence(prev))
+        {
+            current.push(line);
+            continue;
+        }
         let end = is_end_marker(line);
         if end && !(paragraphs.is_empty() && current.is_empty()) {
             current.clear();
