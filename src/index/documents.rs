@@ -22,13 +22,21 @@ pub fn to_tantivy_date(d: Date) -> DateTime {
 /// The documents for one article: the article itself, then its quotes.
 pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
     let mut docs = Vec::with_capacity(1 + a.quotes.len());
+    let place = a.dateline.as_ref().and_then(|d| d.place.as_deref());
+    let filters = Filters {
+        date: a.date.map(to_tantivy_date),
+        place_key: place.map(crate::text::name_key),
+    };
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.id, &a.id);
     doc.add_text(f.path, &a.path);
     doc.add_text(f.headline, &a.headline);
     doc.add_text(f.body, &a.body);
-    add_common(&mut doc, a, f);
+    if let Some(place) = place {
+        doc.add_text(f.place, place);
+    }
+    filters.add_to(&mut doc, f);
     if let Some(d) = &a.dateline {
         doc.add_text(f.dateline, &d.raw);
     }
@@ -59,8 +67,8 @@ pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
     docs.push(doc);
     // A quote document holds what quote-level search needs: the quote's words (indexed, not
     // stored), its offsets into the article's stored body, its speaker, and the path, date and
-    // place for deletion and filters. Headline and text are read from the article when shown,
-    // which keeps quote documents small: they outnumber articles about 3 to 1.
+    // place key for deletion and filters. Headline, place and text are read from the article
+    // when shown, which keeps quote documents small: they outnumber articles about 3 to 1.
     for q in &a.quotes {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.kind, KIND_QUOTE);
@@ -69,7 +77,7 @@ pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
         doc.add_text(f.quote, &q.text);
         doc.add_u64(f.quote_start, q.start as u64);
         doc.add_u64(f.quote_end, q.end as u64);
-        add_common(&mut doc, a, f);
+        filters.add_to(&mut doc, f);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speakers, &s.name);
             for key in name_keys(&s.name) {
@@ -81,14 +89,20 @@ pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
     docs
 }
 
-/// Date and place, shared by article and quote documents so filters work on both.
-fn add_common(doc: &mut TantivyDocument, a: &Article, f: &Fields) {
-    if let Some(d) = a.date {
-        doc.add_date(f.date, to_tantivy_date(d));
-    }
-    if let Some(place) = a.dateline.as_ref().and_then(|d| d.place.as_deref()) {
-        doc.add_text(f.place, place);
-        doc.add_text(f.place_key, crate::text::name_key(place));
+/// What `--since`, `--until` and `--place` filter on, on article and quote documents alike.
+struct Filters {
+    date: Option<DateTime>,
+    place_key: Option<String>,
+}
+
+impl Filters {
+    fn add_to(&self, doc: &mut TantivyDocument, f: &Fields) {
+        if let Some(d) = self.date {
+            doc.add_date(f.date, d);
+        }
+        if let Some(key) = &self.place_key {
+            doc.add_text(f.place_key, key);
+        }
     }
 }
 

@@ -73,14 +73,14 @@ fn key() -> TextOptions {
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    b.add_text_field("kind", key() | FAST);
+    b.add_text_field("kind", key());
     b.add_text_field("id", key() | STORED);
     b.add_text_field("path", key() | STORED | FAST);
     b.add_text_field("headline", text(true) | STORED);
     b.add_text_field("body", text(true) | STORED);
     b.add_text_field("dateline", STORED);
     b.add_text_field("place", text(false) | STORED);
-    b.add_text_field("place_key", key() | FAST);
+    b.add_text_field("place_key", key());
     b.add_date_field(
         "date",
         DateOptions::default()
@@ -93,10 +93,10 @@ pub fn build() -> (Schema, Fields) {
     b.add_text_field("person_key", key());
     b.add_text_field("people_codes", key() | STORED);
     b.add_text_field("speakers", text(false) | STORED);
-    b.add_text_field("speaker_key", key() | FAST);
+    b.add_text_field("speaker_key", key());
     // Not stored: a quote's text is its article's body between `quote_start` and `quote_end`.
     b.add_text_field("quote", text(true));
-    b.add_text_field("article_id", key() | STORED);
+    b.add_text_field("article_id", STORED);
     b.add_u64_field("quote_start", STORED);
     b.add_u64_field("quote_end", STORED);
     b.add_text_field("url", STORED);

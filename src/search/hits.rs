@@ -147,8 +147,8 @@ impl SegmentCollector for SegmentDocs {
 pub struct Loader<'s> {
     searcher: &'s Searcher,
     fields: Fields,
-    /// The article last read for a quote: its id, headline and body.
-    article: Option<(String, String, String)>,
+    /// The article last read for a quote.
+    article: Option<Article>,
 }
 
 impl<'s> Loader<'s> {
@@ -176,12 +176,13 @@ impl<'s> Loader<'s> {
             offset(self.fields.quote_start),
             offset(self.fields.quote_end),
         );
-        let (headline, body) = self.article(&article_id)?;
-        hit.headline = headline.to_string();
+        let article = self.article(&article_id)?;
+        hit.headline = article.headline.clone();
+        hit.place = article.place.clone();
         hit.quote = Some(
             start
                 .zip(end)
-                .and_then(|(s, e)| body.get(s..e))
+                .and_then(|(s, e)| article.body.get(s..e))
                 .unwrap_or_default()
                 .to_string(),
         );
@@ -193,22 +194,33 @@ impl<'s> Loader<'s> {
         Ok(self.searcher.doc(addr)?)
     }
 
-    /// Headline and body of the article with this id (empty when it is gone).
-    fn article(&mut self, id: &str) -> anyhow::Result<(&str, &str)> {
-        if !matches!(&self.article, Some((cached, _, _)) if cached == id) {
-            let (headline, body) = match find_by_id(self.searcher, &self.fields, id)? {
-                Some(addr) => {
-                    let doc = self.stored(addr)?;
-                    let text = |field| first_text(&doc, field).unwrap_or_default();
-                    (text(self.fields.headline), text(self.fields.body))
-                }
-                None => Default::default(),
+    /// The article with this id (empty when it is gone).
+    fn article(&mut self, id: &str) -> anyhow::Result<&Article> {
+        if !matches!(&self.article, Some(a) if a.id == id) {
+            let mut article = Article {
+                id: id.to_string(),
+                ..Article::default()
             };
-            self.article = Some((id.to_string(), headline, body));
+            if let Some(addr) = find_by_id(self.searcher, &self.fields, id)? {
+                let doc = self.stored(addr)?;
+                let text = |field| first_text(&doc, field);
+                article.headline = text(self.fields.headline).unwrap_or_default();
+                article.body = text(self.fields.body).unwrap_or_default();
+                article.place = text(self.fields.place);
+            }
+            self.article = Some(article);
         }
-        let (_, headline, body) = self.article.get_or_insert_with(Default::default);
-        Ok((headline, body))
+        Ok(self.article.get_or_insert_with(Article::default))
     }
+}
+
+/// What a quote hit shows of its article.
+#[derive(Default)]
+struct Article {
+    id: String,
+    headline: String,
+    body: String,
+    place: Option<String>,
 }
 
 /// Loads a document's own stored fields as a [`Hit`] (for tallies: a quote hit gets its speaker,
