@@ -6,6 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cases and strips accents: `Zelenskyy` -> `zelenskyy`, `José` -> `jose`.
 pub fn fold(s: &str) -> String {
+    // ASCII has no accents to strip: most names and keys take this path.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -77,6 +77,7 @@ enum Internal {
 fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if newsdex::error::is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdex-bench: {e:#}");
             std::process::ExitCode::from(2)

@@ -2,6 +2,7 @@
 //! store) and per field, summed over segments. Used to decide what the schema should keep.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
@@ -37,10 +38,11 @@ pub fn report(dir: &Path) -> anyhow::Result<()> {
     let total = usage.total().get_bytes().max(1);
     let mut sorted: Vec<_> = rows.into_iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1));
-    println!("{docs} documents, {total} bytes");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{docs} documents, {total} bytes")?;
     for ((component, field), bytes) in sorted {
         let share = 100.0 * bytes as f64 / total as f64;
-        println!("{component:>10} {field:<14} {bytes:>12} {share:5.1}%");
+        writeln!(out, "{component:>10} {field:<14} {bytes:>12} {share:5.1}%")?;
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ pub fn clean_page(text: &str) -> CleanPage {
     // Page metadata (bylines, "Updated ..." lines) stands before the first real sentence.
     let text_start = paragraphs
         .iter()
-        .position(|p| ends_sentence(p) && word_count(p) >= 8)
+        .position(|p| ends_sentence(p) && has_words(p, 8))
         .unwrap_or(paragraphs.len());
     let date = paragraphs[..text_start]
         .iter()
@@ -261,6 +261,11 @@ fn word_count(s: &str) -> usize {
     usize::from(first) + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count()
 }
 
+/// At least `n` words: stops counting there (paragraphs can be a whole article long).
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// Ends like a sentence: `.`, `!`, `?`, or a closing quote after one.
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(['"', '”', '’', '\'', ')']);
@@ -272,7 +277,7 @@ fn ends_sentence(s: &str) -> bool {
 fn pick_headline(lines: &[(usize, &str)]) -> Option<usize> {
     let strict = lines
         .iter()
-        .take_while(|(_, l)| !(ends_sentence(l) && word_count(l) >= 6 && !is_title_like(l)))
+        .take_while(|(_, l)| !(ends_sentence(l) && has_words(l, 6) && !is_title_like(l)))
         .take(12)
         .position(|(_, l)| is_title_like(l));
     strict.or_else(|| {
@@ -468,7 +473,7 @@ fn is_byline(line: &str) -> bool {
         "photo:",
         "image:",
     ];
-    starts.iter().any(|s| lower.starts_with(s)) && word_count(line) <= 8
+    starts.iter().any(|s| lower.starts_with(s)) && !has_words(line, 9)
 }
 
 /// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
@@ -476,7 +481,7 @@ fn is_meta(line: &str) -> bool {
     if line.len() > MAX_CHROME_BYTES {
         return false;
     }
-    let dateish = word_count(line) <= 8
+    let dateish = !has_words(line, 9)
         && line.chars().any(|c| c.is_ascii_digit())
         && line
             .split(|c: char| !c.is_alphabetic())

@@ -133,8 +133,9 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
         return Err(ReadError::Binary);
     }
     let mut text = decode::decode(bytes);
-    let head: String = text.chars().take(512).collect();
-    let format = detect(path, &head).ok_or(ReadError::Unsupported)?;
+    // Sniffing needs only the start (it reads 200 characters after leading space).
+    let head = &text[..text.floor_char_boundary(2048)];
+    let format = detect(path, head).ok_or(ReadError::Unsupported)?;
     if format == Format::Html {
         text = decode::decode_html(bytes);
     }
