@@ -69,7 +69,12 @@ pub fn load(searcher: &Searcher, f: &Fields) -> tantivy::Result<Recorded> {
             fast.u64("file_hash")?,
         ));
     }
-    let mut map = FxHashMap::default();
+    // Sized up front: growing a map of a million paths rehashes it again and again.
+    let files = searcher.doc_freq(&Term::from_field_text(f.kind, KIND_FILE))?;
+    let mut map = FxHashMap::with_capacity_and_hasher(
+        usize::try_from(files).unwrap_or(0),
+        Default::default(),
+    );
     for_each_live_path(searcher, f, KIND_FILE, |seg, doc, path| {
         let (sizes, mtimes, hashes) = &columns[seg];
         let fp = Fingerprint {

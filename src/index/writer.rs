@@ -19,7 +19,7 @@ use super::fingerprints::{self, Fingerprint, Recorded};
 use super::{Fields, documents};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
-use crate::ingest::walk::{self, FileEntry, WalkEvent, WalkOptions};
+use crate::ingest::walk::{self, FileEntry, Found, WalkEvent, WalkOptions};
 
 /// Everything `newsdex index` needs, already validated.
 #[derive(Debug, Clone)]
@@ -198,8 +198,8 @@ fn pipeline(
     };
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (file_tx, file_rx) = bounded::<Vec<WalkEvent>>(cfg.threads * 4);
-        let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 2);
+        let (file_tx, file_rx) = bounded::<Vec<Found>>(cfg.threads * 16);
+        let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 8);
         scope.spawn(move || walk_in_batches(cfg, file_tx));
         for _ in 0..cfg.threads.max(1) {
             let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known, &fields);
@@ -239,26 +239,19 @@ fn pipeline(
     Ok(sink.summary)
 }
 
-/// Files per batch on the walk queue, and the bytes at which a batch is sent early: batches
-/// keep channel hand-offs rare for small files, the byte bound keeps big files spread over workers.
-const BATCH_FILES: usize = 64;
-const BATCH_BYTES: u64 = 1 << 20;
+/// Files per batch on the walk queue. The walker does not know file sizes (workers read the
+/// metadata), so batches stay small enough that a few big files still spread over workers, and
+/// large enough that channel hand-offs are rare next to the work per file.
+const BATCH_FILES: usize = 4;
 /// Index operations handed to tantivy at once.
 const BATCH_OPS: usize = 1024;
 
-fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<WalkEvent>>) {
+fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>) {
     let mut batch = Vec::with_capacity(BATCH_FILES);
-    let mut bytes = 0;
-    for event in walk::walk(&cfg.corpus, &cfg.walk) {
-        if let WalkEvent::File(f) = &event {
-            bytes += f.size;
-        }
-        batch.push(event);
-        if batch.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
-            if tx.send(std::mem::take(&mut batch)).is_err() {
-                return;
-            }
-            bytes = 0;
+    for found in walk::find(&cfg.corpus, &cfg.walk) {
+        batch.push(found);
+        if batch.len() >= BATCH_FILES && tx.send(std::mem::take(&mut batch)).is_err() {
+            return;
         }
     }
     if !batch.is_empty() {
@@ -372,7 +365,7 @@ impl Sink {
 const UNSUPPORTED: &str = "not an article format";
 
 fn worker(
-    rx: Receiver<Vec<WalkEvent>>,
+    rx: Receiver<Vec<Found>>,
     tx: Sender<Vec<Outcome>>,
     known: &Recorded,
     fields: &Fields,
@@ -381,7 +374,7 @@ fn worker(
     for events in rx.iter() {
         let outcomes = events
             .into_iter()
-            .map(|event| match event {
+            .map(|found| match found.into_event(&cfg.walk) {
                 WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
                 WalkEvent::Skipped { path, reason } => Outcome {
                     path: shown(&path),

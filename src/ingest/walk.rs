@@ -61,8 +61,32 @@ pub enum WalkEvent {
     },
 }
 
-/// Walks `root` (a folder or a single file) in sorted order.
+/// Walks `root` (a folder or a single file) in sorted order, reading each file's metadata.
 pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = WalkEvent> + 'a {
+    find(root, opts).map(move |found| found.into_event(opts))
+}
+
+/// A step of [`find`]: a file whose metadata is still to be read, or an event already decided.
+#[derive(Debug)]
+pub enum Found {
+    File(walkdir::DirEntry),
+    Event(WalkEvent),
+}
+
+impl Found {
+    /// Reads the metadata of a found file (one `stat`) and decides its event.
+    pub fn into_event(self, opts: &WalkOptions) -> WalkEvent {
+        match self {
+            Found::File(entry) => file_event(entry, opts),
+            Found::Event(event) => event,
+        }
+    }
+}
+
+/// Walks `root` in sorted order without reading file metadata: a caller with several threads
+/// reads it with [`Found::into_event`] on all of them (on a million files, one `stat` each is
+/// most of a run that finds nothing changed).
+pub fn find<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = Found> + 'a {
     walkdir::WalkDir::new(root)
         .follow_links(opts.follow)
         .sort_by_file_name()
@@ -84,9 +108,9 @@ pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = W
                         .map(|e| e.to_string())
                         .unwrap_or_else(|| err.to_string())
                 };
-                Some(WalkEvent::Error { path, reason })
+                Some(Found::Event(WalkEvent::Error { path, reason }))
             }
-            Ok(e) if e.file_type().is_file() => Some(file_event(e, opts)),
+            Ok(e) if e.file_type().is_file() => Some(Found::File(e)),
             Ok(_) => None,
         })
 }
