@@ -315,11 +315,7 @@ impl<'a> Doc<'a> {
                 continue;
             };
             // `Smith is promising ...`: a progressive form speaks like a finite verb.
-            if kind == CueKind::Participle
-                && i > a
-                && self.is_word(i - 1)
-                && cues::is_be(self.word(i - 1))
-            {
+            if kind == CueKind::Participle && self.progressive_aux(i, a).is_some() {
                 kind = CueKind::Verb;
             }
             let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
@@ -328,6 +324,23 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// For an `-ing` cue at `i`, the token of the `be` auxiliary that makes it progressive
+    /// (`is saying`, `isn't saying`, `is not saying`, `was still saying`), if any.
+    fn progressive_aux(&self, i: usize, a: usize) -> Option<usize> {
+        let mut k = i;
+        while k > a && i - k < 3 && self.is_word(k - 1) {
+            let w = self.word(k - 1);
+            if cues::is_be_aux(w) {
+                return Some(k - 1);
+            }
+            if !(w == "not" || cues::is_skippable(w) && !matches!(w, "has" | "had" | "have")) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     fn make_cue(

@@ -378,6 +378,16 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
+/// A form of `be` that can carry a progressive, negated or not (`is`, `isn't`, `wasn’t`):
+/// `Smith isn't saying whether ...` speaks like `Smith says`.
+pub fn is_be_aux(word: &str) -> bool {
+    let w = word
+        .strip_suffix("n't")
+        .or_else(|| word.strip_suffix("n’t"))
+        .unwrap_or(word);
+    w != "be" && w != "been" && w != "being" && is_be(w)
+}
+
 /// Words after which a verb form is not a finite speech verb (`when asked`, `the claims`).
 pub fn blocks_cue(word: &str) -> bool {
     matches!(

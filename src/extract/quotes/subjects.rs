@@ -54,7 +54,12 @@ impl Doc<'_> {
     /// Subject written before the cue at `c` (sentence starts at `a`). `None` means nothing
     /// usable is there (the subject is after the cue).
     pub(super) fn subject_left(&self, c: usize, a: usize) -> Option<(Subject, usize)> {
-        let mut j = c;
+        // `Smith isn't saying ...`: the subject stands before the auxiliary.
+        let mut j = if self.word(c).ends_with("ing") {
+            self.progressive_aux(c, a).unwrap_or(c)
+        } else {
+            c
+        };
         while j > a {
             let p = j - 1;
             let w = if self.is_word(p) { self.word(p) } else { "" };

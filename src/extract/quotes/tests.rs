@@ -779,3 +779,11 @@ fn quote_paragraph_continues_previous_speaker() {
     let b = "“The lake is shrinking,” said Nora Vance, who met Peter Olsen there.\n\n“We have to act now.”";
     assert!(who(b, "act now").iter().all(Option::is_none));
 }
+
+#[test]
+fn progressive_with_negated_auxiliary() {
+    let b = "But Attorney General Laura Simmons isn't saying whether the charity broke any laws.";
+    assert_eq!(one(b, "charity").as_deref(), Some("Laura Simmons"));
+    let b = "Meanwhile Governor Mark Peterson is not promising to cut taxes for small farms.";
+    assert_eq!(one(b, "taxes").as_deref(), Some("Mark Peterson"));
+}
