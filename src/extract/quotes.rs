@@ -738,7 +738,8 @@ impl<'a> Doc<'a> {
         let cues_here = sent_cues.get(sent)?;
         let after = cues_here
             .iter()
-            .position(|c| self.toks[c.at].start >= span.close);
+            .position(|c| self.toks[c.at].start >= span.close)
+            .filter(|&i| !self.subordinate_after(span, &cues_here[i]));
         let before = cues_here
             .iter()
             .rposition(|c| self.toks[c.at].end <= span.open);
@@ -759,6 +760,31 @@ impl<'a> Doc<'a> {
         used[sent][pick] = true;
         let c = &cues_here[pick];
         Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()))
+    }
+
+    /// True when a subordinate clause opens between the quotation and the cue after it (`X was
+    /// “wrong” when he said ...`, `the “Buffett rule” after Buffett complained ...`): that cue
+    /// speaks about something else, not the quotation before it.
+    fn subordinate_after(&self, span: &Span, cue: &Cue) -> bool {
+        let from = self.toks.partition_point(|t| t.start < span.close);
+        (from..cue.subject_start.min(cue.at)).any(|k| {
+            self.is_word(k)
+                && matches!(
+                    self.word(k),
+                    "when"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "since"
+                        | "until"
+                        | "unless"
+                        | "although"
+                        | "though"
+                        | "whereas"
+                        | "while"
+                        | "if"
+                )
+        })
     }
 
     /// Reported speech for a cue no direct quote used.

@@ -787,3 +787,10 @@ fn progressive_with_negated_auxiliary() {
     let b = "Meanwhile Governor Mark Peterson is not promising to cut taxes for small farms.";
     assert_eq!(one(b, "taxes").as_deref(), Some("Mark Peterson"));
 }
+
+#[test]
+fn cue_in_a_later_subordinate_clause_does_not_take_the_quote() {
+    let b = "Retired Gen. Paul Hendricks said Kevin Olsen was “completely wrong” when he said on Friday that the army was “falling apart.”";
+    assert_eq!(one(b, "completely").as_deref(), Some("Paul Hendricks"));
+    assert_eq!(one(b, "falling").as_deref(), Some("Kevin Olsen"));
+}
