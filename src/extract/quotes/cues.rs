@@ -556,6 +556,28 @@ pub fn is_stop_cap(word: &str) -> bool {
             | "Mostly"
             | "Fortunately"
             | "Unfortunately"
+            // Clause openers: `Whether Lee wins ...` names Lee, not a person `Whether Lee`.
+            | "Whether"
+            | "Whatever"
+            | "Whoever"
+            | "Whenever"
+            | "Wherever"
+            | "Unless"
+            | "Until"
+            | "Upon"
+            | "Perhaps"
+            | "Maybe"
+            | "Moreover"
+            | "Furthermore"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Neither"
+            | "Either"
+            | "Among"
+            | "Amid"
+            | "Without"
+            | "Within"
+            | "Throughout"
     )
 }
 

@@ -794,3 +794,9 @@ fn cue_in_a_later_subordinate_clause_does_not_take_the_quote() {
     assert_eq!(one(b, "completely").as_deref(), Some("Paul Hendricks"));
     assert_eq!(one(b, "falling").as_deref(), Some("Kevin Olsen"));
 }
+
+#[test]
+fn clause_opener_is_not_part_of_the_speaker_name() {
+    let b = "Jane Dalton spoke in Ohio. Whether Dalton gains is unclear, though she says the race is close.";
+    assert_eq!(one(b, "race").as_deref(), Some("Jane Dalton"));
+}
