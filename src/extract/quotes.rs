@@ -91,6 +91,9 @@ struct Doc<'a> {
     name_tok: Vec<bool>,
     registry: Registry,
     mentions: Vec<Mention>,
+    /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
+    /// position: a later he/she more likely refers to them than to a person named before.
+    descriptions: Vec<(usize, Gender)>,
 }
 
 impl<'a> Doc<'a> {
@@ -120,8 +123,10 @@ impl<'a> Doc<'a> {
             name_tok,
             registry: Registry::default(),
             mentions: Vec::new(),
+            descriptions: Vec::new(),
         };
         doc.collect_names(people);
+        doc.descriptions = doc.collect_descriptions();
         doc
     }
 
@@ -220,6 +225,46 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// Subjects that describe an unnamed person: `the`/`a`, at most two modifiers, a gendered
+    /// noun for a person, either opening the sentence or followed by a speech cue.
+    fn collect_descriptions(&self) -> Vec<(usize, Gender)> {
+        let mut out = Vec::new();
+        for &(a, b) in &self.sents {
+            let opener = (a..b).find(|&i| self.is_word(i));
+            for i in a..b {
+                if self.tok_span[i].is_some() || !self.is_word(i) {
+                    continue;
+                }
+                if !matches!(self.word(i), "the" | "The" | "a" | "A" | "an" | "An") {
+                    continue;
+                }
+                let Some((end, g)) = self.described_person(i + 1, b) else {
+                    continue;
+                };
+                if opener == Some(i) || self.cue_follows(end) {
+                    out.push((self.toks[i].start, g));
+                }
+            }
+        }
+        out
+    }
+
+    /// `[45-year-old] woman`: the end token and gender of a person noun after a determiner.
+    fn described_person(&self, from: usize, b: usize) -> Option<(usize, Gender)> {
+        let mut k = from;
+        while k < b && k < from + 3 && self.is_word(k) {
+            let w = self.word(k);
+            if !w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+                return None;
+            }
+            if let Some(g) = names::person_noun_gender(names::strip_possessive(w)) {
+                return Some((k + 1, g));
+            }
+            k += 1;
+        }
+        None
     }
 
     /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
@@ -602,12 +647,19 @@ impl<'a> Doc<'a> {
         let tok = self.toks.partition_point(|t| t.start < pos);
         let sent = self.sentence_of(tok);
         let idx = self.mentions.partition_point(|m| m.pos < pos);
-        self.mentions[..idx]
+        let m = self.mentions[..idx]
             .iter()
             .rev()
             .take_while(|m| m.sent + PRONOUN_REACH >= sent)
-            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))
-            .map(|m| m.name.clone())
+            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))?;
+        // `Ann Lee spoke. The woman next to her waved. “...,” she said`: the description is the
+        // nearer antecedent; better no speaker than the wrong one.
+        let lo = self.descriptions.partition_point(|d| d.0 < m.pos);
+        let described = self.descriptions[lo..]
+            .iter()
+            .take_while(|d| d.0 < pos)
+            .any(|d| g.is_some_and(|g| g == d.1));
+        (!described).then(|| m.name.clone())
     }
 
     /// Token range of sentence containing token `i`.

@@ -553,6 +553,21 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// Gender of a common noun for a person (`woman`, `father`), for descriptions that pronouns
+/// may refer to. Role nouns (`first lady`, `senator`) are left out: they usually re-describe a
+/// person already named.
+pub fn person_noun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "woman" | "girl" | "mother" | "wife" | "daughter" | "widow" | "grandmother" | "sister"
+        | "aunt" | "niece" | "actress" | "businesswoman" | "mom" | "housewife" | "girlfriend" => {
+            Some(Gender::Female)
+        }
+        "man" | "boy" | "father" | "husband" | "son" | "widower" | "grandfather" | "brother"
+        | "uncle" | "nephew" | "actor" | "businessman" | "dad" | "boyfriend" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// A candidate name taken from a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameCand {

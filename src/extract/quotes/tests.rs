@@ -800,3 +800,13 @@ fn clause_opener_is_not_part_of_the_speaker_name() {
     let b = "Jane Dalton spoke in Ohio. Whether Dalton gains is unclear, though she says the race is close.";
     assert_eq!(one(b, "race").as_deref(), Some("Jane Dalton"));
 }
+
+#[test]
+fn pronoun_after_a_described_person_is_not_given_to_an_earlier_name() {
+    let b = "Nora Quist hosted the party. The woman beside her waved at the screen. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes"), None);
+    let b = "Nora Quist hosted the party. The former first lady waved at the screen. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes").as_deref(), Some("Nora Quist"));
+    let b = "Nora Quist hosted the party. A man beside her waved. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes").as_deref(), Some("Nora Quist"));
+}
