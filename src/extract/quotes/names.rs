@@ -605,9 +605,18 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
-    let first = (0..run.len().saturating_sub(1)).find(|&i| {
+    let is_first = |i: usize| {
         first_name_gender(run[i]).is_some() && !is_role_word(run[i]) && !is_org_word(run[i])
-    });
+    };
+    let end = run.len().saturating_sub(1);
+    let mut first = (0..end).find(|&i| is_first(i));
+    // `Charlotte Mayor Jennifer Roberts`: a title after that first name shows it was a place
+    // or an organisation; the name starts after the title.
+    if let Some(i) = first
+        && let Some(t) = (i + 1..end).rfind(|&j| title_gender(run[j]).is_some())
+    {
+        first = (t + 1..end).find(|&k| is_first(k));
+    }
     let (start, has_first) = match first {
         Some(i) => (i, true),
         // No first name: the name is what follows the last role or organisation word

@@ -810,3 +810,11 @@ fn pronoun_after_a_described_person_is_not_given_to_an_earlier_name() {
     let b = "Nora Quist hosted the party. A man beside her waved. “Here he comes,” she said.";
     assert_eq!(one(b, "Here he comes").as_deref(), Some("Nora Quist"));
 }
+
+#[test]
+fn place_before_a_title_is_not_a_first_name() {
+    let b = "Charlotte Mayor Jennifer Walsh said Friday that the footage should be released.";
+    assert_eq!(one(b, "footage").as_deref(), Some("Jennifer Walsh"));
+    let b = "Charlotte Mayor Walsh said Friday that the footage should be released.";
+    assert_eq!(one(b, "footage").as_deref(), Some("Walsh"));
+}
