@@ -359,11 +359,18 @@ impl<'a> Doc<'a> {
             let Some(mut kind) = kind else {
                 continue;
             };
-            // `Smith is promising ...`: a progressive form speaks like a finite verb.
-            if kind == CueKind::Participle && self.progressive_aux(i, a).is_some() {
+            // `Smith is promising ...`: a progressive form speaks like a finite verb; what stands
+            // before its auxiliary decides whether it is one.
+            let aux = if kind == CueKind::Participle {
+                self.progressive_aux(i, a)
+            } else {
+                None
+            };
+            if aux.is_some() {
                 kind = CueKind::Verb;
             }
-            let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
+            let p = aux.unwrap_or(i);
+            let prev = (p > a && self.is_word(p - 1)).then(|| self.word(p - 1));
             if let Some(cue) = self.make_cue(i, kind, prev, a, b, &out) {
                 out.push(cue);
             }
@@ -371,14 +378,20 @@ impl<'a> Doc<'a> {
         out
     }
 
-    /// For an `-ing` cue at `i`, the token of the `be` auxiliary that makes it progressive
-    /// (`is saying`, `isn't saying`, `is not saying`, `was still saying`), if any.
+    /// For an `-ing` cue at `i`, the first token of the auxiliaries that make it progressive
+    /// (`is saying`, `isn't saying`, `is not saying`, `has been saying`), if any.
     fn progressive_aux(&self, i: usize, a: usize) -> Option<usize> {
         let mut k = i;
         while k > a && i - k < 3 && self.is_word(k - 1) {
             let w = self.word(k - 1);
             if cues::is_be_aux(w) {
                 return Some(k - 1);
+            }
+            if w == "been" {
+                let perfect = k > a + 1
+                    && self.is_word(k - 2)
+                    && matches!(self.word(k - 2), "has" | "have" | "had");
+                return perfect.then_some(k - 2);
             }
             if !(w == "not" || cues::is_skippable(w) && !matches!(w, "has" | "had" | "have")) {
                 return None;
@@ -814,29 +827,31 @@ impl<'a> Doc<'a> {
         Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()))
     }
 
-    /// True when a subordinate clause opens between the quotation and the cue after it (`X was
-    /// “wrong” when he said ...`, `the “Buffett rule” after Buffett complained ...`): that cue
-    /// speaks about something else, not the quotation before it.
+    /// True when the cue after the quotation is in a subordinate clause whose subject directly
+    /// follows the conjunction (`X was “wrong” when he said ...`, `the “Lee rule” after Lee
+    /// complained ...`): that cue speaks about something else, not the quotation before it.
+    /// (`“...,” after a weak March, said Lee` keeps its cue: `after` is a preposition there.)
     fn subordinate_after(&self, span: &Span, cue: &Cue) -> bool {
         let from = self.toks.partition_point(|t| t.start < span.close);
-        (from..cue.subject_start.min(cue.at)).any(|k| {
-            self.is_word(k)
-                && matches!(
-                    self.word(k),
-                    "when"
-                        | "after"
-                        | "before"
-                        | "because"
-                        | "since"
-                        | "until"
-                        | "unless"
-                        | "although"
-                        | "though"
-                        | "whereas"
-                        | "while"
-                        | "if"
-                )
-        })
+        let k = cue.subject_start;
+        k > from
+            && k < cue.at
+            && self.is_word(k - 1)
+            && matches!(
+                self.word(k - 1),
+                "when"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "since"
+                    | "until"
+                    | "unless"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "while"
+                    | "if"
+            )
     }
 
     /// Reported speech for a cue no direct quote used.

@@ -613,7 +613,8 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     // `Charlotte Mayor Jennifer Roberts`: a title after that first name shows it was a place
     // or an organisation; the name starts after the title.
     if let Some(i) = first
-        && let Some(t) = (i + 1..end).rfind(|&j| title_gender(run[j]).is_some())
+        && let Some(t) = (i + 1..end)
+            .rfind(|&j| run[j].starts_with(char::is_uppercase) && title_gender(run[j]).is_some())
     {
         first = (t + 1..end).find(|&k| is_first(k));
     }

@@ -786,6 +786,8 @@ fn progressive_with_negated_auxiliary() {
     assert_eq!(one(b, "charity").as_deref(), Some("Laura Simmons"));
     let b = "Meanwhile Governor Mark Peterson is not promising to cut taxes for small farms.";
     assert_eq!(one(b, "taxes").as_deref(), Some("Mark Peterson"));
+    let b = "Economist Stephen Marlowe has been warning that the currency could fall.";
+    assert_eq!(one(b, "currency").as_deref(), Some("Stephen Marlowe"));
 }
 
 #[test]
@@ -793,6 +795,8 @@ fn cue_in_a_later_subordinate_clause_does_not_take_the_quote() {
     let b = "Retired Gen. Paul Hendricks said Kevin Olsen was “completely wrong” when he said on Friday that the army was “falling apart.”";
     assert_eq!(one(b, "completely").as_deref(), Some("Paul Hendricks"));
     assert_eq!(one(b, "falling").as_deref(), Some("Kevin Olsen"));
+    let b = "“Orders were strong in May,” after a weak April, said Ines Varga of Bolt Research.";
+    assert_eq!(one(b, "Orders").as_deref(), Some("Ines Varga"));
 }
 
 #[test]
@@ -817,4 +821,10 @@ fn place_before_a_title_is_not_a_first_name() {
     assert_eq!(one(b, "footage").as_deref(), Some("Jennifer Walsh"));
     let b = "Charlotte Mayor Walsh said Friday that the footage should be released.";
     assert_eq!(one(b, "footage").as_deref(), Some("Walsh"));
+}
+
+#[test]
+fn lower_case_particle_is_not_a_title() {
+    let b = "“We are ready,” said Ramon del Pilar, the chairman.";
+    assert_eq!(one(b, "ready").as_deref(), Some("Ramon del Pilar"));
 }
