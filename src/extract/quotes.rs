@@ -414,6 +414,10 @@ impl<'a> Doc<'a> {
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
         }
+        // `Lee expected to visit`, `is expected to win`: a plan or forecast, nobody speaks.
+        if matches!(w, "expected" | "expects") && self.is_word(i + 1) && self.word(i + 1) == "to" {
+            return None;
+        }
         if matches!(w, "spoke" | "talked") {
             let mut n = i + 1;
             if self.is_word(n) && self.word(n).ends_with("ly") {
@@ -612,6 +616,9 @@ impl<'a> Doc<'a> {
                     ) && !self.is_punct(i + 1, ":");
                 cue.content_before = ends && start > a;
             }
+            None if let Some(start) = self.org_before_cue(i, a) => {
+                cue.subject_start = start;
+            }
             None => {
                 // `“...,” said Smith` / `..., said Smith.`
                 let (s, e) = self.subject_right(i + 1, b);
@@ -622,6 +629,28 @@ impl<'a> Doc<'a> {
             }
         }
         Some(cue)
+    }
+
+    /// `Magma Copper Co, a unit of Newmont, said it ...`: the start of a subject that is no
+    /// person, before an appositive that ends right before the cue at `i`, when the content
+    /// follows the cue (`said it`, `said that`, `said on Monday`), not a speaker (`said a
+    /// spokesman`).
+    fn org_before_cue(&self, i: usize, a: usize) -> Option<usize> {
+        let next = if self.is_word(i + 1) {
+            self.word(i + 1)
+        } else {
+            return None;
+        };
+        let content_next = next.starts_with(char::is_lowercase)
+            && !matches!(
+                next,
+                "a" | "an" | "the" | "one" | "two" | "three" | "several"
+            )
+            || cues::is_day(next);
+        if !content_next || i <= a + 1 || !self.is_punct(i - 1, ",") {
+            return None;
+        }
+        self.appositive_other(i - 1, a)
     }
 
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).

@@ -250,6 +250,28 @@ fn is_org_word(word: &str) -> bool {
         "journal",
         "inc",
         "corp",
+        // Firm suffixes and heads (`Magma Copper Co`, `Polysar Ltd`, `Shearson Lehman Brothers`).
+        "co",
+        "ltd",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "llc",
+        "lp",
+        "l.p",
+        "gmbh",
+        "spa",
+        "kgaa",
+        "industries",
+        "holdings",
+        "partners",
+        "associates",
+        "securities",
+        "investments",
+        "brothers",
+        "airlines",
         "company",
         "group",
         "university",
@@ -551,6 +573,54 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
         "she" => Some(Some(Gender::Female)),
         _ => None,
     }
+}
+
+/// A word that says its phrase describes a person (`head`, `official`, `a Lebanese citizen`,
+/// `Chairman`): titles and a few nouns for people's roles.
+pub fn is_person_role(word: &str) -> bool {
+    title_gender(word).is_some()
+        || with_lower(word, |l| {
+            matches!(
+                l,
+                "head"
+                    | "official"
+                    | "officials"
+                    | "citizen"
+                    | "researcher"
+                    | "economist"
+                    | "analyst"
+                    | "lawyer"
+                    | "member"
+                    | "executive"
+                    | "founder"
+                    | "editor"
+                    | "spokesperson"
+                    | "treasurer"
+                    | "manager"
+                    | "expert"
+                    | "scientist"
+                    | "negotiator"
+                    | "delegate"
+            )
+        })
+}
+
+/// `V. Martynenko`, `L.N. Short`: initials, then a name word that is no firm suffix.
+pub fn initials_then_name(tokens: &[String]) -> bool {
+    let [first, .., last] = tokens else {
+        return false;
+    };
+    let initials = first.ends_with('.')
+        && first
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    let firm = with_lower(last, |l| {
+        matches!(
+            l,
+            "co" | "corp" | "inc" | "ltd" | "plc" | "ag" | "sa" | "nv" | "lp" | "llc" | "bv"
+        )
+    });
+    initials && !firm && !last.contains('.')
 }
 
 /// Gender of a common noun for a person (`woman`, `father`), for descriptions that pronouns

@@ -828,3 +828,30 @@ fn lower_case_particle_is_not_a_title() {
     let b = "“We are ready,” said Ramon del Pilar, the chairman.";
     assert_eq!(one(b, "ready").as_deref(), Some("Ramon del Pilar"));
 }
+
+#[test]
+fn expected_to_is_a_forecast_not_speech() {
+    assert!(
+        run("Officials said the envoy Marek expected to visit Riga soon.")
+            .iter()
+            .all(|q| q.2 != "expected")
+    );
+}
+
+#[test]
+fn capitalised_place_before_an_appositive_is_not_a_speaker() {
+    let b = "The data showed Saudi Arabia, the largest exporter, was insisting on higher prices.";
+    assert!(who(b, "higher prices").iter().all(Option::is_none));
+    let b = "“We will stay,” said Beck Pimentel.";
+    assert_eq!(one(b, "stay").as_deref(), Some("Beck Pimentel"));
+}
+
+#[test]
+fn firm_before_an_appositive_is_no_speaker_but_a_role_makes_a_person() {
+    let b = "Borlan Copper Co, a unit of Denwick Mining Corp, said it is raising prices.";
+    assert_eq!(one(b, "raising"), None);
+    let b = "Pan Liqiang, an official of the provincial farm bureau, said output rose.";
+    assert_eq!(one(b, "output").as_deref(), Some("Pan Liqiang"));
+    let b = "V. Dubrovin, head of the flood commission, told Pravda that evacuations began.";
+    assert_eq!(one(b, "evacuations").as_deref(), Some("V. Dubrovin"));
+}
