@@ -759,7 +759,7 @@ impl<'a> Doc<'a> {
                 if used[sent][ci] || cue.direct_only {
                     continue;
                 }
-                if let Some(q) = self.reported(sent, cue) {
+                if let Some(q) = self.reported(sent, cues_here, ci) {
                     if let Some(other) = &cue.also {
                         let mut q2 = q.clone();
                         q2.speaker = Some(Speaker {
@@ -883,17 +883,26 @@ impl<'a> Doc<'a> {
             )
     }
 
-    /// Reported speech for a cue no direct quote used.
-    fn reported(&self, sent: usize, cue: &Cue) -> Option<Quote> {
+    /// Reported speech for the cue `ci` of a sentence, which no direct quote used. The content
+    /// may hold one more attribution (`Lee said Ruiz told him ...`) but not two: each byte of
+    /// the body is then in a bounded number of quotes, even in `said said said ...`.
+    fn reported(&self, sent: usize, cues_here: &[Cue], ci: usize) -> Option<Quote> {
+        let cue = &cues_here[ci];
         let (a, b) = self.sents[sent];
         let (cs, ce) = if cue.content_before {
+            let lo = ci
+                .checked_sub(2)
+                .map_or(a, |j| (cues_here[j].at + 1).max(a).min(cue.subject_start));
             let mut e = cue.subject_start;
-            while e > a && self.toks[e - 1].kind != Kind::Word {
+            while e > lo && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }
-            (a, e)
+            (lo, e)
         } else {
-            let mut e = b;
+            let hi = cues_here
+                .get(ci + 2)
+                .map_or(b, |c| c.subject_start.min(c.at).max(cue.after).min(b));
+            let mut e = hi;
             while e > cue.after && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }

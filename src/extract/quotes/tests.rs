@@ -855,3 +855,18 @@ fn firm_before_an_appositive_is_no_speaker_but_a_role_makes_a_person() {
     let b = "V. Dubrovin, head of the flood commission, told Pravda that evacuations began.";
     assert_eq!(one(b, "evacuations").as_deref(), Some("V. Dubrovin"));
 }
+
+#[test]
+fn reported_quotes_hold_one_nested_attribution_but_not_more() {
+    let b = "Ana Lee said Raul Ortiz told reporters the plan works.";
+    assert_eq!(
+        run(b)
+            .iter()
+            .find(|q| q.0.as_deref() == Some("Ana Lee"))
+            .map(|q| q.1.as_str()),
+        Some("Raul Ortiz told reporters the plan works")
+    );
+    let body = "said ".repeat(2000);
+    let total: usize = find_quotes(&body, &[]).iter().map(|q| q.text.len()).sum();
+    assert!(total <= 4 * body.len(), "{total} bytes of quotes");
+}
