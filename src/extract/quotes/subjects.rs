@@ -106,8 +106,7 @@ impl Doc<'_> {
         while j > a {
             let p = j - 1;
             let w = if self.is_word(p) { self.word(p) } else { "" };
-            let adverb = cues::is_skippable(w)
-                || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            let adverb = cues::is_skippable(w) || self.is_ly_adverb(p);
             let on_day = w == "on" && j < c && cues::is_day(self.word(j));
             if adverb || on_day {
                 j = p;
@@ -155,6 +154,29 @@ impl Doc<'_> {
             Kind::Punct if self.word(p) == "," => self.appositive(p, a),
             _ => None,
         }
+    }
+
+    /// `strongly`, `later`: a lower-case `-ly` word at `p` that is an adverb, not a noun such as
+    /// `family` or `ally` (`Lee's family said`: the family speaks, not Lee).
+    fn is_ly_adverb(&self, p: usize) -> bool {
+        let w = self.word(p);
+        if !(w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)) {
+            return false;
+        }
+        if matches!(
+            w,
+            "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "daily" | "anomaly"
+        ) {
+            return false;
+        }
+        // After an owner or a determiner the word is a noun.
+        !(p > 0
+            && self.is_word(p - 1)
+            && (names::strip_possessive(self.word(p - 1)).len() != self.word(p - 1).len()
+                || matches!(
+                    self.word(p - 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                )))
     }
 
     /// Start of a lower-case noun phrase ending at `p` (`a senior official`), for content bounds.

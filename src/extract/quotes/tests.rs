@@ -870,3 +870,12 @@ fn reported_quotes_hold_one_nested_attribution_but_not_more() {
     let total: usize = find_quotes(&body, &[]).iter().map(|q| q.text.len()).sum();
     assert!(total <= 4 * body.len(), "{total} bytes of quotes");
 }
+
+#[test]
+fn owner_of_a_family_is_not_the_speaker() {
+    let b =
+        "Keith Ward was shot on Tuesday. Ward's family has called on police to release the videos.";
+    assert!(who(b, "release").iter().all(Option::is_none));
+    let b = "Keith Ward strongly said that the videos must be released.";
+    assert_eq!(one(b, "videos").as_deref(), Some("Keith Ward"));
+}
