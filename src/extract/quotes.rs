@@ -418,7 +418,12 @@ impl<'a> Doc<'a> {
         if matches!(w, "expected" | "expects") && self.is_word(i + 1) && self.word(i + 1) == "to" {
             return None;
         }
-        if matches!(w, "spoke" | "talked") {
+        // `trade talks with`, `Nakasone's talks with`: the noun; only a person or he/she talks
+        // to or about someone.
+        if w == "talks" && !self.person_talks(i, a) {
+            return None;
+        }
+        if matches!(w, "spoke" | "talked" | "talks") {
             let mut n = i + 1;
             if self.is_word(n) && self.word(n).ends_with("ly") {
                 n += 1;
@@ -653,6 +658,24 @@ impl<'a> Doc<'a> {
         self.appositive_other(i - 1, a)
     }
 
+    /// `Dana Reyes talks to the director about ...`: `talks` at `i` is a verb when a person or
+    /// he/she stands right before it and `to` or `about` follows.
+    fn person_talks(&self, i: usize, a: usize) -> bool {
+        if i <= a || !(self.is_word(i + 1) && matches!(self.word(i + 1), "to" | "about")) {
+            return false;
+        }
+        if self.is_word(i - 1) && names::pronoun(self.word(i - 1)).is_some() {
+            return true;
+        }
+        let w = self.word(i - 1);
+        self.is_name_tok(i - 1)
+            && names::strip_possessive(w).len() == w.len()
+            && matches!(
+                self.judge_run(self.run_back(i - 1, a), i),
+                Subject::Person(..)
+            )
+    }
+
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
     fn skip_that(&self, mut k: usize, b: usize) -> usize {
         for _ in 0..4 {
@@ -732,6 +755,11 @@ impl<'a> Doc<'a> {
             }
             let sent = self.sentence_of(open_tok);
             let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
+            // A cue with no named speaker loses to a name leading the quotation with a dash.
+            let found = match found {
+                Some((None, ..)) => self.dash_lead(span).or(found),
+                f => f,
+            };
             let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
             let Some((speaker, cue, also)) = found else {

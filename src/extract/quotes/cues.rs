@@ -158,6 +158,7 @@ const VERBS: &[&str] = &[
     "cited",
     "spoke",
     "talked",
+    "talks",
     "dismissed",
     "believed",
     "put",

@@ -61,7 +61,13 @@ impl Doc<'_> {
         }
         let s = self.run_back(k - 1, k.saturating_sub(6));
         // Only a name that opens its sentence: `... said Mitt Romney -- “...”` is handled above.
+        // `including the former candidate Mitt Romney -- “...”`: a role word may lead the name.
+        let role = s > 0
+            && self.is_word(s - 1)
+            && self.word(s - 1).starts_with(char::is_lowercase)
+            && names::is_person_role(self.word(s - 1));
         if s > 0
+            && !role
             && !matches!(self.toks[s - 1].kind, Kind::Para)
             && !self.is_punct(s - 1, ".")
             && !self.is_punct(s - 1, ",")

@@ -879,3 +879,16 @@ fn owner_of_a_family_is_not_the_speaker() {
     let b = "Keith Ward strongly said that the videos must be released.";
     assert_eq!(one(b, "videos").as_deref(), Some("Keith Ward"));
 }
+
+#[test]
+fn talks_to_is_speech_but_trade_talks_are_not() {
+    let b = "Activist Dana Reyes talks to the director about prison reform in the film.";
+    assert_eq!(one(b, "prison").as_deref(), Some("Dana Reyes"));
+    assert!(run("Officials held trade talks with the bank on Monday.").is_empty());
+}
+
+#[test]
+fn name_with_a_dash_before_the_quotation_beats_a_cue_with_no_speaker() {
+    let b = "Many have said the same, including the former candidate Mark Ellison -- “It is a test of character.”";
+    assert_eq!(one(b, "character").as_deref(), Some("Mark Ellison"));
+}
