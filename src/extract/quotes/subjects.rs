@@ -381,7 +381,20 @@ impl Doc<'_> {
             if names::strip_possessive(last).len() != last.len() {
                 return Subject::Other;
             }
-            return self.judge_distant_run(i, e);
+            let judged = self.judge_distant_run(i, e);
+            // `Democratic candidate Hillary Clinton ... and has said`: a party or place, a
+            // lower-case role, then the name.
+            let role_next = judged == Subject::Other
+                && e + 1 < limit
+                && self.is_word(e)
+                && self.word(e).starts_with(char::is_lowercase)
+                && names::is_person_role(self.word(e))
+                && self.is_name_tok(e + 1);
+            if role_next {
+                let e2 = self.run_fwd(e + 1, limit);
+                return self.judge_distant_run(e + 1, e2);
+            }
+            return judged;
         }
         Subject::Other
     }

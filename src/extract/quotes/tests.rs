@@ -892,3 +892,9 @@ fn name_with_a_dash_before_the_quotation_beats_a_cue_with_no_speaker() {
     let b = "Many have said the same, including the former candidate Mark Ellison -- “It is a test of character.”";
     assert_eq!(one(b, "character").as_deref(), Some("Mark Ellison"));
 }
+
+#[test]
+fn role_between_party_and_name_in_the_sentence_subject() {
+    let b = "Democratic candidate Laura Finch, like her rival, has praised the plan and has said she will keep it.";
+    assert_eq!(one(b, "keep it").as_deref(), Some("Laura Finch"));
+}
