@@ -760,7 +760,9 @@ impl<'a> Doc<'a> {
                 Some((None, ..)) => self.dash_lead(span).or(found),
                 f => f,
             };
-            let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
+            let found = found
+                .or_else(|| self.by_credit(span))
+                .or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
             let Some((speaker, cue, also)) = found else {
                 if self.opens_paragraph(open_tok) {

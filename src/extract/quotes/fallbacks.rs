@@ -81,6 +81,35 @@ impl Doc<'_> {
     }
 
     /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
+    /// `titled “...” by Ann Lee and Raj Rao`, `“...” was written by Lee`: the author named
+    /// after `by`, right after the quotation.
+    pub(super) fn by_credit(&self, span: &Span) -> Option<Attr> {
+        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        if self.is_punct(k, ",") {
+            k += 1;
+        }
+        if self.is_word(k) && matches!(self.word(k), "was" | "is") {
+            k += 1;
+        }
+        if self.is_word(k) && matches!(self.word(k), "written" | "composed" | "co-written") {
+            k += 1;
+        }
+        if !(self.is_word(k) && self.word(k) == "by" && self.is_name_tok(k + 1)) {
+            return None;
+        }
+        let e = self.run_fwd(k + 1, self.toks.len());
+        let Subject::Person(n, _) = self.judge_run(k + 1, e) else {
+            return None;
+        };
+        let also = (self.is_word(e) && self.word(e) == "and" && self.is_name_tok(e + 1))
+            .then(|| self.judge_run(e + 1, self.run_fwd(e + 1, self.toks.len())))
+            .and_then(|s| match s {
+                Subject::Person(m, _) => Some(m),
+                _ => None,
+            });
+        Some((Some(n), "by".into(), also))
+    }
+
     pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
         let mut k = self.toks.partition_point(|t| t.start < span.close);
         let mut dash = String::new();

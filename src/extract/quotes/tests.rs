@@ -898,3 +898,16 @@ fn role_between_party_and_name_in_the_sentence_subject() {
     let b = "Democratic candidate Laura Finch, like her rival, has praised the plan and has said she will keep it.";
     assert_eq!(one(b, "keep it").as_deref(), Some("Laura Finch"));
 }
+
+#[test]
+fn author_named_after_by_follows_the_title() {
+    let b = "The plan borrows from a paper titled “Growth for All” by Nina Park and Omar Haddad.";
+    let w = who(b, "Growth for All");
+    assert_eq!(
+        w,
+        [
+            Some("Nina Park".to_string()),
+            Some("Omar Haddad".to_string())
+        ]
+    );
+}
