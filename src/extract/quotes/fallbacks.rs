@@ -17,6 +17,9 @@ impl Doc<'_> {
         span_speaker: &[Option<Attr>],
     ) -> Option<Attr> {
         let span = self.spans[si];
+        if self.names_a_term(&span) {
+            return None;
+        }
         if si > 0 {
             let prev = self.spans[si - 1];
             let between = self
@@ -81,6 +84,23 @@ impl Doc<'_> {
     }
 
     /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
+    /// `known as the “Buffett rule”`, `a so-called “deal”`, `dubbed “Big Bang”`: the quotation
+    /// is a name the writer gives, not anybody's words.
+    fn names_a_term(&self, span: &Span) -> bool {
+        let open = self.toks.partition_point(|t| t.start < span.open);
+        let at =
+            |k: usize| (k < open && self.is_word(open - 1 - k)).then(|| self.word(open - 1 - k));
+        let naming = |w: Option<&str>| {
+            matches!(
+                w,
+                Some("so-called" | "dubbed" | "named" | "titled" | "nicknamed")
+            )
+        };
+        let article = matches!(at(0), Some("the" | "a" | "an"));
+        let known_as = |k: usize| at(k) == Some("as") && at(k + 1) == Some("known");
+        naming(at(0)) || known_as(0) || article && (naming(at(1)) || known_as(1))
+    }
+
     /// `titled “...” by Ann Lee and Raj Rao`, `“...” was written by Lee`: the author named
     /// after `by`, right after the quotation.
     pub(super) fn by_credit(&self, span: &Span) -> Option<Attr> {

@@ -911,3 +911,10 @@ fn author_named_after_by_follows_the_title() {
         ]
     );
 }
+
+#[test]
+fn a_term_in_quotation_marks_inherits_no_speaker() {
+    let b = "“Taxes must rise,” Ana Lee said. She backs what is known as the “Lee rule” after a long debate.";
+    assert_eq!(one(b, "Taxes").as_deref(), Some("Ana Lee"));
+    assert!(who(b, "Lee rule").iter().all(Option::is_none));
+}
