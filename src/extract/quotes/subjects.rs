@@ -50,9 +50,12 @@ impl Doc<'_> {
     fn is_bare_run(&self, s: usize, e: usize) -> bool {
         let words = self.run_words(s, e);
         names::name_from_run(&words, self.after_article(s)).is_some_and(|c| {
-            !(c.has_first || c.titled || c.given_only || names::initials_then_name(&c.tokens))
-                && !self.registry_knows(&c)
-                && crate::extract::people::resolve_name(self.people, &c.text()).is_none()
+            let evidence = c.has_first
+                || c.titled
+                || c.given_only
+                || names::initials_then_name(&c.tokens)
+                || self.registry_knows(&c);
+            !evidence && crate::extract::people::resolve_name(self.people, &c.text()).is_none()
         })
     }
 
