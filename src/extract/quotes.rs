@@ -618,7 +618,8 @@ impl<'a> Doc<'a> {
                     || matches!(
                         self.toks[i + 1].kind,
                         Kind::Punct | Kind::Open | Kind::Close
-                    ) && !self.is_punct(i + 1, ":");
+                    ) && !self.is_punct(i + 1, ":")
+                        && !self.is_punct(i + 1, "(");
                 cue.content_before = ends && start > a;
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
@@ -690,6 +691,12 @@ impl<'a> Doc<'a> {
                 k += 1;
             } else if self.is_word(k) && w == "on" && k + 1 < b && cues::is_day(self.word(k + 1)) {
                 k += 2;
+            } else if self.is_punct(k, "(") {
+                // `thought (foolishly) that ...`: an aside between the cue and its content.
+                match (k + 1..b.min(k + 10)).find(|&j| self.is_punct(j, ")")) {
+                    Some(j) => k = j + 1,
+                    None => break,
+                }
             } else {
                 break;
             }

@@ -918,3 +918,11 @@ fn a_term_in_quotation_marks_inherits_no_speaker() {
     assert_eq!(one(b, "Taxes").as_deref(), Some("Ana Lee"));
     assert!(who(b, "Lee rule").iter().all(Option::is_none));
 }
+
+#[test]
+fn aside_after_the_cue_does_not_end_the_clause() {
+    let b = "It is clear that Mara Voss kept a private server, which she thought (foolishly) that nobody would find.";
+    let q = run(b);
+    let thought = q.iter().find(|q| q.2 == "thought").expect("a thought cue");
+    assert_eq!(thought.1, "nobody would find");
+}
