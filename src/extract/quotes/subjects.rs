@@ -155,6 +155,7 @@ impl Doc<'_> {
                 Some((Subject::Other, self.np_start(p, a)))
             }
             Kind::Punct if self.word(p) == "," => self.appositive(p, a),
+            Kind::Punct if is_dash(self.word(p)) => self.dash_appositive(p, a),
             _ => None,
         }
     }
@@ -262,6 +263,34 @@ impl Doc<'_> {
             }
         }
         (None, other)
+    }
+
+    /// `Kall -- co-editor of a book on debates -- said`: the dash at `p` closes an aside; the
+    /// person named before its opening dash is the subject.
+    pub(super) fn dash_appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut k = p;
+        while k > a && is_dash(self.word(k - 1)) && self.toks[k - 1].kind == Kind::Punct {
+            k -= 1;
+        }
+        let open = (a.max(k.saturating_sub(40))..k)
+            .rev()
+            .take_while(|&j| !matches!(self.toks[j].kind, Kind::Open | Kind::Close | Kind::Para))
+            .find(|&j| self.toks[j].kind == Kind::Punct && is_dash(self.word(j)))?;
+        let mut name_end = open;
+        while name_end > a
+            && self.toks[name_end - 1].kind == Kind::Punct
+            && is_dash(self.word(name_end - 1))
+        {
+            name_end -= 1;
+        }
+        if name_end <= a || !self.is_name_tok(name_end - 1) {
+            return None;
+        }
+        let s = self.run_back(name_end - 1, a);
+        match self.judge_distant_run(s, name_end) {
+            Subject::Other => None,
+            subj => Some((subj, s)),
+        }
     }
 
     /// Token index just before a parenthesis that ends at `k - 1` (`Lee (D-Ore.)` -> after `Lee`),
@@ -401,4 +430,9 @@ impl Doc<'_> {
         }
         Subject::Other
     }
+}
+
+/// A dash that sets off an aside (`--` comes as two `-` tokens).
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "—" | "–" | "―")
 }

@@ -926,3 +926,9 @@ fn aside_after_the_cue_does_not_end_the_clause() {
     let thought = q.iter().find(|q| q.2 == "thought").expect("a thought cue");
     assert_eq!(thought.1, "nobody would find");
 }
+
+#[test]
+fn aside_between_dashes_before_the_cue() {
+    let b = "Aaron Kall directs the program. Kall -- co-editor of a book on debates -- said the candidate tends to make announcements.";
+    assert_eq!(one(b, "announcements").as_deref(), Some("Aaron Kall"));
+}
