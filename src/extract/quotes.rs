@@ -599,6 +599,9 @@ impl<'a> Doc<'a> {
                 }
             }
             CueKind::Verb => {
+                if let Some(by) = self.questioned_by(i, b) {
+                    return Some(by);
+                }
                 if passive || blocked {
                     return None;
                 }
@@ -657,6 +660,38 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.appositive_other(i - 1, a)
+    }
+
+    /// `When pressed by Holt about how ...`, `asked by Lee whether ...`: the person after `by`
+    /// asks the question that follows.
+    fn questioned_by(&self, i: usize, b: usize) -> Option<Cue> {
+        let w = self.word(i);
+        let by_name = matches!(w, "asked" | "pressed" | "questioned")
+            && self.is_word(i + 1)
+            && self.word(i + 1) == "by"
+            && self.is_name_tok(i + 2);
+        if !by_name {
+            return None;
+        }
+        let e = self.run_fwd(i + 2, b);
+        let subject = self.judge_distant_run(i + 2, e);
+        let person = matches!(subject, Subject::Person(..));
+        let asks = self.is_word(e)
+            && matches!(
+                self.word(e),
+                "about" | "whether" | "if" | "why" | "how" | "what"
+            );
+        (person && asks).then(|| Cue {
+            at: i,
+            kind: CueKind::Verb,
+            text: format!("{w} by"),
+            subject,
+            after: e,
+            content_before: false,
+            subject_start: i,
+            direct_only: false,
+            also: None,
+        })
     }
 
     /// `Dana Reyes talks to the director about ...`: `talks` at `i` is a verb when a person or

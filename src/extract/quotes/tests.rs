@@ -932,3 +932,9 @@ fn aside_between_dashes_before_the_cue() {
     let b = "Aaron Kall directs the program. Kall -- co-editor of a book on debates -- said the candidate tends to make announcements.";
     assert_eq!(one(b, "announcements").as_deref(), Some("Aaron Kall"));
 }
+
+#[test]
+fn passive_question_by_a_named_person() {
+    let b = "Lester Cole moderated. When pressed by Cole about how he would create jobs, the senator changed the subject.";
+    assert_eq!(one(b, "create jobs").as_deref(), Some("Lester Cole"));
+}
