@@ -499,8 +499,10 @@ impl<'a> Doc<'a> {
             CueKind::DescribeAs => {
                 // `described the talks as`: the `as` of the same clause, a few words on.
                 let as_at = (i + 1..b.min(i + 12))
-                    .take_while(|&k| self.is_word(k))
-                    .find(|&k| self.word(k) == "as");
+                    .take_while(|&k| {
+                        self.is_word(k) || self.is_punct(k, "'") || self.is_punct(k, "’")
+                    })
+                    .find(|&k| self.is_word(k) && self.word(k) == "as");
                 if passive {
                     // `was described by X as “...”`
                     let by =
@@ -512,7 +514,10 @@ impl<'a> Doc<'a> {
                     cue.after = end + 1;
                     return Some(cue);
                 }
-                if blocked {
+                // `identified X as Y` is an assessment; `identified reserves`, `a man
+                // identified as` are not speech.
+                let identifies = w.starts_with("identif");
+                if blocked || identifies && as_at.is_none_or(|k| k == i + 1) {
                     return None;
                 }
                 if let Some(k) = as_at {

@@ -201,6 +201,8 @@ const DESCRIBE: &[&str] = &[
     "labeled",
     "labelled",
     "branded",
+    "identified",
+    "identifies",
 ];
 
 /// `..., saying ...`: the speaker is the subject of the sentence.

@@ -938,3 +938,14 @@ fn passive_question_by_a_named_person() {
     let b = "Lester Cole moderated. When pressed by Cole about how he would create jobs, the senator changed the subject.";
     assert_eq!(one(b, "create jobs").as_deref(), Some("Lester Cole"));
 }
+
+#[test]
+fn identified_as_is_an_assessment_only_with_as() {
+    let b = "Sen. Paul Rowe identified young voters' fatigue as the main reason for the loss.";
+    assert_eq!(one(b, "main reason").as_deref(), Some("Paul Rowe"));
+    assert!(
+        run("The company said it identified new gold reserves in Nevada.")
+            .iter()
+            .all(|q| q.2 == "said")
+    );
+}
