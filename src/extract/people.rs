@@ -357,7 +357,7 @@ fn analyse(
         return Some(firm_mention(text, run, firm, start, headline));
     }
     if roles.last() == Some(&Role::OrgHead) {
-        return None;
+        return named_after(text, toks, start, end, &keys, caps, headline);
     }
     // The name is what follows the last non-name word; a trailing suffix is dropped.
     let mut e = roles.len();
@@ -456,6 +456,46 @@ fn analyse(
         toks: (start + s, start + e),
         firm: false,
     })
+}
+
+/// Heads of institutions that are named after a person (`the Jane Doe Foundation`).
+const NAMED_AFTER_HEADS: [&str; 11] = [
+    "foundation",
+    "institute",
+    "museum",
+    "center",
+    "centre",
+    "library",
+    "memorial",
+    "prize",
+    "award",
+    "fellowship",
+    "scholarship",
+];
+
+/// `the Steven F. Udvar-Hazy Center`, `the Maria Lopez Foundation`: the full name of a person
+/// right before an institution's head word names that person. Single names (`Kennedy Space
+/// Center`, `Booker Prize`) are left alone: a surname alone is too often a place or a firm.
+fn named_after(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    keys: &[String],
+    caps: bool,
+    headline: bool,
+) -> Option<Mention> {
+    let head = keys.last()?;
+    if keys.len() < 3 || !NAMED_AFTER_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    // `Johnson Space Center`: a dictionary word before the head describes the institution.
+    let last = &keys[keys.len() - 2];
+    if LEX.english.contains(last.as_str()) || is_common(last) {
+        return None;
+    }
+    analyse(text, toks, start, end - 1, caps, headline)
+        .filter(|m| m.accepted && !m.firm && m.words.len() >= 2 && m.toks.1 == end - 1)
 }
 
 /// `the Monti government`, `the Obama administration`: a single name between `the` and a word

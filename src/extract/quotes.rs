@@ -91,6 +91,9 @@ struct Doc<'a> {
     name_tok: Vec<bool>,
     registry: Registry,
     mentions: Vec<Mention>,
+    /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
+    /// position: a later he/she more likely refers to them than to a person named before.
+    descriptions: Vec<(usize, Gender)>,
 }
 
 impl<'a> Doc<'a> {
@@ -120,8 +123,10 @@ impl<'a> Doc<'a> {
             name_tok,
             registry: Registry::default(),
             mentions: Vec::new(),
+            descriptions: Vec::new(),
         };
         doc.collect_names(people);
+        doc.descriptions = doc.collect_descriptions();
         doc
     }
 
@@ -222,6 +227,46 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Subjects that describe an unnamed person: `the`/`a`, at most two modifiers, a gendered
+    /// noun for a person, either opening the sentence or followed by a speech cue.
+    fn collect_descriptions(&self) -> Vec<(usize, Gender)> {
+        let mut out = Vec::new();
+        for &(a, b) in &self.sents {
+            let opener = (a..b).find(|&i| self.is_word(i));
+            for i in a..b {
+                if self.tok_span[i].is_some() || !self.is_word(i) {
+                    continue;
+                }
+                if !matches!(self.word(i), "the" | "The" | "a" | "A" | "an" | "An") {
+                    continue;
+                }
+                let Some((end, g)) = self.described_person(i + 1, b) else {
+                    continue;
+                };
+                if opener == Some(i) || self.cue_follows(end) {
+                    out.push((self.toks[i].start, g));
+                }
+            }
+        }
+        out
+    }
+
+    /// `[45-year-old] woman`: the end token and gender of a person noun after a determiner.
+    fn described_person(&self, from: usize, b: usize) -> Option<(usize, Gender)> {
+        let mut k = from;
+        while k < b && k < from + 3 && self.is_word(k) {
+            let w = self.word(k);
+            if !w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+                return None;
+            }
+            if let Some(g) = names::person_noun_gender(names::strip_possessive(w)) {
+                return Some((k + 1, g));
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// True when the run `[s, e)` opens its sentence (after an optional title or opening words
     /// such as `But`) or is followed by a speech verb.
     fn is_subject_run(&self, s: usize, e: usize) -> bool {
@@ -314,20 +359,46 @@ impl<'a> Doc<'a> {
             let Some(mut kind) = kind else {
                 continue;
             };
-            // `Smith is promising ...`: a progressive form speaks like a finite verb.
-            if kind == CueKind::Participle
-                && i > a
-                && self.is_word(i - 1)
-                && cues::is_be(self.word(i - 1))
-            {
+            // `Smith is promising ...`: a progressive form speaks like a finite verb; what stands
+            // before its auxiliary decides whether it is one.
+            let aux = if kind == CueKind::Participle {
+                self.progressive_aux(i, a)
+            } else {
+                None
+            };
+            if aux.is_some() {
                 kind = CueKind::Verb;
             }
-            let prev = (i > a && self.is_word(i - 1)).then(|| self.word(i - 1));
+            let p = aux.unwrap_or(i);
+            let prev = (p > a && self.is_word(p - 1)).then(|| self.word(p - 1));
             if let Some(cue) = self.make_cue(i, kind, prev, a, b, &out) {
                 out.push(cue);
             }
         }
         out
+    }
+
+    /// For an `-ing` cue at `i`, the first token of the auxiliaries that make it progressive
+    /// (`is saying`, `isn't saying`, `is not saying`, `has been saying`), if any.
+    fn progressive_aux(&self, i: usize, a: usize) -> Option<usize> {
+        let mut k = i;
+        while k > a && i - k < 3 && self.is_word(k - 1) {
+            let w = self.word(k - 1);
+            if cues::is_be_aux(w) {
+                return Some(k - 1);
+            }
+            if w == "been" {
+                let perfect = k > a + 1
+                    && self.is_word(k - 2)
+                    && matches!(self.word(k - 2), "has" | "have" | "had");
+                return perfect.then_some(k - 2);
+            }
+            if !(w == "not" || cues::is_skippable(w) && !matches!(w, "has" | "had" | "have")) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     fn make_cue(
@@ -343,7 +414,16 @@ impl<'a> Doc<'a> {
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
         }
-        if matches!(w, "spoke" | "talked") {
+        // `Lee expected to visit`, `is expected to win`: a plan or forecast, nobody speaks.
+        if matches!(w, "expected" | "expects") && self.is_word(i + 1) && self.word(i + 1) == "to" {
+            return None;
+        }
+        // `trade talks with`, `Nakasone's talks with`: the noun; only a person or he/she talks
+        // to or about someone.
+        if w == "talks" && !self.person_talks(i, a) {
+            return None;
+        }
+        if matches!(w, "spoke" | "talked" | "talks") {
             let mut n = i + 1;
             if self.is_word(n) && self.word(n).ends_with("ly") {
                 n += 1;
@@ -419,8 +499,10 @@ impl<'a> Doc<'a> {
             CueKind::DescribeAs => {
                 // `described the talks as`: the `as` of the same clause, a few words on.
                 let as_at = (i + 1..b.min(i + 12))
-                    .take_while(|&k| self.is_word(k))
-                    .find(|&k| self.word(k) == "as");
+                    .take_while(|&k| {
+                        self.is_word(k) || self.is_punct(k, "'") || self.is_punct(k, "’")
+                    })
+                    .find(|&k| self.is_word(k) && self.word(k) == "as");
                 if passive {
                     // `was described by X as “...”`
                     let by =
@@ -432,7 +514,10 @@ impl<'a> Doc<'a> {
                     cue.after = end + 1;
                     return Some(cue);
                 }
-                if blocked {
+                // `identified X as Y` is an assessment; `identified reserves`, `a man
+                // identified as` are not speech.
+                let identifies = w.starts_with("identif");
+                if blocked || identifies && as_at.is_none_or(|k| k == i + 1) {
                     return None;
                 }
                 if let Some(k) = as_at {
@@ -519,6 +604,9 @@ impl<'a> Doc<'a> {
                 }
             }
             CueKind::Verb => {
+                if let Some(by) = self.questioned_by(i, b) {
+                    return Some(by);
+                }
                 if passive || blocked {
                     return None;
                 }
@@ -538,8 +626,12 @@ impl<'a> Doc<'a> {
                     || matches!(
                         self.toks[i + 1].kind,
                         Kind::Punct | Kind::Open | Kind::Close
-                    ) && !self.is_punct(i + 1, ":");
+                    ) && !self.is_punct(i + 1, ":")
+                        && !self.is_punct(i + 1, "(");
                 cue.content_before = ends && start > a;
+            }
+            None if let Some(start) = self.org_before_cue(i, a) => {
+                cue.subject_start = start;
             }
             None => {
                 // `“...,” said Smith` / `..., said Smith.`
@@ -551,6 +643,78 @@ impl<'a> Doc<'a> {
             }
         }
         Some(cue)
+    }
+
+    /// `Magma Copper Co, a unit of Newmont, said it ...`: the start of a subject that is no
+    /// person, before an appositive that ends right before the cue at `i`, when the content
+    /// follows the cue (`said it`, `said that`, `said on Monday`), not a speaker (`said a
+    /// spokesman`).
+    fn org_before_cue(&self, i: usize, a: usize) -> Option<usize> {
+        let next = if self.is_word(i + 1) {
+            self.word(i + 1)
+        } else {
+            return None;
+        };
+        let content_next = next.starts_with(char::is_lowercase)
+            && !matches!(
+                next,
+                "a" | "an" | "the" | "one" | "two" | "three" | "several"
+            )
+            || cues::is_day(next);
+        if !content_next || i <= a + 1 || !self.is_punct(i - 1, ",") {
+            return None;
+        }
+        self.appositive_other(i - 1, a)
+    }
+
+    /// `When pressed by Holt about how ...`, `asked by Lee whether ...`: the person after `by`
+    /// asks the question that follows.
+    fn questioned_by(&self, i: usize, b: usize) -> Option<Cue> {
+        let w = self.word(i);
+        let by_name = matches!(w, "asked" | "pressed" | "questioned")
+            && self.is_word(i + 1)
+            && self.word(i + 1) == "by"
+            && self.is_name_tok(i + 2);
+        if !by_name {
+            return None;
+        }
+        let e = self.run_fwd(i + 2, b);
+        let subject = self.judge_distant_run(i + 2, e);
+        let person = matches!(subject, Subject::Person(..));
+        let asks = self.is_word(e)
+            && matches!(
+                self.word(e),
+                "about" | "whether" | "if" | "why" | "how" | "what"
+            );
+        (person && asks).then(|| Cue {
+            at: i,
+            kind: CueKind::Verb,
+            text: format!("{w} by"),
+            subject,
+            after: e,
+            content_before: false,
+            subject_start: i,
+            direct_only: false,
+            also: None,
+        })
+    }
+
+    /// `Dana Reyes talks to the director about ...`: `talks` at `i` is a verb when a person or
+    /// he/she stands right before it and `to` or `about` follows.
+    fn person_talks(&self, i: usize, a: usize) -> bool {
+        if i <= a || !(self.is_word(i + 1) && matches!(self.word(i + 1), "to" | "about")) {
+            return false;
+        }
+        if self.is_word(i - 1) && names::pronoun(self.word(i - 1)).is_some() {
+            return true;
+        }
+        let w = self.word(i - 1);
+        self.is_name_tok(i - 1)
+            && names::strip_possessive(w).len() == w.len()
+            && matches!(
+                self.judge_run(self.run_back(i - 1, a), i),
+                Subject::Person(..)
+            )
     }
 
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
@@ -567,6 +731,12 @@ impl<'a> Doc<'a> {
                 k += 1;
             } else if self.is_word(k) && w == "on" && k + 1 < b && cues::is_day(self.word(k + 1)) {
                 k += 2;
+            } else if self.is_punct(k, "(") {
+                // `thought (foolishly) that ...`: an aside between the cue and its content.
+                match (k + 1..b.min(k + 10)).find(|&j| self.is_punct(j, ")")) {
+                    Some(j) => k = j + 1,
+                    None => break,
+                }
             } else {
                 break;
             }
@@ -589,12 +759,19 @@ impl<'a> Doc<'a> {
         let tok = self.toks.partition_point(|t| t.start < pos);
         let sent = self.sentence_of(tok);
         let idx = self.mentions.partition_point(|m| m.pos < pos);
-        self.mentions[..idx]
+        let m = self.mentions[..idx]
             .iter()
             .rev()
             .take_while(|m| m.sent + PRONOUN_REACH >= sent)
-            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))
-            .map(|m| m.name.clone())
+            .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))?;
+        // `Ann Lee spoke. The woman next to her waved. “...,” she said`: the description is the
+        // nearer antecedent; better no speaker than the wrong one.
+        let lo = self.descriptions.partition_point(|d| d.0 < m.pos);
+        let described = self.descriptions[lo..]
+            .iter()
+            .take_while(|d| d.0 < pos)
+            .any(|d| g.is_some_and(|g| g == d.1));
+        (!described).then(|| m.name.clone())
     }
 
     /// Token range of sentence containing token `i`.
@@ -625,7 +802,14 @@ impl<'a> Doc<'a> {
             }
             let sent = self.sentence_of(open_tok);
             let found = self.cue_for_span(span, sent, &sent_cues, &mut used);
-            let found = found.or_else(|| self.inherit(si, sent, &span_speaker));
+            // A cue with no named speaker loses to a name leading the quotation with a dash.
+            let found = match found {
+                Some((None, ..)) => self.dash_lead(span).or(found),
+                f => f,
+            };
+            let found = found
+                .or_else(|| self.by_credit(span))
+                .or_else(|| self.inherit(si, sent, &span_speaker));
             span_speaker[si] = found.clone();
             let Some((speaker, cue, also)) = found else {
                 if self.opens_paragraph(open_tok) {
@@ -652,7 +836,7 @@ impl<'a> Doc<'a> {
                 if used[sent][ci] || cue.direct_only {
                     continue;
                 }
-                if let Some(q) = self.reported(sent, cue) {
+                if let Some(q) = self.reported(sent, cues_here, ci) {
                     if let Some(other) = &cue.also {
                         let mut q2 = q.clone();
                         q2.speaker = Some(Speaker {
@@ -725,7 +909,8 @@ impl<'a> Doc<'a> {
         let cues_here = sent_cues.get(sent)?;
         let after = cues_here
             .iter()
-            .position(|c| self.toks[c.at].start >= span.close);
+            .position(|c| self.toks[c.at].start >= span.close)
+            .filter(|&i| !self.subordinate_after(span, &cues_here[i]));
         let before = cues_here
             .iter()
             .rposition(|c| self.toks[c.at].end <= span.open);
@@ -748,17 +933,53 @@ impl<'a> Doc<'a> {
         Some((self.speaker(&c.subject), c.text.clone(), c.also.clone()))
     }
 
-    /// Reported speech for a cue no direct quote used.
-    fn reported(&self, sent: usize, cue: &Cue) -> Option<Quote> {
+    /// True when the cue after the quotation is in a subordinate clause whose subject directly
+    /// follows the conjunction (`X was “wrong” when he said ...`, `the “Lee rule” after Lee
+    /// complained ...`): that cue speaks about something else, not the quotation before it.
+    /// (`“...,” after a weak March, said Lee` keeps its cue: `after` is a preposition there.)
+    fn subordinate_after(&self, span: &Span, cue: &Cue) -> bool {
+        let from = self.toks.partition_point(|t| t.start < span.close);
+        let k = cue.subject_start;
+        k > from
+            && k < cue.at
+            && self.is_word(k - 1)
+            && matches!(
+                self.word(k - 1),
+                "when"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "since"
+                    | "until"
+                    | "unless"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "while"
+                    | "if"
+            )
+    }
+
+    /// Reported speech for the cue `ci` of a sentence, which no direct quote used. The content
+    /// may hold one more attribution (`Lee said Ruiz told him ...`) but not two: each byte of
+    /// the body is then in a bounded number of quotes, even in `said said said ...`.
+    fn reported(&self, sent: usize, cues_here: &[Cue], ci: usize) -> Option<Quote> {
+        let cue = &cues_here[ci];
         let (a, b) = self.sents[sent];
         let (cs, ce) = if cue.content_before {
+            let lo = ci
+                .checked_sub(2)
+                .map_or(a, |j| (cues_here[j].at + 1).max(a).min(cue.subject_start));
             let mut e = cue.subject_start;
-            while e > a && self.toks[e - 1].kind != Kind::Word {
+            while e > lo && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }
-            (a, e)
+            (lo, e)
         } else {
-            let mut e = b;
+            let hi = cues_here
+                .get(ci + 2)
+                .map_or(b, |c| c.subject_start.min(c.at).max(cue.after).min(b));
+            let mut e = hi;
             while e > cue.after && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }

@@ -245,9 +245,16 @@ fn spans_point_into_body() {
 
 #[test]
 fn organisation_ending_run_is_not_a_person() {
-    assert!(
-        names("Visitors came to the Kennedy Space Center and the Andy Warhol Museum.").is_empty()
+    assert!(names("Visitors came to the Kennedy Space Center and the Booker Prize.").is_empty());
+}
+
+#[test]
+fn full_name_before_an_institution_head_is_a_person() {
+    assert_eq!(
+        names("Visitors came to the Steven F. Udvar-Hazy Center and the Andy Warhol Museum."),
+        ["Steven F. Udvar-Hazy", "Andy Warhol"]
     );
+    assert!(names("Engineers at the Johnson Space Center met Tuesday.").is_empty());
 }
 
 #[test]

@@ -158,6 +158,7 @@ const VERBS: &[&str] = &[
     "cited",
     "spoke",
     "talked",
+    "talks",
     "dismissed",
     "believed",
     "put",
@@ -200,6 +201,8 @@ const DESCRIBE: &[&str] = &[
     "labeled",
     "labelled",
     "branded",
+    "identified",
+    "identifies",
 ];
 
 /// `..., saying ...`: the speaker is the subject of the sentence.
@@ -378,6 +381,16 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
+/// A form of `be` that can carry a progressive, negated or not (`is`, `isn't`, `wasn’t`):
+/// `Smith isn't saying whether ...` speaks like `Smith says`.
+pub fn is_be_aux(word: &str) -> bool {
+    let w = word
+        .strip_suffix("n't")
+        .or_else(|| word.strip_suffix("n’t"))
+        .unwrap_or(word);
+    w != "be" && w != "been" && w != "being" && is_be(w)
+}
+
 /// Words after which a verb form is not a finite speech verb (`when asked`, `the claims`).
 pub fn blocks_cue(word: &str) -> bool {
     matches!(
@@ -546,6 +559,28 @@ pub fn is_stop_cap(word: &str) -> bool {
             | "Mostly"
             | "Fortunately"
             | "Unfortunately"
+            // Clause openers: `Whether Lee wins ...` names Lee, not a person `Whether Lee`.
+            | "Whether"
+            | "Whatever"
+            | "Whoever"
+            | "Whenever"
+            | "Wherever"
+            | "Unless"
+            | "Until"
+            | "Upon"
+            | "Perhaps"
+            | "Maybe"
+            | "Moreover"
+            | "Furthermore"
+            | "Nevertheless"
+            | "Nonetheless"
+            | "Neither"
+            | "Either"
+            | "Among"
+            | "Amid"
+            | "Without"
+            | "Within"
+            | "Throughout"
     )
 }
 

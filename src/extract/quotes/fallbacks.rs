@@ -17,6 +17,9 @@ impl Doc<'_> {
         span_speaker: &[Option<Attr>],
     ) -> Option<Attr> {
         let span = self.spans[si];
+        if self.names_a_term(&span) {
+            return None;
+        }
         if si > 0 {
             let prev = self.spans[si - 1];
             let between = self
@@ -61,7 +64,13 @@ impl Doc<'_> {
         }
         let s = self.run_back(k - 1, k.saturating_sub(6));
         // Only a name that opens its sentence: `... said Mitt Romney -- “...”` is handled above.
+        // `including the former candidate Mitt Romney -- “...”`: a role word may lead the name.
+        let role = s > 0
+            && self.is_word(s - 1)
+            && self.word(s - 1).starts_with(char::is_lowercase)
+            && names::is_person_role(self.word(s - 1));
         if s > 0
+            && !role
             && !matches!(self.toks[s - 1].kind, Kind::Para)
             && !self.is_punct(s - 1, ".")
             && !self.is_punct(s - 1, ",")
@@ -75,6 +84,52 @@ impl Doc<'_> {
     }
 
     /// `“...” ― Jane Doe` / `"..." -- Jane Doe`: a name after a dash credits the quote.
+    /// `known as the “Buffett rule”`, `a so-called “deal”`, `dubbed “Big Bang”`: the quotation
+    /// is a name the writer gives, not anybody's words.
+    fn names_a_term(&self, span: &Span) -> bool {
+        let open = self.toks.partition_point(|t| t.start < span.open);
+        let at =
+            |k: usize| (k < open && self.is_word(open - 1 - k)).then(|| self.word(open - 1 - k));
+        let naming = |w: Option<&str>| {
+            matches!(
+                w,
+                Some("so-called" | "dubbed" | "named" | "titled" | "nicknamed")
+            )
+        };
+        let article = matches!(at(0), Some("the" | "a" | "an"));
+        let known_as = |k: usize| at(k) == Some("as") && at(k + 1) == Some("known");
+        naming(at(0)) || known_as(0) || article && (naming(at(1)) || known_as(1))
+    }
+
+    /// `titled “...” by Ann Lee and Raj Rao`, `“...” was written by Lee`: the author named
+    /// after `by`, right after the quotation.
+    pub(super) fn by_credit(&self, span: &Span) -> Option<Attr> {
+        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        if self.is_punct(k, ",") {
+            k += 1;
+        }
+        if self.is_word(k) && matches!(self.word(k), "was" | "is") {
+            k += 1;
+        }
+        if self.is_word(k) && matches!(self.word(k), "written" | "composed" | "co-written") {
+            k += 1;
+        }
+        if !(self.is_word(k) && self.word(k) == "by" && self.is_name_tok(k + 1)) {
+            return None;
+        }
+        let e = self.run_fwd(k + 1, self.toks.len());
+        let Subject::Person(n, _) = self.judge_run(k + 1, e) else {
+            return None;
+        };
+        let also = (self.is_word(e) && self.word(e) == "and" && self.is_name_tok(e + 1))
+            .then(|| self.judge_run(e + 1, self.run_fwd(e + 1, self.toks.len())))
+            .and_then(|s| match s {
+                Subject::Person(m, _) => Some(m),
+                _ => None,
+            });
+        Some((Some(n), "by".into(), also))
+    }
+
     pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
         let mut k = self.toks.partition_point(|t| t.start < span.close);
         let mut dash = String::new();

@@ -250,6 +250,32 @@ fn is_org_word(word: &str) -> bool {
         "journal",
         "inc",
         "corp",
+        // Firm suffixes and heads (`Magma Copper Co`, `Polysar Ltd`, `Shearson Lehman Brothers`).
+        "co",
+        "ltd",
+        "plc",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "llc",
+        "lp",
+        "l.p",
+        "gmbh",
+        "spa",
+        "kgaa",
+        "industries",
+        "holdings",
+        "partners",
+        "associates",
+        "securities",
+        "investments",
+        "brothers",
+        "airlines",
+        "media",
+        "productions",
+        "studios",
+        "entertainment",
         "company",
         "group",
         "university",
@@ -553,6 +579,69 @@ pub fn pronoun(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// A word that says its phrase describes a person (`head`, `official`, `a Lebanese citizen`,
+/// `Chairman`): titles and a few nouns for people's roles.
+pub fn is_person_role(word: &str) -> bool {
+    title_gender(word).is_some()
+        || with_lower(word, |l| {
+            matches!(
+                l,
+                "head"
+                    | "official"
+                    | "officials"
+                    | "citizen"
+                    | "researcher"
+                    | "economist"
+                    | "analyst"
+                    | "lawyer"
+                    | "member"
+                    | "executive"
+                    | "founder"
+                    | "editor"
+                    | "spokesperson"
+                    | "treasurer"
+                    | "manager"
+                    | "expert"
+                    | "scientist"
+                    | "negotiator"
+                    | "delegate"
+            )
+        })
+}
+
+/// `V. Martynenko`, `L.N. Short`: initials, then a name word that is no firm suffix.
+pub fn initials_then_name(tokens: &[String]) -> bool {
+    let [first, .., last] = tokens else {
+        return false;
+    };
+    let initials = first.ends_with('.')
+        && first
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    let firm = with_lower(last, |l| {
+        matches!(
+            l,
+            "co" | "corp" | "inc" | "ltd" | "plc" | "ag" | "sa" | "nv" | "lp" | "llc" | "bv"
+        )
+    });
+    initials && !firm && !last.contains('.')
+}
+
+/// Gender of a common noun for a person (`woman`, `father`), for descriptions that pronouns
+/// may refer to. Role nouns (`first lady`, `senator`) are left out: they usually re-describe a
+/// person already named.
+pub fn person_noun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "woman" | "girl" | "mother" | "wife" | "daughter" | "widow" | "grandmother" | "sister"
+        | "aunt" | "niece" | "actress" | "businesswoman" | "mom" | "housewife" | "girlfriend" => {
+            Some(Gender::Female)
+        }
+        "man" | "boy" | "father" | "husband" | "son" | "widower" | "grandfather" | "brother"
+        | "uncle" | "nephew" | "actor" | "businessman" | "dad" | "boyfriend" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// A candidate name taken from a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameCand {
@@ -590,9 +679,19 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
-    let first = (0..run.len().saturating_sub(1)).find(|&i| {
+    let is_first = |i: usize| {
         first_name_gender(run[i]).is_some() && !is_role_word(run[i]) && !is_org_word(run[i])
-    });
+    };
+    let end = run.len().saturating_sub(1);
+    let mut first = (0..end).find(|&i| is_first(i));
+    // `Charlotte Mayor Jennifer Roberts`: a title after that first name shows it was a place
+    // or an organisation; the name starts after the title.
+    if let Some(i) = first
+        && let Some(t) = (i + 1..end)
+            .rfind(|&j| run[j].starts_with(char::is_uppercase) && title_gender(run[j]).is_some())
+    {
+        first = (t + 1..end).find(|&k| is_first(k));
+    }
     let (start, has_first) = match first {
         Some(i) => (i, true),
         // No first name: the name is what follows the last role or organisation word

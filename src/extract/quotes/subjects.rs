@@ -33,6 +33,47 @@ impl Doc<'_> {
         }
     }
 
+    /// [`Self::judge_run`] for a run away from its cue (before an appositive, opening the
+    /// sentence): capitalised words with no first name, title or surname known in the body are
+    /// no person unless the people finder agrees (`Saudi Arabia, the largest exporter, was
+    /// insisting`).
+    pub(super) fn judge_distant_run(&self, s: usize, e: usize) -> Subject {
+        if self.is_bare_run(s, e) {
+            Subject::Other
+        } else {
+            self.judge_run(s, e)
+        }
+    }
+
+    /// Capitalised words with no first name, title or surname known in the body, which the
+    /// people finder does not list either.
+    fn is_bare_run(&self, s: usize, e: usize) -> bool {
+        let words = self.run_words(s, e);
+        names::name_from_run(&words, self.after_article(s)).is_some_and(|c| {
+            let evidence = c.has_first
+                || c.titled
+                || c.given_only
+                || names::initials_then_name(&c.tokens)
+                || self.registry_knows(&c);
+            !evidence && crate::extract::people::resolve_name(self.people, &c.text()).is_none()
+        })
+    }
+
+    /// An appositive `[from, to)` that describes a person's role in its first words (`head of
+    /// the commission`, `the international managing director of the bank`).
+    fn role_follows(&self, from: usize, to: usize) -> bool {
+        (from..to.min(from + 6))
+            .take_while(|&k| self.is_word(k) && !matches!(self.word(k), "which" | "whose"))
+            .any(|k| names::is_person_role(self.word(k)))
+    }
+
+    /// A role word among the few words before token `k` (`The new head of the Bank, Barber
+    /// Conable, said`).
+    fn role_before(&self, k: usize, a: usize) -> bool {
+        (a.max(k.saturating_sub(5))..k)
+            .any(|j| self.is_word(j) && names::is_person_role(self.word(j)))
+    }
+
     /// True when the run `[s, e)` is directly the subject of a cue (`Melanie said`, `said
     /// Melanie`), not the object of a preposition (`in Dallas maintains`).
     pub(super) fn speaks(&self, s: usize, e: usize) -> bool {
@@ -42,6 +83,11 @@ impl Doc<'_> {
         }
         let cue_before = prev.is_some_and(|w| cues::cue_kind(w) == Some(cues::CueKind::Verb));
         cue_before || self.cue_follows(e)
+    }
+
+    /// The body's registry knows the candidate's surname (a person named in full elsewhere).
+    fn registry_knows(&self, c: &NameCand) -> bool {
+        c.tokens.last().is_some_and(|l| self.registry.knows_last(l))
     }
 
     /// Evidence that a candidate is a person: a first name, a title, a surname of a known person,
@@ -54,12 +100,16 @@ impl Doc<'_> {
     /// Subject written before the cue at `c` (sentence starts at `a`). `None` means nothing
     /// usable is there (the subject is after the cue).
     pub(super) fn subject_left(&self, c: usize, a: usize) -> Option<(Subject, usize)> {
-        let mut j = c;
+        // `Smith isn't saying ...`: the subject stands before the auxiliary.
+        let mut j = if self.word(c).ends_with("ing") {
+            self.progressive_aux(c, a).unwrap_or(c)
+        } else {
+            c
+        };
         while j > a {
             let p = j - 1;
             let w = if self.is_word(p) { self.word(p) } else { "" };
-            let adverb = cues::is_skippable(w)
-                || w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase);
+            let adverb = cues::is_skippable(w) || self.is_ly_adverb(p);
             let on_day = w == "on" && j < c && cues::is_day(self.word(j));
             if adverb || on_day {
                 j = p;
@@ -105,8 +155,32 @@ impl Doc<'_> {
                 Some((Subject::Other, self.np_start(p, a)))
             }
             Kind::Punct if self.word(p) == "," => self.appositive(p, a),
+            Kind::Punct if is_dash(self.word(p)) => self.dash_appositive(p, a),
             _ => None,
         }
+    }
+
+    /// `strongly`, `later`: a lower-case `-ly` word at `p` that is an adverb, not a noun such as
+    /// `family` or `ally` (`Lee's family said`: the family speaks, not Lee).
+    fn is_ly_adverb(&self, p: usize) -> bool {
+        let w = self.word(p);
+        if !(w.len() > 4 && w.ends_with("ly") && w.starts_with(char::is_lowercase)) {
+            return false;
+        }
+        if matches!(
+            w,
+            "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "daily" | "anomaly"
+        ) {
+            return false;
+        }
+        // After an owner or a determiner the word is a noun.
+        !(p > 0
+            && self.is_word(p - 1)
+            && (names::strip_possessive(self.word(p - 1)).len() != self.word(p - 1).len()
+                || matches!(
+                    self.word(p - 1),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                )))
     }
 
     /// Start of a lower-case noun phrase ending at `p` (`a senior official`), for content bounds.
@@ -124,11 +198,27 @@ impl Doc<'_> {
     /// `X, the minister, said`: the comma at `p` closes an appositive; the name precedes it.
     /// Several appositives may stack (`X, the attorney general of Kansas, one of ..., said`).
     pub(super) fn appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        self.appositive_scan(p, a).0
+    }
+
+    /// `Magma Copper Co, a unit of ..., said it ...`: where a subject that is no person starts,
+    /// when no person stands before the appositive ending at `p`.
+    pub(super) fn appositive_other(&self, p: usize, a: usize) -> Option<usize> {
+        match self.appositive_scan(p, a) {
+            (None, other) => other,
+            _ => None,
+        }
+    }
+
+    /// The person before the appositive ending at `p`, and the start of the nearest capitalised
+    /// subject that is no person.
+    fn appositive_scan(&self, p: usize, a: usize) -> (Option<(Subject, usize)>, Option<usize>) {
+        let mut other: Option<usize> = None;
         let mut k = p;
         while k > a && p - k < 40 {
             k -= 1;
             match self.toks[k].kind {
-                Kind::Open | Kind::Close | Kind::Para => return None,
+                Kind::Open | Kind::Close | Kind::Para => return (None, None),
                 // `The campaign's spokesman, Tim Ross, said`: the name is the appositive itself.
                 Kind::Punct
                     if self.word(k) == ","
@@ -136,7 +226,10 @@ impl Doc<'_> {
                         && self.run_fwd(k + 1, p) == p
                         && let Subject::Person(n, g) = self.judge_run(k + 1, p) =>
                 {
-                    return Some((Subject::Person(n, g), k + 1));
+                    if self.is_bare_run(k + 1, p) && !self.role_before(k, a) {
+                        return (Some((Subject::Other, k + 1)), None);
+                    }
+                    return (Some((Subject::Person(n, g), k + 1)), None);
                 }
                 Kind::Punct if self.word(k) == "," && k > a => {
                     // `Sen. Ann Lee (D-Ore.), who ...,`: the name sits before the parenthesis.
@@ -152,14 +245,52 @@ impl Doc<'_> {
                         let s = self.run_back(name_end - 1, a);
                         let subj = self.judge_run(s, name_end);
                         if subj != Subject::Other {
-                            return Some((subj, s));
+                            // `Magma Copper Co, a unit of ..., said`: the subject, but no
+                            // person (`V. Petrov, head of the commission, said` is one).
+                            if self.is_bare_run(s, name_end) && !self.role_follows(k + 1, p) {
+                                return (Some((Subject::Other, s)), None);
+                            }
+                            return (Some((subj, s)), None);
+                        }
+                        // Only a lower-case description marks an appositive for sure (not
+                        // `of Kingstown, R.I., said`).
+                        if first.starts_with(char::is_lowercase) {
+                            other = other.or(Some(s));
                         }
                     }
                 }
                 _ => {}
             }
         }
-        None
+        (None, other)
+    }
+
+    /// `Kall -- co-editor of a book on debates -- said`: the dash at `p` closes an aside; the
+    /// person named before its opening dash is the subject.
+    pub(super) fn dash_appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut k = p;
+        while k > a && is_dash(self.word(k - 1)) && self.toks[k - 1].kind == Kind::Punct {
+            k -= 1;
+        }
+        let open = (a.max(k.saturating_sub(40))..k)
+            .rev()
+            .take_while(|&j| !matches!(self.toks[j].kind, Kind::Open | Kind::Close | Kind::Para))
+            .find(|&j| self.toks[j].kind == Kind::Punct && is_dash(self.word(j)))?;
+        let mut name_end = open;
+        while name_end > a
+            && self.toks[name_end - 1].kind == Kind::Punct
+            && is_dash(self.word(name_end - 1))
+        {
+            name_end -= 1;
+        }
+        if name_end <= a || !self.is_name_tok(name_end - 1) {
+            return None;
+        }
+        let s = self.run_back(name_end - 1, a);
+        match self.judge_distant_run(s, name_end) {
+            Subject::Other => None,
+            subj => Some((subj, s)),
+        }
     }
 
     /// Token index just before a parenthesis that ends at `k - 1` (`Lee (D-Ore.)` -> after `Lee`),
@@ -282,8 +413,26 @@ impl Doc<'_> {
             if names::strip_possessive(last).len() != last.len() {
                 return Subject::Other;
             }
-            return self.judge_run(i, e);
+            let judged = self.judge_distant_run(i, e);
+            // `Democratic candidate Hillary Clinton ... and has said`: a party or place, a
+            // lower-case role, then the name.
+            let role_next = judged == Subject::Other
+                && e + 1 < limit
+                && self.is_word(e)
+                && self.word(e).starts_with(char::is_lowercase)
+                && names::is_person_role(self.word(e))
+                && self.is_name_tok(e + 1);
+            if role_next {
+                let e2 = self.run_fwd(e + 1, limit);
+                return self.judge_distant_run(e + 1, e2);
+            }
+            return judged;
         }
         Subject::Other
     }
+}
+
+/// A dash that sets off an aside (`--` comes as two `-` tokens).
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "—" | "–" | "―")
 }

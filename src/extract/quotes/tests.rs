@@ -779,3 +779,173 @@ fn quote_paragraph_continues_previous_speaker() {
     let b = "“The lake is shrinking,” said Nora Vance, who met Peter Olsen there.\n\n“We have to act now.”";
     assert!(who(b, "act now").iter().all(Option::is_none));
 }
+
+#[test]
+fn progressive_with_negated_auxiliary() {
+    let b = "But Attorney General Laura Simmons isn't saying whether the charity broke any laws.";
+    assert_eq!(one(b, "charity").as_deref(), Some("Laura Simmons"));
+    let b = "Meanwhile Governor Mark Peterson is not promising to cut taxes for small farms.";
+    assert_eq!(one(b, "taxes").as_deref(), Some("Mark Peterson"));
+    let b = "Economist Stephen Marlowe has been warning that the currency could fall.";
+    assert_eq!(one(b, "currency").as_deref(), Some("Stephen Marlowe"));
+}
+
+#[test]
+fn cue_in_a_later_subordinate_clause_does_not_take_the_quote() {
+    let b = "Retired Gen. Paul Hendricks said Kevin Olsen was “completely wrong” when he said on Friday that the army was “falling apart.”";
+    assert_eq!(one(b, "completely").as_deref(), Some("Paul Hendricks"));
+    assert_eq!(one(b, "falling").as_deref(), Some("Kevin Olsen"));
+    let b = "“Orders were strong in May,” after a weak April, said Ines Varga of Bolt Research.";
+    assert_eq!(one(b, "Orders").as_deref(), Some("Ines Varga"));
+}
+
+#[test]
+fn clause_opener_is_not_part_of_the_speaker_name() {
+    let b = "Jane Dalton spoke in Ohio. Whether Dalton gains is unclear, though she says the race is close.";
+    assert_eq!(one(b, "race").as_deref(), Some("Jane Dalton"));
+}
+
+#[test]
+fn pronoun_after_a_described_person_is_not_given_to_an_earlier_name() {
+    let b = "Nora Quist hosted the party. The woman beside her waved at the screen. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes"), None);
+    let b = "Nora Quist hosted the party. The former first lady waved at the screen. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes").as_deref(), Some("Nora Quist"));
+    let b = "Nora Quist hosted the party. A man beside her waved. “Here he comes,” she said.";
+    assert_eq!(one(b, "Here he comes").as_deref(), Some("Nora Quist"));
+}
+
+#[test]
+fn place_before_a_title_is_not_a_first_name() {
+    let b = "Charlotte Mayor Jennifer Walsh said Friday that the footage should be released.";
+    assert_eq!(one(b, "footage").as_deref(), Some("Jennifer Walsh"));
+    let b = "Charlotte Mayor Walsh said Friday that the footage should be released.";
+    assert_eq!(one(b, "footage").as_deref(), Some("Walsh"));
+}
+
+#[test]
+fn lower_case_particle_is_not_a_title() {
+    let b = "“We are ready,” said Ramon del Pilar, the chairman.";
+    assert_eq!(one(b, "ready").as_deref(), Some("Ramon del Pilar"));
+}
+
+#[test]
+fn expected_to_is_a_forecast_not_speech() {
+    assert!(
+        run("Officials said the envoy Marek expected to visit Riga soon.")
+            .iter()
+            .all(|q| q.2 != "expected")
+    );
+}
+
+#[test]
+fn capitalised_place_before_an_appositive_is_not_a_speaker() {
+    let b = "The data showed Saudi Arabia, the largest exporter, was insisting on higher prices.";
+    assert!(who(b, "higher prices").iter().all(Option::is_none));
+    let b = "“We will stay,” said Beck Pimentel.";
+    assert_eq!(one(b, "stay").as_deref(), Some("Beck Pimentel"));
+}
+
+#[test]
+fn firm_before_an_appositive_is_no_speaker_but_a_role_makes_a_person() {
+    let b = "Borlan Copper Co, a unit of Denwick Mining Corp, said it is raising prices.";
+    assert_eq!(one(b, "raising"), None);
+    let b = "Pan Liqiang, an official of the provincial farm bureau, said output rose.";
+    assert_eq!(one(b, "output").as_deref(), Some("Pan Liqiang"));
+    let b = "V. Dubrovin, head of the flood commission, told Pravda that evacuations began.";
+    assert_eq!(one(b, "evacuations").as_deref(), Some("V. Dubrovin"));
+}
+
+#[test]
+fn reported_quotes_hold_one_nested_attribution_but_not_more() {
+    let b = "Ana Lee said Raul Ortiz told reporters the plan works.";
+    assert_eq!(
+        run(b)
+            .iter()
+            .find(|q| q.0.as_deref() == Some("Ana Lee"))
+            .map(|q| q.1.as_str()),
+        Some("Raul Ortiz told reporters the plan works")
+    );
+    let body = "said ".repeat(2000);
+    let total: usize = find_quotes(&body, &[]).iter().map(|q| q.text.len()).sum();
+    assert!(total <= 4 * body.len(), "{total} bytes of quotes");
+}
+
+#[test]
+fn owner_of_a_family_is_not_the_speaker() {
+    let b =
+        "Keith Ward was shot on Tuesday. Ward's family has called on police to release the videos.";
+    assert!(who(b, "release").iter().all(Option::is_none));
+    let b = "Keith Ward strongly said that the videos must be released.";
+    assert_eq!(one(b, "videos").as_deref(), Some("Keith Ward"));
+}
+
+#[test]
+fn talks_to_is_speech_but_trade_talks_are_not() {
+    let b = "Activist Dana Reyes talks to the director about prison reform in the film.";
+    assert_eq!(one(b, "prison").as_deref(), Some("Dana Reyes"));
+    assert!(run("Officials held trade talks with the bank on Monday.").is_empty());
+}
+
+#[test]
+fn name_with_a_dash_before_the_quotation_beats_a_cue_with_no_speaker() {
+    let b = "Many have said the same, including the former candidate Mark Ellison -- “It is a test of character.”";
+    assert_eq!(one(b, "character").as_deref(), Some("Mark Ellison"));
+}
+
+#[test]
+fn role_between_party_and_name_in_the_sentence_subject() {
+    let b = "Democratic candidate Laura Finch, like her rival, has praised the plan and has said she will keep it.";
+    assert_eq!(one(b, "keep it").as_deref(), Some("Laura Finch"));
+}
+
+#[test]
+fn author_named_after_by_follows_the_title() {
+    let b = "The plan borrows from a paper titled “Growth for All” by Nina Park and Omar Haddad.";
+    let w = who(b, "Growth for All");
+    assert_eq!(
+        w,
+        [
+            Some("Nina Park".to_string()),
+            Some("Omar Haddad".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_term_in_quotation_marks_inherits_no_speaker() {
+    let b = "“Taxes must rise,” Ana Lee said. She backs what is known as the “Lee rule” after a long debate.";
+    assert_eq!(one(b, "Taxes").as_deref(), Some("Ana Lee"));
+    assert!(who(b, "Lee rule").iter().all(Option::is_none));
+}
+
+#[test]
+fn aside_after_the_cue_does_not_end_the_clause() {
+    let b = "It is clear that Mara Voss kept a private server, which she thought (foolishly) that nobody would find.";
+    let q = run(b);
+    let thought = q.iter().find(|q| q.2 == "thought").expect("a thought cue");
+    assert_eq!(thought.1, "nobody would find");
+}
+
+#[test]
+fn aside_between_dashes_before_the_cue() {
+    let b = "Aaron Kall directs the program. Kall -- co-editor of a book on debates -- said the candidate tends to make announcements.";
+    assert_eq!(one(b, "announcements").as_deref(), Some("Aaron Kall"));
+}
+
+#[test]
+fn passive_question_by_a_named_person() {
+    let b = "Lester Cole moderated. When pressed by Cole about how he would create jobs, the senator changed the subject.";
+    assert_eq!(one(b, "create jobs").as_deref(), Some("Lester Cole"));
+}
+
+#[test]
+fn identified_as_is_an_assessment_only_with_as() {
+    let b = "Sen. Paul Rowe identified young voters' fatigue as the main reason for the loss.";
+    assert_eq!(one(b, "main reason").as_deref(), Some("Paul Rowe"));
+    assert!(
+        run("The company said it identified new gold reserves in Nevada.")
+            .iter()
+            .all(|q| q.2 == "said")
+    );
+}
