@@ -41,6 +41,8 @@ pub fn raw_tantivy(corpus: &Path, dir: &Path, memory_mb: usize) -> anyhow::Resul
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads.clamp(1, 8), memory_mb << 20)?;
+    // The same merge policy as newsdex's writer, so the two differ only by extraction and fields.
+    writer.set_merge_policy(Box::new(newsdex::index::writer::BoundedMerges::default()));
     let docs = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
     let shared: &IndexWriter = &writer;

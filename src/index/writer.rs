@@ -131,7 +131,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
 /// stays near the writer's budget whatever the corpus size, and a big index keeps a handful of
 /// large segments (searched one after the other, at little cost).
 #[derive(Debug)]
-struct BoundedMerges(LogMergePolicy);
+pub struct BoundedMerges(LogMergePolicy);
 
 /// About 300 MB of index at newsdex's ~190 bytes per document (articles, quotes, files).
 const MAX_MERGED_DOCS: u64 = 1_500_000;
