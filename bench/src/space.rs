@@ -37,7 +37,7 @@ pub fn report(dir: &Path) -> anyhow::Result<()> {
     }
     let total = usage.total().get_bytes().max(1);
     let mut sorted: Vec<_> = rows.into_iter().collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1));
+    sorted.sort_by_key(|row| std::cmp::Reverse(row.1));
     let mut out = std::io::stdout().lock();
     writeln!(out, "{docs} documents, {total} bytes")?;
     for ((component, field), bytes) in sorted {
