@@ -122,6 +122,21 @@ fn rerun_reads_only_changed_files_and_removes_deleted_ones() {
 }
 
 #[test]
+fn another_spelling_of_the_corpus_path_finds_the_same_files() {
+    let env = Env::new();
+    three_files(&env);
+    assert!(env.index_run(&[]).code == 0);
+    for spelling in ["./corpus", "corpus/", "./corpus/./"] {
+        let again = env
+            .run(&["index", spelling, "--index", "idx", "--quiet"])
+            .stderr;
+        assert_eq!(count(&again, "unchanged"), 3, "{spelling}: {again}");
+        assert_eq!(count(&again, "indexed"), 0, "{spelling}: {again}");
+    }
+    assert_eq!(check_articles(&env), 3);
+}
+
+#[test]
 fn touched_file_with_same_content_is_not_reindexed() {
     let env = Env::new();
     three_files(&env);

@@ -21,7 +21,7 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
         .max(1);
     let cfg = IndexConfig {
         walk: WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
-        corpus: a.corpus,
+        corpus: crate::ingest::walk::normalize_root(&a.corpus),
         index_dir: a.index,
         rebuild: a.rebuild,
         strict: a.strict,

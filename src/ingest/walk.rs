@@ -61,6 +61,28 @@ pub enum WalkEvent {
     },
 }
 
+/// The corpus root as paths are recorded under it: `.` components dropped, so `./corpus`,
+/// `corpus/.` and `corpus` name the same files in the index (a re-run with another spelling would
+/// otherwise index every article a second time).
+///
+/// ```
+/// use std::path::Path;
+/// use newsdex::ingest::walk::normalize_root;
+/// assert_eq!(normalize_root(Path::new("./corpus/./txt/")), Path::new("corpus/txt"));
+/// assert_eq!(normalize_root(Path::new("./")), Path::new("."));
+/// ```
+pub fn normalize_root(root: &Path) -> PathBuf {
+    let kept: PathBuf = root
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    if kept.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        kept
+    }
+}
+
 /// Walks `root` (a folder or a single file) in sorted order, reading each file's metadata.
 pub fn walk<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = WalkEvent> + 'a {
     find(root, opts).map(move |found| found.into_event(opts))
