@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -210,18 +211,13 @@ fn pipeline(
     writer: IndexWriter,
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let known = if cfg.rebuild {
+    if cfg.rebuild {
         // Emptied inside the same commit that adds everything back: until then readers keep
         // seeing the old index, and a killed rebuild leaves it as it was.
         writer
             .delete_all_documents()
             .context("cannot clear the index for --rebuild")?;
-        Recorded::default()
-    } else {
-        let reader = super::open_reader(index, &cfg.index_dir)?;
-        fingerprints::load(&reader.searcher(), &fields)
-            .context("cannot read the file fingerprints from the index")?
-    };
+    }
     // Intermediate commits would publish a half-rebuilt index; `--strict` commits all or nothing.
     let periodic_commits = !cfg.rebuild && !cfg.strict;
     let mut sink = Sink {
@@ -229,22 +225,35 @@ fn pipeline(
         fields,
         ops: Vec::new(),
         summary: Summary::default(),
-        met: vec![false; known.len()],
+        met: Vec::new(),
         failures: Vec::new(),
         progress: crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk),
         last_commit: Instant::now(),
     };
+    // Set once the fingerprints are loaded; the walk and the workers' metadata reads run meanwhile
+    // (on a million files, loading them and walking take about as long as each other).
+    let known_cell: OnceLock<Recorded> = OnceLock::new();
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (file_tx, file_rx) = bounded::<Vec<Found>>(cfg.threads * 16);
+        let (file_tx, file_rx) = bounded::<Vec<Found>>(WALK_QUEUE_BATCHES);
         let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 8);
         scope.spawn(move || walk_in_batches(cfg, file_tx));
         for _ in 0..cfg.threads.max(1) {
-            let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known, &fields);
+            let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known_cell, &fields);
             scope.spawn(move || worker(rx, tx, known, fields, cfg));
         }
         drop(out_tx);
         drop(file_rx);
+        let known = match recorded(cfg, index, &fields) {
+            Ok(known) => known,
+            Err(e) => {
+                // Release the workers; dropping `out_rx` on return then stops them.
+                let _ = known_cell.set(Recorded::default());
+                return Err(e);
+            }
+        };
+        sink.met = vec![false; known.len()];
+        let _ = known_cell.set(known);
         for outcomes in out_rx.iter() {
             for outcome in outcomes {
                 sink.take(outcome)?;
@@ -255,6 +264,7 @@ fn pipeline(
         }
         Ok(())
     })?;
+    let known = known_cell.into_inner().unwrap_or_default();
 
     sink.progress.finish();
     sink.summary.removed = remove_vanished(&sink.writer, &fields, &known, &sink.met, &cfg.corpus);
@@ -277,10 +287,27 @@ fn pipeline(
     Ok(sink.summary)
 }
 
+/// The fingerprints the index records (none for `--rebuild`, which starts over).
+fn recorded(
+    cfg: &IndexConfig,
+    index: &tantivy::Index,
+    fields: &Fields,
+) -> anyhow::Result<Recorded> {
+    if cfg.rebuild {
+        return Ok(Recorded::default());
+    }
+    let reader = super::open_reader(index, &cfg.index_dir)?;
+    fingerprints::load(&reader.searcher(), fields)
+        .context("cannot read the file fingerprints from the index")
+}
+
 /// Files per batch on the walk queue. The walker does not know file sizes (workers read the
 /// metadata), so batches stay small enough that a few big files still spread over workers, and
 /// large enough that channel hand-offs are rare next to the work per file.
 const BATCH_FILES: usize = 4;
+/// Batches the walker may run ahead of the workers: 256 k files (about 40 MB), so the walk goes on
+/// while the fingerprints of a big index load.
+const WALK_QUEUE_BATCHES: usize = 65_536;
 /// Index operations handed to tantivy at once.
 const BATCH_OPS: usize = 1024;
 
@@ -405,14 +432,20 @@ const UNSUPPORTED: &str = "not an article format";
 fn worker(
     rx: Receiver<Vec<Found>>,
     tx: Sender<Vec<Outcome>>,
-    known: &Recorded,
+    known: &OnceLock<Recorded>,
     fields: &Fields,
     cfg: &IndexConfig,
 ) {
-    for events in rx.iter() {
+    for batch in rx.iter() {
+        // Metadata first: it needs no fingerprints, so it runs while they load.
+        let events: Vec<WalkEvent> = batch
+            .into_iter()
+            .map(|found| found.into_event(&cfg.walk))
+            .collect();
+        let known = known.wait();
         let outcomes = events
             .into_iter()
-            .map(|found| match found.into_event(&cfg.walk) {
+            .map(|event| match event {
                 WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
                 WalkEvent::Skipped { path, reason } => Outcome {
                     path: shown(&path),
