@@ -91,6 +91,16 @@ pub fn du(path: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Reads every file under `dir` once, so the first tool measured finds the page cache as warm as
+/// the ones after it (a corpus written long ago, or pushed out by a build, is read from disk).
+pub fn warm(dir: &Path) -> u64 {
+    files_under(dir)
+        .iter()
+        .filter_map(|f| std::fs::read(f).ok())
+        .map(|b| b.len() as u64)
+        .sum()
+}
+
 /// Every regular file under `dir`, sorted, for tools that read the corpus themselves.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
