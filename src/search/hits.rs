@@ -191,7 +191,7 @@ impl<'s> Loader<'s> {
     }
 
     fn stored(&self, addr: DocAddress) -> anyhow::Result<TantivyDocument> {
-        Ok(self.searcher.doc(addr)?)
+        stored(self.searcher, addr)
     }
 
     /// The article with this id (empty when it is gone).
@@ -231,10 +231,13 @@ pub fn load(
     addr: DocAddress,
     score: Option<f32>,
 ) -> anyhow::Result<Hit> {
-    let doc: TantivyDocument = searcher
+    Ok(hit_from_doc(&stored(searcher, addr)?, f, score))
+}
+
+fn stored(searcher: &Searcher, addr: DocAddress) -> anyhow::Result<TantivyDocument> {
+    searcher
         .doc(addr)
-        .context("cannot read a stored document from the index")?;
-    Ok(hit_from_doc(&doc, f, score))
+        .context("cannot read a stored document from the index")
 }
 
 /// The live document whose `id` is `id`, if any: a direct postings lookup, no scoring.
