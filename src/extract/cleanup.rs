@@ -10,7 +10,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 use rustc_hash::FxHashSet;
 
 use time::Date;
@@ -501,8 +500,6 @@ fn drop_bylines_before(paragraphs: &mut Vec<String>, text_start: usize) {
 
 /// Opening words of boilerplate lines of up to 25 words.
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "(c) 20",
-    "(c) 19",
     "related articles",
     "related posts",
     "related stories",
@@ -597,40 +594,31 @@ const BOILERPLATE_LINES: &[&str] = &[
     "newsletter",
 ];
 
-/// An automaton that tells whether a line opens with one of `prefixes`, in any ASCII case: one
-/// pass over the line's start instead of one comparison per prefix (this runs on every line).
-fn openings(prefixes: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .start_kind(StartKind::Anchored)
-        .build(prefixes)
-        .expect("boilerplate openings are plain strings")
-}
-
 /// Lines that are never article text.
 fn is_boilerplate(line: &str) -> bool {
-    // Every rule is for lines of at most 30 words: longer ones are text.
-    let words = word_count(line);
-    if line.len() > MAX_CHROME_BYTES || words > 30 {
+    if line.len() > MAX_CHROME_BYTES {
         return false;
     }
-    static LONG: LazyLock<AhoCorasick> = LazyLock::new(|| openings(BOILERPLATE_PREFIXES));
-    static SHORT: LazyLock<AhoCorasick> = LazyLock::new(|| openings(BOILERPLATE_SHORT_PREFIXES));
-    let opens = |ac: &AhoCorasick| ac.is_match(Input::new(line).anchored(Anchored::Yes));
-    let opening = (words <= 25 && opens(&LONG)) || (words <= 12 && opens(&SHORT));
-    static RIGHTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["all rights reserved"])
-            .expect("a valid pattern")
-    });
-    opening || RIGHTS.is_match(line) || {
-        words <= 3 && {
-            let lower = line.to_lowercase();
-            let lower = lower.trim_end_matches([':', '.']);
-            BOILERPLATE_LINES.contains(&lower) || lower.ends_with("min read")
-        }
+    // A copyright line of any length; every other rule is for lines of at most 30 words, so
+    // longer ones (most text) need no lower-casing.
+    let head = line.get(..6).unwrap_or_default();
+    if head.eq_ignore_ascii_case("(c) 20") || head.eq_ignore_ascii_case("(c) 19") {
+        return true;
     }
+    let words = word_count(line);
+    if words > 30 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let lower = lower.trim().trim_end_matches([':', '.']);
+    BOILERPLATE_LINES.contains(&lower)
+        || (words <= 25 && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || (words <= 12
+            && BOILERPLATE_SHORT_PREFIXES
+                .iter()
+                .any(|p| lower.starts_with(p)))
+        || lower.contains("all rights reserved")
+        || (words <= 3 && lower.ends_with("min read"))
 }
 
 /// Lines after which the article is over (related links, comment forms).
