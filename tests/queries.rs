@@ -21,15 +21,12 @@ use std::time::{Duration, Instant};
 
 use newsdex::cli::{FilterArgs, OutputFormat, SortOrder};
 use newsdex::export::{self, Exporter};
-use newsdex::index::schema::{KIND_ARTICLE, KIND_QUOTE};
 use newsdex::search::filters::Filters;
 use newsdex::search::query::{self, Compiler};
 use newsdex::search::snippets::{Highlighter, SNIPPET_CHARS};
-use newsdex::search::{self, SearchSpec, hits};
+use newsdex::search::{self, SearchSpec};
 use serde_json::json;
-use tantivy::Term;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use util::rng::Rng;
 use util::{Run, TestEnv};
 
@@ -539,8 +536,8 @@ fn random_case(rng: &mut Rng) -> Case {
     }
 }
 
-/// An index opened once, for the cases that do not go through [`search::prepare`] (which opens
-/// the index anew each time and would make 10,000 cases slow).
+/// An index opened once, for the cases that go through [`search::prepare_with`] rather than
+/// [`search::prepare`] (which opens the index anew each time and would make 10,000 cases slow).
 struct Opened {
     searcher: tantivy::Searcher,
     fields: newsdex::index::Fields,
@@ -552,95 +549,46 @@ fn open(idx: &Path) -> Opened {
     Opened { searcher, fields }
 }
 
-/// The final query as `search::prepare` builds it: the user's query AND the kind AND filters.
-fn plan(o: &Opened, c: &Case, filters: &Filters) -> anyhow::Result<(Box<dyn Query>, Highlighter)> {
-    let ast = query::parse(&c.query)?;
-    let mut compiler = Compiler::new(&o.fields, c.any, c.in_quotes);
-    let user = compiler
-        .compile(&ast)
-        .ok_or_else(|| anyhow::anyhow!("nothing to search for"))?;
-    let kind = if c.in_quotes {
-        KIND_QUOTE
-    } else {
-        KIND_ARTICLE
-    };
-    let kind = TermQuery::new(
-        Term::from_field_text(o.fields.kind, kind),
-        IndexRecordOption::Basic,
-    );
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, user), (Occur::Must, Box::new(kind))];
-    clauses.extend(
-        filters
-            .queries(&o.fields)
-            .into_iter()
-            .map(|q| (Occur::Must, q)),
-    );
-    let field = if c.in_quotes {
-        o.fields.quote
-    } else {
-        o.fields.body
-    };
-    let mut terms = Vec::new();
-    Compiler::new(&o.fields, false, c.in_quotes).highlight_terms(&ast, field, &mut terms);
-    let highlighter = Highlighter::new(&terms, field, SNIPPET_CHARS);
-    Ok((Box::new(BooleanQuery::new(clauses)), highlighter))
-}
-
 /// Runs one case the way `newsdex search` does (through `search::prepare` when `via_prepare`,
 /// else against the index opened once); returns the hits written. Errors (bad filters, syntax)
 /// are fine; panics are not, and the output must keep each format's promises.
 fn run_case(idx: &Path, o: &Opened, c: &Case, via_prepare: bool) -> anyhow::Result<usize> {
     let filters = Filters::from_args(&c.filters)?;
-    let prepared = if via_prepare {
-        let spec = SearchSpec {
-            query: Some(c.query.clone()),
-            any: c.any,
-            in_quotes: c.in_quotes,
-            filters: filters.clone(),
-        };
-        Some(search::prepare(idx, &spec)?)
+    let spec = SearchSpec {
+        query: Some(c.query.clone()),
+        any: c.any,
+        in_quotes: c.in_quotes,
+        filters: filters.clone(),
+    };
+    let p = if via_prepare {
+        search::prepare(idx, &spec)?
     } else {
-        None
+        search::prepare_with(o.searcher.clone(), o.fields, &spec)?
     };
-    let own = match &prepared {
-        Some(_) => None,
-        None => Some(plan(o, c, &filters)?),
-    };
-    let theirs = prepared.as_ref().map(|p| p.highlighter());
-    let (searcher, fields, query, highlighter) = match (&prepared, &theirs, &own) {
-        (Some(p), Some(h), _) => (&p.searcher, &p.fields, &*p.query, h),
-        (None, _, Some((q, h))) => (&o.searcher, &o.fields, &**q, h),
-        _ => anyhow::bail!("neither query was built"),
-    };
-    if filters.unknown_name(searcher, fields)?.is_some() {
+    let highlighter = p.highlighter();
+    if filters.unknown_name(&p.searcher, &p.fields)?.is_some() {
         return Ok(0);
     }
     let columns = export::columns(&c.fields, c.in_quotes)?;
     let mut ex = Exporter::new(Vec::new(), c.format, columns, c.color);
-    let addrs: Vec<(Option<f32>, tantivy::DocAddress)> = if via_prepare {
-        hits::all(searcher, query, c.sort)?
-            .into_iter()
-            .map(|a| (None, a))
-            .collect()
+    let refs = if via_prepare {
+        p.all(c.sort)?
     } else {
-        hits::top(searcher, query, c.sort, c.limit, c.offset)?.1
+        p.top(c.sort, c.limit, c.offset)?.1
     };
-    ex.begin(addrs.len(), &c.query, c.offset)?;
-    let mut loader = hits::Loader::new(searcher, *fields);
-    for (score, addr) in &addrs {
-        let hit = loader.load(*addr, *score)?;
+    ex.begin(refs.len(), &c.query, c.offset)?;
+    let mut loader = p.loader();
+    for r in &refs {
+        let hit = loader.load(*r)?;
         let snip = highlighter.snippet(hit.quote.as_deref().unwrap_or(&hit.body));
         ex.write(&hit, Some(&snip))?;
     }
     let out = ex.finish()?;
     check_output(&out, c);
-    if let Some(p) = &prepared
-        && !c.in_quotes
-    {
-        search::stats::compute(p)?;
+    if via_prepare && !c.in_quotes {
+        search::stats::compute(&p)?;
     }
-    Ok(addrs.len())
+    Ok(refs.len())
 }
 
 /// What every output must keep: JSON parses, and no raw escape without colour.

@@ -488,6 +488,23 @@ fn cli_queries(
             vec!["dollar".into(), "--since".into(), "1987-04".into()],
             false,
         ),
+        // Quote search indexes the quotes of the candidate articles in memory: one narrow query
+        // (a speaker) and one broad (a common word) show what that costs.
+        (
+            "`dollar --speaker Volcker --in-quotes`".into(),
+            vec![
+                "dollar".into(),
+                "--speaker".into(),
+                "Volcker".into(),
+                "--in-quotes".into(),
+            ],
+            false,
+        ),
+        (
+            "`oil --in-quotes`".into(),
+            vec!["oil".into(), "--in-quotes".into()],
+            false,
+        ),
     ];
     for (name, args, phrase_target) in queries {
         let what = format!("CLI search {name} --limit 10 ({CLI_RUNS} runs)");

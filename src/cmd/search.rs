@@ -98,7 +98,7 @@ fn emit(
     w: &mut dyn Write,
 ) -> anyhow::Result<(usize, usize)> {
     if a.count {
-        let n = p.searcher.search(&*p.query, &tantivy::collector::Count)?;
+        let n = p.count()?;
         writeln!(w, "{n}")?;
         return Ok((n, 0));
     }
@@ -110,24 +110,17 @@ fn emit(
             h.snippet(text)
         })
     };
-    let mut loader = hits::Loader::new(&p.searcher, p.fields);
-    let total;
-    if a.all {
-        let docs = hits::all(&p.searcher, &*p.query, a.sort)?;
-        total = docs.len();
-        ex.begin(total, &a.query, 0)?;
-        for addr in docs.into_iter().skip(a.offset) {
-            let hit = loader.load(addr, None)?;
-            ex.write(&hit, snippet_of(&hit).as_ref())?;
-        }
+    let (total, page) = if a.all {
+        let every = p.all(a.sort)?;
+        (every.len(), every.into_iter().skip(a.offset).collect())
     } else {
-        let (n, page) = hits::top(&p.searcher, &*p.query, a.sort, a.limit, a.offset)?;
-        total = n;
-        ex.begin(total, &a.query, a.offset)?;
-        for (score, addr) in page {
-            let hit = loader.load(addr, score)?;
-            ex.write(&hit, snippet_of(&hit).as_ref())?;
-        }
+        p.top(a.sort, a.limit, a.offset)?
+    };
+    ex.begin(total, &a.query, a.offset)?;
+    let mut loader = p.loader();
+    for r in page {
+        let hit = loader.load(r)?;
+        ex.write(&hit, snippet_of(&hit).as_ref())?;
     }
     let written = ex.written();
     ex.finish()?;

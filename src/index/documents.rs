@@ -1,11 +1,13 @@
-//! Articles to tantivy documents: one `article` document, one `quote` document per attribution,
-//! and the `file` document that carries a source file's fingerprint.
+//! Articles to tantivy documents: one `article` document (its quotes stored on it as spans), and
+//! the `file` document that carries a source file's fingerprint.
 
+use tantivy::schema::Field;
 use tantivy::{DateTime, TantivyDocument};
 use time::Date;
 
 use super::fingerprints::Fingerprint;
-use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTE};
+use super::quote_spans::{self, Span};
+use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTED};
 use crate::model::Article;
 use crate::text::name_keys;
 
@@ -19,14 +21,9 @@ pub fn to_tantivy_date(d: Date) -> DateTime {
     DateTime::from_timestamp_secs(secs.clamp(-LIMIT_SECS, LIMIT_SECS))
 }
 
-/// The documents for one article: the article itself, then its quotes.
-pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
-    let mut docs = Vec::with_capacity(1 + a.quotes.len());
+/// The document for one article.
+pub fn article_document(a: &Article, f: &Fields) -> TantivyDocument {
     let place = a.dateline.as_ref().and_then(|d| d.place.as_deref());
-    let filters = Filters {
-        date: a.date.map(to_tantivy_date),
-        place_key: place.map(crate::text::name_key),
-    };
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, KIND_ARTICLE);
     doc.add_text(f.id, &a.id);
@@ -35,28 +32,36 @@ pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
     doc.add_text(f.body, &a.body);
     if let Some(place) = place {
         doc.add_text(f.place, place);
+        doc.add_text(f.place_key, crate::text::name_key(place));
     }
-    filters.add_to(&mut doc, f);
+    if let Some(d) = a.date {
+        doc.add_date(f.date, to_tantivy_date(d));
+    }
     if let Some(d) = &a.dateline {
         doc.add_text(f.dateline, &d.raw);
     }
-    for p in &a.people {
-        doc.add_text(f.people, &p.name);
-        for key in name_keys(&p.name) {
-            doc.add_text(f.person_key, key);
-        }
-    }
-    for code in &a.people_codes {
-        doc.add_text(f.people_codes, code);
-        for key in name_keys(code) {
-            doc.add_text(f.person_key, key);
-        }
-    }
-    for s in a.speakers() {
-        doc.add_text(f.speakers, s);
-        for key in name_keys(s) {
-            doc.add_text(f.speaker_key, key);
-        }
+    add_names(
+        &mut doc,
+        f.people,
+        f.person_key,
+        a.people.iter().map(|p| p.name.as_str()),
+    );
+    add_names(
+        &mut doc,
+        f.people_codes,
+        f.person_key,
+        a.people_codes.iter().map(String::as_str),
+    );
+    let speakers = a.speakers();
+    add_names(
+        &mut doc,
+        f.speakers,
+        f.speaker_key,
+        speakers.iter().copied(),
+    );
+    if !a.quotes.is_empty() {
+        doc.add_text(f.kind, KIND_QUOTED);
+        doc.add_bytes(f.quotes, &quote_spans::encode(&spans(a, &speakers)));
     }
     if let Some(url) = &a.url {
         doc.add_text(f.url, url);
@@ -64,46 +69,37 @@ pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
     if let Some(author) = &a.author {
         doc.add_text(f.author, author);
     }
-    docs.push(doc);
-    // A quote document holds what quote-level search needs: the quote's words (indexed, not
-    // stored), its offsets into the article's stored body, its speaker, and the path, date and
-    // place key for deletion and filters. Headline, place and text are read from the article
-    // when shown, which keeps quote documents small: they outnumber articles about 3 to 1.
-    for q in &a.quotes {
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, KIND_QUOTE);
-        doc.add_text(f.article_id, &a.id);
-        doc.add_text(f.path, &a.path);
-        doc.add_text(f.quote, &q.text);
-        doc.add_u64(f.quote_start, q.start as u64);
-        doc.add_u64(f.quote_end, q.end as u64);
-        filters.add_to(&mut doc, f);
-        if let Some(s) = &q.speaker {
-            doc.add_text(f.speakers, &s.name);
-            for key in name_keys(&s.name) {
-                doc.add_text(f.speaker_key, key);
-            }
-        }
-        docs.push(doc);
-    }
-    docs
+    doc
 }
 
-/// What `--since`, `--until` and `--place` filter on, on article and quote documents alike.
-struct Filters {
-    date: Option<DateTime>,
-    place_key: Option<String>,
-}
-
-impl Filters {
-    fn add_to(&self, doc: &mut TantivyDocument, f: &Fields) {
-        if let Some(d) = self.date {
-            doc.add_date(f.date, d);
-        }
-        if let Some(key) = &self.place_key {
-            doc.add_text(f.place_key, key);
+/// Adds each name to `names` and its filter keys (full name, surname) to `keys`.
+pub fn add_names<'n>(
+    doc: &mut TantivyDocument,
+    names: Field,
+    keys: Field,
+    values: impl Iterator<Item = &'n str>,
+) {
+    for name in values {
+        doc.add_text(names, name);
+        for key in name_keys(name) {
+            doc.add_text(keys, key);
         }
     }
+}
+
+/// The article's quotes as spans, each speaker by its place in `speakers` (the stored list).
+fn spans(a: &Article, speakers: &[&str]) -> Vec<Span> {
+    a.quotes
+        .iter()
+        .map(|q| Span {
+            start: q.start,
+            end: q.end,
+            speaker: q
+                .speaker
+                .as_ref()
+                .and_then(|s| speakers.iter().position(|n| *n == s.name)),
+        })
+        .collect()
 }
 
 /// The fingerprint document of one source file.

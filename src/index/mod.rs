@@ -5,6 +5,7 @@
 pub mod check;
 pub mod documents;
 pub mod fingerprints;
+pub mod quote_spans;
 pub mod schema;
 pub mod writer;
 
@@ -17,7 +18,7 @@ use crate::error::Fatal;
 pub use schema::Fields;
 
 /// The schema version written into every commit; bump it whenever fields or analyzers change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Opens an existing index for reading, checking that it is a newsdex index of this version.
 pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, Fields)> {

@@ -1,6 +1,10 @@
-//! The only file that names index fields. Three kinds of documents share one index:
-//! `article` (one per article), `quote` (one per attribution, for quote-level search) and `file`
-//! (one per source file: its fingerprint, committed together with its articles).
+//! The only file that names index fields. Two kinds of documents share one index on disk:
+//! `article` (one per article; its quotes are stored on it as spans of its body) and `file` (one
+//! per source file: its fingerprint, committed together with its articles).
+//!
+//! Quote-level search (`--in-quotes`) indexes the quotes of candidate articles in memory, one
+//! `quote` document per attribution, with the same fields ([`quote_schema`]): indexing every
+//! quote on disk repeated a third of the body's words and made the index 1.3x the text.
 
 use tantivy::Index;
 use tantivy::schema::{
@@ -9,6 +13,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TokenizerManager,
 };
 
 /// Name of the text analyzer: split on non-alphanumerics, lower-case, fold accents, no stemming,
@@ -17,6 +22,9 @@ pub const NEWS_TOKENIZER: &str = "news";
 
 /// Values of the `kind` field.
 pub const KIND_ARTICLE: &str = "article";
+/// A second `kind` of article documents that hold at least one quote (quote search starts there).
+pub const KIND_QUOTED: &str = "quoted";
+/// The kind of the in-memory quote documents of quote search.
 pub const KIND_QUOTE: &str = "quote";
 pub const KIND_FILE: &str = "file";
 
@@ -38,9 +46,7 @@ pub struct Fields {
     pub speakers: Field,
     pub speaker_key: Field,
     pub quote: Field,
-    pub article_id: Field,
-    pub quote_start: Field,
-    pub quote_end: Field,
+    pub quotes: Field,
     pub url: Field,
     pub author: Field,
     pub file_size: Field,
@@ -70,8 +76,22 @@ fn key() -> TextOptions {
     TextOptions::default().set_indexing_options(indexing)
 }
 
-/// Builds the schema and its field handles.
+/// Builds the schema of the index on disk and its field handles.
 pub fn build() -> (Schema, Fields) {
+    let schema = layout(false);
+    let fields = Fields::from_schema(&schema).expect("the schema built here has every field");
+    (schema, fields)
+}
+
+/// The schema of the in-memory quote documents: the same fields (so the same [`Fields`] and
+/// queries apply), with the quote's words ranked by BM25.
+pub fn quote_schema() -> Schema {
+    layout(true)
+}
+
+/// Both schemas, which differ only in the `quote` field: on disk it holds nothing and keeps no
+/// field norms (a byte per document); in memory it is the ranked text of each quote.
+fn layout(quote_documents: bool) -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("kind", key());
     b.add_text_field("id", key() | STORED);
@@ -94,20 +114,16 @@ pub fn build() -> (Schema, Fields) {
     b.add_text_field("people_codes", key() | STORED);
     b.add_text_field("speakers", text(false) | STORED);
     b.add_text_field("speaker_key", key());
-    // Not stored: a quote's text is its article's body between `quote_start` and `quote_end`.
-    b.add_text_field("quote", text(true));
-    b.add_text_field("article_id", STORED);
-    b.add_u64_field("quote_start", STORED);
-    b.add_u64_field("quote_end", STORED);
+    b.add_text_field("quote", text(quote_documents));
+    // An article's quotes as spans of its body with their speakers (see `index::quote_spans`).
+    b.add_bytes_field("quotes", STORED);
     b.add_text_field("url", STORED);
     b.add_text_field("author", STORED);
     let fast = NumericOptions::default().set_fast();
     b.add_u64_field("file_size", fast.clone());
     b.add_i64_field("file_mtime", fast.clone());
     b.add_u64_field("file_hash", fast);
-    let schema = b.build();
-    let fields = Fields::from_schema(&schema).expect("the schema built here has every field");
-    (schema, fields)
+    b.build()
 }
 
 impl Fields {
@@ -134,9 +150,7 @@ impl Fields {
             speakers: f("speakers")?,
             speaker_key: f("speaker_key")?,
             quote: f("quote")?,
-            article_id: f("article_id")?,
-            quote_start: f("quote_start")?,
-            quote_end: f("quote_end")?,
+            quotes: f("quotes")?,
             url: f("url")?,
             author: f("author")?,
             file_size: f("file_size")?,
@@ -158,6 +172,13 @@ pub fn news_analyzer() -> TextAnalyzer {
 /// Registers newsdex's analyzers on an opened index (tantivy does not persist them).
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NEWS_TOKENIZER, news_analyzer());
+}
+
+/// tantivy's default tokenizers plus newsdex's analyzers, for an index about to be built.
+pub fn tokenizers() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(NEWS_TOKENIZER, news_analyzer());
+    manager
 }
 
 /// Index settings: zstd for the document store (stored bodies are most of an index's size), in

@@ -524,7 +524,7 @@ fn examine(
             let mut docs = Vec::new();
             for raw in found.articles {
                 let article = crate::extract::enrich(path, raw, multi);
-                docs.extend(documents::article_documents(&article, fields));
+                docs.push(documents::article_document(&article, fields));
             }
             What::Indexed {
                 fp,

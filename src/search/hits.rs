@@ -1,5 +1,6 @@
-//! Running a query: counts, the ranked or date-sorted top hits, every matching document in index
-//! (or date) order for `--all`, and loading a stored document into a [`Hit`].
+//! Running a query over documents: counts, the ranked or date-sorted top documents, every matching
+//! document in index (or date) order for `--all`, and loading what a hit points at ([`HitRef`])
+//! into a [`Hit`].
 
 use anyhow::Context;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
@@ -12,6 +13,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::cli::SortOrder;
 use crate::index::Fields;
+use crate::index::quote_spans;
 
 /// One hit, as export formats see it. Text comes straight from the index (not yet escaped).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,17 +32,18 @@ pub struct Hit {
     pub score: Option<f32>,
 }
 
-/// One page of hits: the score (when ranked by score) and the document.
-pub type Page = Vec<(Option<f32>, DocAddress)>;
+/// A matching document, with its score when ranked by score.
+pub type Scored = (Option<f32>, DocAddress);
 
-/// The number of matches and one page of hits (score or date order).
+/// The number of matching documents and one page of them (score or date order), with their
+/// scores when ranked by score.
 pub fn top(
     searcher: &Searcher,
     query: &dyn Query,
     sort: SortOrder,
     limit: usize,
     offset: usize,
-) -> anyhow::Result<(usize, Page)> {
+) -> anyhow::Result<(usize, Vec<Scored>)> {
     // tantivy reserves room for 2 * (offset + limit) entries: bound both by the index size.
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let limit = limit.min(docs);
@@ -139,16 +142,35 @@ impl SegmentCollector for SegmentDocs {
     }
 }
 
-/// Loads stored documents as [`Hit`]s.
+/// What a hit points at: an article, or one quote of an article (its place in the article's
+/// stored quote spans), with its score when hits are ranked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HitRef {
+    pub article: DocAddress,
+    pub quote: Option<usize>,
+    pub score: Option<f32>,
+}
+
+impl HitRef {
+    /// An article hit.
+    pub fn article(article: DocAddress, score: Option<f32>) -> HitRef {
+        HitRef {
+            article,
+            quote: None,
+            score,
+        }
+    }
+}
+
+/// Loads [`HitRef`]s as [`Hit`]s.
 ///
-/// A quote document stores its offsets into its article's body, not its text: the headline and
-/// the quote's words come from the article, which is kept between calls because the quotes of
-/// one article usually come together (`--all` streams them in index order).
+/// A quote hit shows its article's headline, date and place, and the article's body between the
+/// quote's stored offsets; the article last read is kept, because the quotes of one article
+/// usually come together.
 pub struct Loader<'s> {
     searcher: &'s Searcher,
     fields: Fields,
-    /// The article last read for a quote.
-    article: Option<Article>,
+    article: Option<(DocAddress, TantivyDocument)>,
 }
 
 impl<'s> Loader<'s> {
@@ -160,71 +182,46 @@ impl<'s> Loader<'s> {
         }
     }
 
-    /// Loads the document at `addr` as a hit.
-    pub fn load(&mut self, addr: DocAddress, score: Option<f32>) -> anyhow::Result<Hit> {
-        let doc = self.stored(addr)?;
-        let mut hit = hit_from_doc(&doc, &self.fields, score);
-        let Some(article_id) = first_text(&doc, self.fields.article_id) else {
-            return Ok(hit);
+    /// Loads the article or quote `r` points at.
+    pub fn load(&mut self, r: HitRef) -> anyhow::Result<Hit> {
+        let Some(quote) = r.quote else {
+            return load(self.searcher, &self.fields, r.article, r.score);
         };
-        let offset = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_u64())
-                .and_then(|n| usize::try_from(n).ok())
-        };
-        let (start, end) = (
-            offset(self.fields.quote_start),
-            offset(self.fields.quote_end),
-        );
-        let article = self.article(&article_id)?;
-        hit.headline = article.headline.clone();
-        hit.place = article.place.clone();
-        hit.quote = Some(
-            start
-                .zip(end)
-                .and_then(|(s, e)| article.body.get(s..e))
-                .unwrap_or_default()
-                .to_string(),
-        );
-        hit.id = format!("{article_id}@{}", start.unwrap_or_default());
-        Ok(hit)
-    }
-
-    fn stored(&self, addr: DocAddress) -> anyhow::Result<TantivyDocument> {
-        stored(self.searcher, addr)
-    }
-
-    /// The article with this id (empty when it is gone).
-    fn article(&mut self, id: &str) -> anyhow::Result<&Article> {
-        if !matches!(&self.article, Some(a) if a.id == id) {
-            let mut article = Article {
-                id: id.to_string(),
-                ..Article::default()
-            };
-            if let Some(addr) = find_by_id(self.searcher, &self.fields, id)? {
-                let doc = self.stored(addr)?;
-                let text = |field| first_text(&doc, field);
-                article.headline = text(self.fields.headline).unwrap_or_default();
-                article.body = text(self.fields.body).unwrap_or_default();
-                article.place = text(self.fields.place);
-            }
-            self.article = Some(article);
+        if !matches!(&self.article, Some((at, _)) if *at == r.article) {
+            self.article = Some((r.article, stored(self.searcher, r.article)?));
         }
-        Ok(self.article.get_or_insert_with(Article::default))
+        let Some((_, doc)) = &self.article else {
+            anyhow::bail!("the article of a quote hit was not loaded");
+        };
+        Ok(quote_hit(doc, &self.fields, quote, r.score))
     }
 }
 
-/// What a quote hit shows of its article.
-#[derive(Default)]
-struct Article {
-    id: String,
-    headline: String,
-    body: String,
-    place: Option<String>,
+/// One quote of a stored article as a hit: `ARTICLE_ID@OFFSET`, the quote's text and speaker,
+/// the article's headline, date, place and people; no body (the quote is the text shown).
+fn quote_hit(doc: &TantivyDocument, f: &Fields, quote: usize, score: Option<f32>) -> Hit {
+    let mut hit = hit_from_doc(doc, f, score);
+    let spans = doc
+        .get_first(f.quotes)
+        .and_then(|v| v.as_bytes())
+        .map(quote_spans::decode)
+        .unwrap_or_default();
+    let span = spans.get(quote);
+    hit.id = format!("{}@{}", hit.id, span.map_or(0, |s| s.start));
+    hit.quote = Some(
+        span.and_then(|s| hit.body.get(s.start..s.end))
+            .unwrap_or_default()
+            .to_string(),
+    );
+    let speaker = span
+        .and_then(|s| s.speaker)
+        .and_then(|i| hit.speakers.get(i).cloned());
+    hit.speakers = speaker.into_iter().collect();
+    hit.body.clear();
+    hit
 }
 
-/// Loads a document's own stored fields as a [`Hit`] (for tallies: a quote hit gets its speaker,
-/// date and place, but not its article's headline or its text; [`Loader`] adds those).
+/// Loads an article's stored fields as a [`Hit`].
 pub fn load(
     searcher: &Searcher,
     f: &Fields,
@@ -238,27 +235,6 @@ fn stored(searcher: &Searcher, addr: DocAddress) -> anyhow::Result<TantivyDocume
     searcher
         .doc(addr)
         .context("cannot read a stored document from the index")
-}
-
-/// The live document whose `id` is `id`, if any: a direct postings lookup, no scoring.
-fn find_by_id(searcher: &Searcher, f: &Fields, id: &str) -> anyhow::Result<Option<DocAddress>> {
-    let term = tantivy::Term::from_field_text(f.id, id);
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let inverted = segment.inverted_index(f.id)?;
-        let Some(mut postings) =
-            inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)?
-        else {
-            continue;
-        };
-        let mut doc = tantivy::DocSet::doc(&postings);
-        while doc != tantivy::TERMINATED {
-            if !segment.is_deleted(doc) {
-                return Ok(Some(DocAddress::new(ord as SegmentOrdinal, doc)));
-            }
-            doc = tantivy::DocSet::advance(&mut postings);
-        }
-    }
-    Ok(None)
 }
 
 fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {

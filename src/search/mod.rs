@@ -1,5 +1,6 @@
 //! Searching: the query language and filters to a tantivy query ([`query`], [`filters`]), running
-//! it ([`hits`]), snippets ([`snippets`]) and aggregate figures for `newsdex stats` ([`stats`]).
+//! it over articles ([`hits`]) or quotes ([`quotes`]), snippets ([`snippets`]) and aggregate
+//! figures for `newsdex stats` ([`stats`]).
 //!
 //! [`Prepared`] is what both commands start from: an open searcher and the final query, which is
 //! the user's query AND the document kind AND every filter (filters never change scores).
@@ -7,6 +8,7 @@
 pub mod filters;
 pub mod hits;
 pub mod query;
+pub mod quotes;
 pub mod snippets;
 pub mod stats;
 
@@ -17,10 +19,12 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Term
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{ReloadPolicy, Searcher, Term};
 
+use crate::cli::SortOrder;
 use crate::error::Fatal;
 use crate::index::Fields;
-use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_QUOTED};
 use filters::Filters;
+use hits::{HitRef, Loader};
 use query::{Ast, Compiler};
 use snippets::{Highlighter, SNIPPET_CHARS};
 
@@ -38,9 +42,11 @@ pub struct SearchSpec {
 pub struct Prepared {
     pub searcher: Searcher,
     pub fields: Fields,
+    /// The final query over articles; for quote search, the articles that can hold a match.
     pub query: Box<dyn Query>,
+    /// Quote search: the final query over the in-memory quote documents.
+    quotes: Option<Box<dyn Query>>,
     ast: Option<Ast>,
-    in_quotes: bool,
 }
 
 impl SearchSpec {
@@ -52,47 +58,78 @@ impl SearchSpec {
 
 /// Opens the index and builds the final query.
 pub fn prepare(index_dir: &Path, spec: &SearchSpec) -> anyhow::Result<Prepared> {
-    let ast = spec.parse()?;
+    spec.parse()?;
     let (index, fields) = crate::index::open_existing(index_dir)?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
         .with_context(|| format!("cannot read the index {}", index_dir.display()))?;
-    let searcher = reader.searcher();
-    let mut compiler = Compiler::new(&fields, spec.any, spec.in_quotes);
-    let user: Box<dyn Query> = match &ast {
-        None => Box::new(AllQuery),
-        Some(ast) => compiler.compile(ast).ok_or_else(|| {
-            query::syntax(
-                spec.query.as_deref().unwrap_or(""),
-                0,
-                "nothing to search for: the query has no letters or digits",
-            )
-        })?,
+    prepare_with(reader.searcher(), fields, spec)
+}
+
+/// Builds the final query on an index that is already open.
+pub fn prepare_with(
+    searcher: Searcher,
+    fields: Fields,
+    spec: &SearchSpec,
+) -> anyhow::Result<Prepared> {
+    let ast = spec.parse()?;
+    let text = spec.query.as_deref().unwrap_or("");
+    let filtered = |user: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
+        let mut clauses = vec![
+            (Occur::Must, user),
+            (Occur::Must, constant(fields.kind, kind)),
+        ];
+        clauses.extend(
+            spec.filters
+                .queries(&fields)
+                .into_iter()
+                .map(|q| (Occur::Must, q)),
+        );
+        Box::new(BooleanQuery::new(clauses))
     };
-    let kind = if spec.in_quotes {
-        KIND_QUOTE
+    let (query, quotes) = if spec.in_quotes {
+        let quotes = user_query(&fields, spec.any, true, ast.as_ref(), text)?;
+        let articles = ast.as_ref().map(quotes::candidates);
+        let articles = user_query(&fields, spec.any, false, articles.as_ref(), text)?;
+        (
+            filtered(articles, KIND_QUOTED),
+            Some(filtered(quotes, KIND_QUOTE)),
+        )
     } else {
-        KIND_ARTICLE
+        let articles = user_query(&fields, spec.any, false, ast.as_ref(), text)?;
+        (filtered(articles, KIND_ARTICLE), None)
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, user),
-        (Occur::Must, constant(fields.kind, kind)),
-    ];
-    clauses.extend(
-        spec.filters
-            .queries(&fields)
-            .into_iter()
-            .map(|q| (Occur::Must, q)),
-    );
     Ok(Prepared {
         searcher,
         fields,
-        query: Box::new(BooleanQuery::new(clauses)),
+        query,
+        quotes,
         ast,
-        in_quotes: spec.in_quotes,
     })
+}
+
+/// The user's query over articles or quotes (every document when there is no query).
+fn user_query(
+    fields: &Fields,
+    any: bool,
+    in_quotes: bool,
+    ast: Option<&Ast>,
+    text: &str,
+) -> Result<Box<dyn Query>, Fatal> {
+    let Some(ast) = ast else {
+        return Ok(Box::new(AllQuery));
+    };
+    Compiler::new(fields, any, in_quotes)
+        .compile(ast)
+        .ok_or_else(|| {
+            query::syntax(
+                text,
+                0,
+                "nothing to search for: the query has no letters or digits",
+            )
+        })
 }
 
 fn constant(field: Field, value: &str) -> Box<dyn Query> {
@@ -106,7 +143,7 @@ fn constant(field: Field, value: &str) -> Box<dyn Query> {
 impl Prepared {
     /// The field snippets come from: the body, or the quote for quote hits.
     pub fn snippet_field(&self) -> Field {
-        if self.in_quotes {
+        if self.in_quotes() {
             self.fields.quote
         } else {
             self.fields.body
@@ -118,7 +155,7 @@ impl Prepared {
         let field = self.snippet_field();
         let mut terms: Vec<Vec<String>> = Vec::new();
         if let Some(ast) = &self.ast {
-            Compiler::new(&self.fields, false, self.in_quotes)
+            Compiler::new(&self.fields, false, self.in_quotes())
                 .highlight_terms(ast, field, &mut terms);
         }
         Highlighter::new(&terms, field, SNIPPET_CHARS)
@@ -126,7 +163,52 @@ impl Prepared {
 
     /// True when hits are quotes rather than articles.
     pub fn in_quotes(&self) -> bool {
-        self.in_quotes
+        self.quotes.is_some()
+    }
+
+    /// The number of hits.
+    pub fn count(&self) -> anyhow::Result<usize> {
+        match &self.quotes {
+            Some(q) => quotes::count(self, &**q),
+            None => Ok(self
+                .searcher
+                .search(&*self.query, &tantivy::collector::Count)?),
+        }
+    }
+
+    /// The number of hits and one page of them.
+    pub fn top(
+        &self,
+        sort: SortOrder,
+        limit: usize,
+        offset: usize,
+    ) -> anyhow::Result<(usize, Vec<HitRef>)> {
+        if let Some(q) = &self.quotes {
+            return quotes::top(self, &**q, sort, limit, offset);
+        }
+        let (n, page) = hits::top(&self.searcher, &*self.query, sort, limit, offset)?;
+        let refs = page
+            .into_iter()
+            .map(|(score, at)| HitRef::article(at, score))
+            .collect();
+        Ok((n, refs))
+    }
+
+    /// Every hit, in index order or by date.
+    pub fn all(&self, sort: SortOrder) -> anyhow::Result<Vec<HitRef>> {
+        if let Some(q) = &self.quotes {
+            return quotes::all(self, &**q, sort);
+        }
+        let docs = hits::all(&self.searcher, &*self.query, sort)?;
+        Ok(docs
+            .into_iter()
+            .map(|at| HitRef::article(at, None))
+            .collect())
+    }
+
+    /// Loads hits from this index.
+    pub fn loader(&self) -> Loader<'_> {
+        Loader::new(&self.searcher, self.fields)
     }
 }
 
@@ -224,9 +306,7 @@ mod tests {
             ..Article::default()
         };
         let mut w = index.writer_with_num_threads(1, 15_000_000)?;
-        for d in crate::index::documents::article_documents(&a, &f) {
-            w.add_document(d)?;
-        }
+        w.add_document(crate::index::documents::article_document(&a, &f))?;
         let mut commit = w.prepare_commit()?;
         commit.set_payload(&crate::index::commit_payload());
         commit.commit()?;
@@ -247,8 +327,7 @@ mod tests {
                     ..Default::default()
                 })?,
             };
-            let p = prepare(dir.path(), &spec)?;
-            Ok(p.searcher.search(&*p.query, &Count)?)
+            prepare(dir.path(), &spec)?.count()
         };
         assert_eq!(run("union", false, &[])?, 1, "the article");
         assert_eq!(
@@ -272,8 +351,10 @@ mod tests {
             filters: Filters::default(),
         };
         let p = prepare(dir.path(), &spec)?;
-        let (_, page) = hits::top(&p.searcher, &*p.query, crate::cli::SortOrder::Score, 5, 0)?;
-        let hit = hits::Loader::new(&p.searcher, p.fields).load(page[0].1, page[0].0)?;
+        let (n, page) = p.top(SortOrder::Score, 5, 0)?;
+        assert_eq!((n, page.len()), (1, 1));
+        let hit = p.loader().load(page[0])?;
+        assert_eq!(hit.id, "p.txt@1");
         assert_eq!(hit.quote.as_deref(), Some("The cranes are moving again"));
         assert_eq!(hit.speakers, vec!["Mara Quist"]);
         assert_eq!(hit.place.as_deref(), Some("Riga"));
