@@ -81,6 +81,13 @@ pub fn add_names<'n>(
 ) {
     for name in values {
         doc.add_text(names, name);
+        add_keys(doc, keys, std::iter::once(name));
+    }
+}
+
+/// Adds the filter keys of each name (full name, surname) to `keys`.
+pub fn add_keys<'n>(doc: &mut TantivyDocument, keys: Field, values: impl Iterator<Item = &'n str>) {
+    for name in values {
         for key in name_keys(name) {
             doc.add_text(keys, key);
         }

@@ -47,6 +47,8 @@ pub struct Prepared {
     /// Quote search: the final query over the in-memory quote documents.
     quotes: Option<Box<dyn Query>>,
     ast: Option<Ast>,
+    /// `--any`: juxtaposed words are alternatives.
+    any: bool,
 }
 
 impl SearchSpec {
@@ -107,6 +109,7 @@ pub fn prepare_with(
         query,
         quotes,
         ast,
+        any: spec.any,
     })
 }
 
@@ -270,47 +273,26 @@ mod tests {
         Ok(())
     }
 
-    /// An on-disk index holding one article with two attributed quotes, written through the
-    /// same document builder as the indexer (so no extraction is needed).
+    /// An on-disk index holding one article with two attributed quotes.
     fn quote_index(dir: &Path) -> anyhow::Result<()> {
-        use crate::model::{Article, Dateline, Quote, Speaker};
-        let (index, f) = crate::index::open_or_create(dir, false)?;
         let body = "\"The cranes are moving again,\" said Mara Quist. The union thanked the mayor. \
                     \"We thank the union for its patience,\" said Ivo Brandt.";
-        let quote = |who: &str, text: &str| {
-            let start = body.find(text).unwrap_or_default();
-            Quote {
-                speaker: Some(Speaker { name: who.into() }),
-                text: text.into(),
-                start,
-                end: start + text.len(),
-                cue: "said".into(),
-                direct: true,
-            }
-        };
-        let a = Article {
-            id: "p.txt".into(),
-            path: "p.txt".into(),
-            headline: "Port strike ends".into(),
-            body: body.into(),
-            dateline: Some(Dateline {
-                raw: "RIGA, May 2 -".into(),
-                place: Some("Riga".into()),
-                date: None,
-            }),
-            date: time::Date::from_calendar_date(2025, time::Month::May, 2).ok(),
-            quotes: vec![
-                quote("Mara Quist", "The cranes are moving again"),
-                quote("Ivo Brandt", "We thank the union for its patience"),
+        let mut a = testing::article(
+            "p.txt",
+            "Port strike ends",
+            body,
+            &[
+                (Some("Mara Quist"), "The cranes are moving again"),
+                (Some("Ivo Brandt"), "We thank the union for its patience"),
             ],
-            ..Article::default()
-        };
-        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
-        w.add_document(crate::index::documents::article_document(&a, &f))?;
-        let mut commit = w.prepare_commit()?;
-        commit.set_payload(&crate::index::commit_payload());
-        commit.commit()?;
-        Ok(())
+        );
+        a.dateline = Some(crate::model::Dateline {
+            raw: "RIGA, May 2 -".into(),
+            place: Some("Riga".into()),
+            date: None,
+        });
+        a.date = time::Date::from_calendar_date(2025, time::Month::May, 2).ok();
+        testing::write(dir, &[a])
     }
 
     #[test]
@@ -360,6 +342,59 @@ mod tests {
         assert_eq!(hit.place.as_deref(), Some("Riga"));
         let snip = p.highlighter().snippet(hit.quote.as_deref().unwrap_or(""));
         assert_eq!(snip.pieces()[1], ("cranes", true));
+        Ok(())
+    }
+}
+
+/// Small on-disk indexes for unit tests, written through the indexer's own document builder (so
+/// no extraction is needed).
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::Path;
+
+    use crate::model::{Article, Quote, Speaker};
+
+    /// An article whose quotes are `(speaker, text)` pairs, each text found in `body`.
+    pub fn article(
+        id: &str,
+        headline: &str,
+        body: &str,
+        quotes: &[(Option<&str>, &str)],
+    ) -> Article {
+        let quotes = quotes
+            .iter()
+            .map(|(who, text)| {
+                let start = body.find(text).unwrap_or_default();
+                Quote {
+                    speaker: who.map(|name| Speaker { name: name.into() }),
+                    text: (*text).into(),
+                    start,
+                    end: start + text.len(),
+                    cue: "said".into(),
+                    direct: true,
+                }
+            })
+            .collect();
+        Article {
+            id: id.into(),
+            path: id.into(),
+            headline: headline.into(),
+            body: body.into(),
+            quotes,
+            ..Article::default()
+        }
+    }
+
+    /// Writes `articles` into a new index in `dir`, in one commit.
+    pub fn write(dir: &Path, articles: &[Article]) -> anyhow::Result<()> {
+        let (index, f) = crate::index::open_or_create(dir, false)?;
+        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
+        for a in articles {
+            w.add_document(crate::index::documents::article_document(a, &f))?;
+        }
+        let mut commit = w.prepare_commit()?;
+        commit.set_payload(&crate::index::commit_payload());
+        commit.commit()?;
         Ok(())
     }
 }

@@ -11,17 +11,22 @@
 //! Ranking by score is BM25 among the quotes of one batch, so it is exact when the candidates fit
 //! in one batch and an approximation beyond (scores of different batches are merged as they are).
 
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tantivy::collector::Count;
+
 use tantivy::directory::RamDirectory;
 use tantivy::query::Query;
 use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument};
 
 use super::Prepared;
 use super::hits::{self, HitRef};
-use super::query::{Ast, QField};
+use super::query::{Ast, Compiler, QField};
 use crate::cli::SortOrder;
-use crate::index::documents::add_names;
+use crate::index::documents::{add_keys, add_names};
 use crate::index::quote_spans::{self, Span};
 use crate::index::schema::{self, Fields, KIND_QUOTE};
 
@@ -98,45 +103,188 @@ enum Want {
 }
 
 /// Runs the quote query over every batch of candidate articles (in `sort`'s date order, else in
-/// index order); returns the number of matching quotes and the ones `want` keeps.
+/// index order), batches on every core; returns the number of matching quotes and the ones
+/// `want` keeps, merged in batch order.
 fn run(
     p: &Prepared,
     quotes: &dyn Query,
     sort: SortOrder,
     want: Want,
 ) -> anyhow::Result<(usize, Vec<HitRef>)> {
+    run_shaped(p, quotes, sort, want, &Shape::of(p))
+}
+
+fn run_shaped(
+    p: &Prepared,
+    quotes: &dyn Query,
+    sort: SortOrder,
+    want: Want,
+    shape: &Shape,
+) -> anyhow::Result<(usize, Vec<HitRef>)> {
     let articles = hits::all(&p.searcher, &*p.query, sort)?;
+    let chunks: Vec<&[DocAddress]> = articles.chunks(BATCH).collect();
+    let results = in_parallel(chunks.len(), |i| {
+        let batch = Batch::build(p, shape, chunks[i])?;
+        batch.run(quotes, want)
+    })?;
     let mut total = 0;
     let mut kept: Vec<HitRef> = Vec::new();
-    for chunk in articles.chunks(BATCH) {
-        let batch = Batch::build(p, chunk)?;
-        let s = &batch.searcher;
-        match want {
-            Want::Count => total += s.search(quotes, &Count)?,
-            Want::Best(n) => {
-                let (found, page) = hits::top(s, quotes, SortOrder::Score, n, 0)?;
-                total += found;
-                kept.extend(
-                    page.into_iter()
-                        .filter_map(|(score, at)| batch.hit(at, score)),
-                );
-                kept.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-                kept.truncate(n);
+    for (found, refs) in results {
+        total += found;
+        kept.extend(refs);
+    }
+    match want {
+        Want::Count => {}
+        Want::Best(n) => {
+            // Stable: equal scores keep batch order.
+            kept.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
+            kept.truncate(n);
+        }
+        Want::First(n) => kept.truncate(n),
+    }
+    Ok((total, kept))
+}
+
+/// `job(0..n)` on up to one thread per core; results in job order.
+fn in_parallel<T: Send>(
+    n: usize,
+    job: impl Fn(usize) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    let threads = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if n <= 1 || threads <= 1 {
+        return (0..n).map(job).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<anyhow::Result<T>>>> = (0..n).map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(n) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slot) = slots.get(i) else { break };
+                    let result = job(i);
+                    if let Ok(mut slot) = slot.lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|slot| match slot.into_inner() {
+            Ok(Some(result)) => result,
+            _ => Err(anyhow::anyhow!("a quote search batch did not finish")),
+        })
+        .collect()
+}
+
+/// What the in-memory quote documents of one query need: the words one of which a quote must
+/// hold to match (when the query implies such a set), and the article fields the query reads.
+/// Quotes that cannot match are left out, which is most of the work saved on a broad query.
+struct Shape {
+    needs_one_of: Option<HashSet<String>>,
+    headline: bool,
+    people: bool,
+    place: bool,
+}
+
+impl Shape {
+    /// Every quote, with every field: what the query would see with no shortcut.
+    fn everything() -> Shape {
+        Shape {
+            needs_one_of: None,
+            headline: true,
+            people: true,
+            place: true,
+        }
+    }
+
+    fn of(p: &Prepared) -> Shape {
+        let Some(ast) = &p.ast else {
+            return Shape {
+                needs_one_of: None,
+                headline: false,
+                people: false,
+                place: false,
+            };
+        };
+        let mut compiler = Compiler::new(&p.fields, p.any, true);
+        Shape {
+            needs_one_of: needed_words(ast, p.any, &mut compiler).map(|w| w.into_iter().collect()),
+            headline: reads(ast, QField::Headline),
+            people: reads(ast, QField::People),
+            place: reads(ast, QField::Place),
+        }
+    }
+
+    /// False when the quote cannot match: it holds none of the needed words.
+    fn may_match(&self, quote: &str, analyzer: &mut TextAnalyzer) -> bool {
+        let Some(words) = &self.needs_one_of else {
+            return true;
+        };
+        let mut stream = analyzer.token_stream(quote);
+        while stream.advance() {
+            if words.contains(&stream.token().text) {
+                return true;
             }
-            Want::First(n) => {
-                let found = hits::all(s, quotes, SortOrder::Score)?;
-                total += found.len();
-                let room = n.saturating_sub(kept.len());
-                kept.extend(
-                    found
-                        .into_iter()
-                        .take(room)
-                        .filter_map(|at| batch.hit(at, None)),
-                );
+        }
+        false
+    }
+}
+
+/// Words of which every quote matching `ast` holds at least one; `None` when no such set follows
+/// from the query (`*`, only negations, alternatives of which one constrains no quote word).
+fn needed_words(ast: &Ast, any: bool, c: &mut Compiler) -> Option<Vec<String>> {
+    let one_of = |items: &[&Ast], c: &mut Compiler| -> Option<Vec<String>> {
+        let mut all = Vec::new();
+        for item in items {
+            all.extend(needed_words(item, any, c)?);
+        }
+        (!all.is_empty()).then_some(all)
+    };
+    let all_of = |items: &[&Ast], c: &mut Compiler| {
+        items
+            .iter()
+            .filter_map(|a| needed_words(a, any, c))
+            .min_by_key(Vec::len)
+    };
+    match ast {
+        Ast::Word { field, text } | Ast::Phrase { field, text, .. }
+            if matches!(field, None | Some(QField::Quote)) =>
+        {
+            let words: Vec<String> = c.tokens(text).into_iter().map(|(_, t)| t).collect();
+            (!words.is_empty()).then_some(words)
+        }
+        Ast::Word { .. } | Ast::Phrase { .. } | Ast::All | Ast::Not(_) => None,
+        Ast::Required(inner) => needed_words(inner, any, c),
+        Ast::And(items) => all_of(&items.iter().collect::<Vec<_>>(), c),
+        Ast::Or(items) => one_of(&items.iter().collect::<Vec<_>>(), c),
+        Ast::Seq(items) if !any => all_of(&items.iter().collect::<Vec<_>>(), c),
+        Ast::Seq(items) => {
+            // With --any, plain words are alternatives unless a `+word` makes them optional.
+            let required: Vec<&Ast> = items
+                .iter()
+                .filter(|a| matches!(a, Ast::Required(_)))
+                .collect();
+            if required.is_empty() {
+                let plain: Vec<&Ast> = items.iter().filter(|a| !matches!(a, Ast::Not(_))).collect();
+                one_of(&plain, c)
+            } else {
+                all_of(&required, c)
             }
         }
     }
-    Ok((total, kept))
+}
+
+/// True when a word or phrase of the query is meant for `field`.
+fn reads(ast: &Ast, field: QField) -> bool {
+    match ast {
+        Ast::Word { field: f, .. } | Ast::Phrase { field: f, .. } => *f == Some(field),
+        Ast::And(items) | Ast::Or(items) | Ast::Seq(items) => items.iter().any(|a| reads(a, field)),
+        Ast::Not(inner) | Ast::Required(inner) => reads(inner, field),
+        Ast::All => false,
+    }
 }
 
 /// The quotes of a batch of articles, indexed in memory.
@@ -147,28 +295,47 @@ struct Batch {
 }
 
 impl Batch {
-    fn build(p: &Prepared, articles: &[DocAddress]) -> anyhow::Result<Batch> {
+    fn build(p: &Prepared, shape: &Shape, articles: &[DocAddress]) -> anyhow::Result<Batch> {
         // A single segment keeps documents in the order they are added, which `origin` relies
         // on, and needs no indexing threads for a few thousand small documents.
         let mut writer = Index::builder()
             .schema(schema::quote_schema())
             .tokenizers(schema::tokenizers())
             .single_segment_index_writer(RamDirectory::create(), BATCH_MEMORY)?;
+        let mut analyzer = schema::news_analyzer();
         let mut origin = Vec::new();
         for &at in articles {
-            let article: TantivyDocument = p.searcher.doc(at)?;
-            let spans = article
-                .get_first(p.fields.quotes)
-                .and_then(|v| v.as_bytes())
-                .map(quote_spans::decode)
-                .unwrap_or_default();
-            for (i, span) in spans.into_iter().enumerate() {
-                writer.add_document(quote_document(&article, &p.fields, span))?;
-                origin.push((at, i));
+            let article = Article::read(p, at)?;
+            for (i, span) in article.spans.iter().enumerate() {
+                let quote = article.body.get(span.start..span.end).unwrap_or_default();
+                if shape.may_match(quote, &mut analyzer) {
+                    writer.add_document(article.quote_document(&p.fields, shape, quote, *span))?;
+                    origin.push((at, i));
+                }
             }
         }
         let searcher = writer.finalize()?.reader()?.searcher();
         Ok(Batch { searcher, origin })
+    }
+
+    /// The number of matching quotes in this batch and the ones `want` keeps.
+    fn run(&self, quotes: &dyn Query, want: Want) -> anyhow::Result<(usize, Vec<HitRef>)> {
+        let s = &self.searcher;
+        Ok(match want {
+            Want::Count => (s.search(quotes, &Count)?, Vec::new()),
+            Want::Best(n) => {
+                let (found, page) = hits::top(s, quotes, SortOrder::Score, n, 0)?;
+                let refs = page
+                    .into_iter()
+                    .filter_map(|(score, at)| self.hit(at, score));
+                (found, refs.collect())
+            }
+            Want::First(n) => {
+                let found = hits::all(s, quotes, SortOrder::Score)?;
+                let refs = found.iter().take(n).filter_map(|&at| self.hit(at, None));
+                (found.len(), refs.collect())
+            }
+        })
     }
 
     fn hit(&self, at: DocAddress, score: Option<f32>) -> Option<HitRef> {
@@ -181,39 +348,74 @@ impl Batch {
     }
 }
 
-/// One quote of a stored article as an in-memory document: the quote's words, its speaker, and
-/// what filters and field prefixes see of the article (headline, place, date, people).
-fn quote_document(article: &TantivyDocument, f: &Fields, span: Span) -> TantivyDocument {
-    let text = |field| article.get_first(field).and_then(|v| v.as_str());
-    let texts = |field| article.get_all(field).filter_map(|v| v.as_str());
-    let mut doc = TantivyDocument::default();
-    doc.add_text(f.kind, KIND_QUOTE);
-    let body = text(f.body).unwrap_or_default();
-    doc.add_text(f.quote, body.get(span.start..span.end).unwrap_or_default());
-    doc.add_text(f.headline, text(f.headline).unwrap_or_default());
-    if let Some(place) = text(f.place) {
-        doc.add_text(f.place, place);
-        doc.add_text(f.place_key, crate::text::name_key(place));
+/// A stored article, as quote search reads it.
+struct Article {
+    doc: TantivyDocument,
+    body: String,
+    spans: Vec<Span>,
+}
+
+impl Article {
+    fn read(p: &Prepared, at: DocAddress) -> anyhow::Result<Article> {
+        let doc: TantivyDocument = p.searcher.doc(at)?;
+        let body = doc
+            .get_first(p.fields.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let spans = doc
+            .get_first(p.fields.quotes)
+            .and_then(|v| v.as_bytes())
+            .map(quote_spans::decode)
+            .unwrap_or_default();
+        Ok(Article { doc, body, spans })
     }
-    if let Some(date) = article.get_first(f.date).and_then(|v| v.as_datetime()) {
-        doc.add_date(f.date, date);
+
+    /// One of its quotes as an in-memory document: the quote's words and speaker, the keys every
+    /// filter looks up, and the article's text fields the query reads.
+    fn quote_document(
+        &self,
+        f: &Fields,
+        shape: &Shape,
+        quote: &str,
+        span: Span,
+    ) -> TantivyDocument {
+        let text = |field| self.doc.get_first(field).and_then(|v| v.as_str());
+        let texts = |field| self.doc.get_all(field).filter_map(|v| v.as_str());
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_QUOTE);
+        doc.add_text(f.quote, quote);
+        if shape.headline {
+            doc.add_text(f.headline, text(f.headline).unwrap_or_default());
+        }
+        if let Some(place) = text(f.place) {
+            if shape.place {
+                doc.add_text(f.place, place);
+            }
+            doc.add_text(f.place_key, crate::text::name_key(place));
+        }
+        if let Some(date) = self.doc.get_first(f.date).and_then(|v| v.as_datetime()) {
+            doc.add_date(f.date, date);
+        }
+        let (people, codes) = (texts(f.people), texts(f.people_codes));
+        if shape.people {
+            add_names(&mut doc, f.people, f.person_key, people);
+            add_names(&mut doc, f.people_codes, f.person_key, codes);
+        } else {
+            add_keys(&mut doc, f.person_key, people.chain(codes));
+        }
+        let speaker = span.speaker.and_then(|i| texts(f.speakers).nth(i));
+        add_names(&mut doc, f.speakers, f.speaker_key, speaker.into_iter());
+        doc
     }
-    add_names(&mut doc, f.people, f.person_key, texts(f.people));
-    add_names(
-        &mut doc,
-        f.people_codes,
-        f.person_key,
-        texts(f.people_codes),
-    );
-    let speaker = span.speaker.and_then(|i| texts(f.speakers).nth(i));
-    add_names(&mut doc, f.speakers, f.speaker_key, speaker.into_iter());
-    doc
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::filters::Filters;
     use crate::search::query::parse;
+    use crate::search::{SearchSpec, prepare, testing};
 
     fn candidate(q: &str) -> Ast {
         parse(q).map(|a| candidates(&a)).unwrap_or(Ast::All)
@@ -221,7 +423,7 @@ mod tests {
 
     #[test]
     fn candidates_look_in_the_body_and_drop_negations() -> anyhow::Result<()> {
-        assert_eq!(candidate("cranes"), candidates(&parse("body:cranes")?));
+        assert_eq!(candidate("cranes"), parse("body:cranes")?);
         assert_eq!(
             candidate("quote:\"we thank\"~1"),
             parse("body:\"we thank\"~1")?
@@ -232,6 +434,80 @@ mod tests {
             candidate("cranes -union"),
             Ast::Seq(vec![parse("body:cranes")?, Ast::All])
         );
+        Ok(())
+    }
+
+    /// Three articles whose quotes share and miss words in every combination the queries below
+    /// test.
+    fn index(dir: &std::path::Path) -> anyhow::Result<()> {
+        let a = testing::article(
+            "a.txt",
+            "Harbour cranes idle",
+            "\"The cranes stay idle,\" said Mara Quist. Talks went on. \"Wages first,\" the union said.",
+            &[
+                (Some("Mara Quist"), "The cranes stay idle"),
+                (None, "Wages first"),
+            ],
+        );
+        let b = testing::article(
+            "b.txt",
+            "Union and port agree",
+            "\"We agree on wages and cranes,\" said Ivo Brandt. The cranes moved.",
+            &[(Some("Ivo Brandt"), "We agree on wages and cranes")],
+        );
+        let c = testing::article(
+            "c.txt",
+            "Ferries late",
+            "\"The ferries run late,\" said Mara Quist.",
+            &[(Some("Mara Quist"), "The ferries run late")],
+        );
+        testing::write(dir, &[a, b, c])
+    }
+
+    /// Leaving out quotes that hold none of the needed words never changes what matches.
+    #[test]
+    fn the_shortcut_finds_what_the_full_quote_index_finds() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        index(dir.path())?;
+        let queries = [
+            "cranes",
+            "cranes -wages",
+            "cranes OR -wages",
+            "+cranes wages",
+            "cranes wages",
+            "\"stay idle\"",
+            "NOT cranes",
+            "*",
+            "ferries OR wages",
+            "(cranes OR ferries) -idle",
+            "headline:cranes",
+            "speakers:quist",
+            "cranes AND (idle OR -agree)",
+            "-cranes -wages",
+        ];
+        for q in queries {
+            for any in [false, true] {
+                let spec = SearchSpec {
+                    query: Some(q.into()),
+                    any,
+                    in_quotes: true,
+                    filters: Filters::default(),
+                };
+                let p = prepare(dir.path(), &spec)?;
+                let Some(quotes) = &p.quotes else {
+                    anyhow::bail!("not a quote search");
+                };
+                let all = |shape: &Shape| -> anyhow::Result<Vec<HitRef>> {
+                    Ok(run_shaped(&p, &**quotes, SortOrder::Score, Want::First(99), shape)?.1)
+                };
+                let shortcut = all(&Shape::of(&p))?;
+                assert_eq!(shortcut, all(&Shape::everything())?, "{q:?} any={any}");
+                assert!(
+                    !shortcut.is_empty() || q == "-cranes -wages",
+                    "{q:?} any={any} found nothing"
+                );
+            }
+        }
         Ok(())
     }
 }
