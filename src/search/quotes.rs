@@ -191,6 +191,7 @@ struct Shape {
 
 impl Shape {
     /// Every quote, with every field: what the query would see with no shortcut.
+    #[cfg(test)]
     fn everything() -> Shape {
         Shape {
             needs_one_of: None,
