@@ -123,7 +123,11 @@ pub fn for_each_live_path(
         let mut docs = by_ord.iter().map(|&(_, d)| d);
         paths.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
             if let Some(doc) = docs.next() {
-                visit(ord, doc, &String::from_utf8_lossy(bytes));
+                // Paths are stored from `&str`, so the strict check (fast on ASCII) passes.
+                match std::str::from_utf8(bytes) {
+                    Ok(path) => visit(ord, doc, path),
+                    Err(_) => visit(ord, doc, &String::from_utf8_lossy(bytes)),
+                }
             }
         })?;
     }

@@ -111,7 +111,10 @@ impl Found {
 pub fn find<'a>(root: &'a Path, opts: &'a WalkOptions) -> impl Iterator<Item = Found> + 'a {
     walkdir::WalkDir::new(root)
         .follow_links(opts.follow)
-        .sort_by_file_name()
+        // Siblings share their parent's path, so comparing whole paths as bytes orders them by
+        // name; `sort_by_file_name` parses each path's last component on every comparison,
+        // which was 44% of a no-change re-run's instructions.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(move |e| {
             e.depth() == 0

@@ -78,16 +78,29 @@ pub struct FileArticles {
 /// Picks the format from the extension (after removing `.gz`), falling back to sniffing content
 /// for unknown extensions. Returns `None` for files that are not articles.
 pub fn detect(path: &Path, text_head: &str) -> Option<Format> {
-    let name = path.file_name()?.to_string_lossy().to_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-    match ext {
-        "txt" | "text" => Some(sniff(text_head).unwrap_or(Format::Text)),
-        "html" | "htm" | "xhtml" => Some(Format::Html),
-        "json" => Some(Format::Json),
-        "jsonl" | "ndjson" => Some(Format::Jsonl),
-        "sgm" | "sgml" => Some(Format::ReutersSgml),
-        _ => None,
+    // Bytes, not a lower-cased copy: this runs for every file of every re-run.
+    let name = path.file_name()?.as_encoded_bytes();
+    let name = match name.len().checked_sub(3) {
+        Some(cut) if name[cut..].eq_ignore_ascii_case(b".gz") => &name[..cut],
+        _ => name,
+    };
+    let ext = name
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map_or(&b""[..], |dot| &name[dot + 1..]);
+    let is = |names: &[&str]| names.iter().any(|n| ext.eq_ignore_ascii_case(n.as_bytes()));
+    if is(&["txt", "text"]) {
+        Some(sniff(text_head).unwrap_or(Format::Text))
+    } else if is(&["html", "htm", "xhtml"]) {
+        Some(Format::Html)
+    } else if is(&["json"]) {
+        Some(Format::Json)
+    } else if is(&["jsonl", "ndjson"]) {
+        Some(Format::Jsonl)
+    } else if is(&["sgm", "sgml"]) {
+        Some(Format::ReutersSgml)
+    } else {
+        None
     }
 }
 
