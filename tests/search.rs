@@ -449,6 +449,53 @@ fn speaker_filter_and_quote_search() {
     );
 }
 
+/// More candidate articles than one in-memory batch of quote search holds (2,048), so batches
+/// are merged: counts, `--all`, pages and date order must agree with each other.
+#[test]
+fn quote_search_over_many_batches_is_exact_and_ordered() {
+    let env = TestEnv::new();
+    let speakers = ["Mara Quist", "Ivo Brandt", "Lena Okafor"];
+    let articles: Vec<serde_json::Value> = (0..2_600)
+        .map(|i| {
+            let who = speakers[i % 3];
+            let day = 1 + i % 28;
+            let month = 1 + (i / 28) % 12;
+            json!({"id": format!("a{i}"), "headline": format!("Harbour report {i}"),
+                   "body": format!("\"The cranes moved {i} containers,\" said {who}. Dockers waited. \"Wages come first,\" said {who}."),
+                   "date": format!("2024-{month:02}-{day:02}")})
+        })
+        .collect();
+    env.write_jsonl("many.jsonl", &articles);
+    env.index();
+    assert_eq!(env.count("cranes", &["--in-quotes"]), 2_600);
+    assert_eq!(env.count("*", &["--in-quotes"]), 5_200);
+    assert_eq!(
+        env.count("wages", &["--in-quotes", "--speaker", "brandt"]),
+        867
+    );
+    assert_eq!(env.count("cranes -wages", &["--in-quotes"]), 2_600);
+    assert_eq!(env.count("dockers", &["--in-quotes"]), 0, "not quoted");
+    let dates = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["--in-quotes", "--format", "tsv", "--fields", "id,date"];
+        args.extend_from_slice(extra);
+        let run = env.search("cranes", &args);
+        run.expect_code(0);
+        run.stdout.lines().skip(1).map(str::to_string).collect()
+    };
+    let all = dates(&["--all", "--sort", "date"]);
+    assert_eq!(all.len(), 2_600);
+    let by_date: Vec<&str> = all.iter().filter_map(|l| l.split('\t').nth(1)).collect();
+    assert!(
+        by_date.windows(2).all(|w| w[0] <= w[1]),
+        "--all --sort date is in date order"
+    );
+    let page = dates(&["--sort", "date", "--limit", "5", "--offset", "2000"]);
+    assert_eq!(page, all[2_000..2_005], "a page is a slice of --all");
+    let newest = dates(&["--sort=-date", "--limit", "3"]);
+    let last: Vec<&str> = newest.iter().filter_map(|l| l.split('\t').nth(1)).collect();
+    assert_eq!(last, vec![by_date[2_599]; 3], "newest first");
+}
+
 #[test]
 fn bad_filters_are_clear() {
     let env = corpus();
