@@ -12,6 +12,10 @@ use tantivy::query::{PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
 
+use newsdex::cli::{FilterArgs, SortOrder};
+use newsdex::search::filters::Filters;
+use newsdex::search::{self, SearchSpec};
+
 use crate::baselines;
 use crate::corpus::{self, Corpus};
 use crate::measure::{self, Run, ms, percentiles};
@@ -20,6 +24,8 @@ use crate::measure::{self, Run, ms, percentiles};
 pub const PHRASE: &str = "oil prices";
 const CLI_RUNS: usize = 20;
 const IN_PROCESS_RUNS: usize = 200;
+/// Time one library probe may take in all (a broad quote search at 1 GB takes seconds per run).
+const IN_PROCESS_BUDGET: Duration = Duration::from_secs(20);
 const SQLITE_RUNS: usize = 50;
 const RG_RUNS: usize = 3;
 
@@ -142,6 +148,7 @@ pub fn run(s: &Setup) -> anyhow::Result<Outcome> {
     tantivy_cli(s, &c, &scratch, &mut out)?;
     if nd.is_some() {
         in_process_queries(&newsdex_index, &c, &mut out)?;
+        library_queries(&newsdex_index, &c, &mut out)?;
         cli_queries(s, &newsdex_index, &c, &scratch, &mut out)?;
         export_all(s, &newsdex_index, &scratch, &mut out)?;
     }
@@ -457,6 +464,134 @@ fn in_process_queries(index_dir: &Path, c: &Corpus, out: &mut Outcome) -> anyhow
     Ok(())
 }
 
+/// One search the bench runs, both in process and through the CLI.
+struct Probe {
+    query: String,
+    speaker: Option<&'static str>,
+    since: Option<&'static str>,
+    in_quotes: bool,
+    /// What the table calls it besides its arguments (`phrase`, `rare word`).
+    label: &'static str,
+    /// The phrase, whose CLI time has a target.
+    phrase: bool,
+}
+
+/// A phrase, a rare word, a boolean with a filter, `--speaker`, `--since`, and quote search (one
+/// narrow query, one broad: it indexes the candidate articles' quotes in memory).
+fn probes(c: &Corpus) -> Vec<Probe> {
+    let probe = |query: &str, speaker, since, in_quotes| Probe {
+        query: query.to_string(),
+        speaker,
+        since,
+        in_quotes,
+        label: "",
+        phrase: false,
+    };
+    let phrase = Probe {
+        label: "phrase",
+        phrase: true,
+        ..probe(&format!("\"{PHRASE}\""), None, None, false)
+    };
+    let rare = Probe {
+        label: "rare word",
+        ..probe(&c.rare_word, None, None, false)
+    };
+    vec![
+        phrase,
+        rare,
+        probe("oil AND opec", None, Some("1987-03"), false),
+        probe("dollar", Some("Volcker"), None, false),
+        probe("dollar", None, Some("1987-04"), false),
+        probe("dollar", Some("Volcker"), None, true),
+        probe("oil", None, None, true),
+    ]
+}
+
+impl Probe {
+    /// The search arguments after `newsdex search`.
+    fn cli_args(&self) -> Vec<String> {
+        let mut args = vec![self.query.clone()];
+        if let Some(who) = self.speaker {
+            args.extend(["--speaker".to_string(), who.to_string()]);
+        }
+        if let Some(day) = self.since {
+            args.extend(["--since".to_string(), day.to_string()]);
+        }
+        if self.in_quotes {
+            args.push("--in-quotes".to_string());
+        }
+        args
+    }
+
+    /// How the table names it: its label and arguments.
+    fn name(&self) -> String {
+        format!("{} `{}`", self.label, self.cli_args().join(" "))
+            .trim_start()
+            .to_string()
+    }
+
+    fn spec(&self) -> anyhow::Result<SearchSpec> {
+        let args = FilterArgs {
+            speaker: self.speaker.iter().map(|s| s.to_string()).collect(),
+            since: self.since.map(str::to_string),
+            ..FilterArgs::default()
+        };
+        Ok(SearchSpec {
+            query: Some(self.query.clone()),
+            any: false,
+            in_quotes: self.in_quotes,
+            filters: Filters::from_args(&args)?,
+        })
+    }
+}
+
+/// Each probe through newsdex's library as `newsdex search` runs it, minus the process: query
+/// prepared, top 10 and the count, hits loaded with snippets. At most [`IN_PROCESS_RUNS`] runs
+/// or [`IN_PROCESS_BUDGET`] per probe, whichever comes first.
+fn library_queries(index_dir: &Path, c: &Corpus, out: &mut Outcome) -> anyhow::Result<()> {
+    let (index, fields) = newsdex::index::open_existing(index_dir)?;
+    let searcher = index.reader()?.searcher();
+    for probe in probes(c) {
+        let spec = probe.spec()?;
+        let mut times = Vec::with_capacity(IN_PROCESS_RUNS);
+        let mut hits = 0;
+        let started = Instant::now();
+        while times.len() < IN_PROCESS_RUNS
+            && (times.is_empty() || started.elapsed() < IN_PROCESS_BUDGET)
+        {
+            let t = Instant::now();
+            let p = search::prepare_with(searcher.clone(), fields, &spec)?;
+            let (count, page) = p.top(SortOrder::Score, 10, 0)?;
+            let highlighter = p.highlighter();
+            let mut loader = p.loader();
+            for r in page {
+                let hit = loader.load(r)?;
+                std::hint::black_box(
+                    highlighter.snippet(hit.quote.as_deref().unwrap_or(&hit.body)),
+                );
+            }
+            times.push(t.elapsed());
+            hits = count;
+        }
+        let (p50, p99) = percentiles(&times);
+        out.row(
+            &format!(
+                "{}, top 10 with snippets, newsdex library ({} runs)",
+                probe.name(),
+                times.len()
+            ),
+            "newsdex",
+            format!(
+                "p50 {}, p99 {} ({} hits)",
+                ms(p50),
+                ms(p99),
+                group(hits as u64)
+            ),
+        );
+    }
+    Ok(())
+}
+
 /// `newsdex search` end to end, each query spawned [`CLI_RUNS`] times.
 fn cli_queries(
     s: &Setup,
@@ -465,48 +600,8 @@ fn cli_queries(
     scratch: &Path,
     out: &mut Outcome,
 ) -> anyhow::Result<()> {
-    let quoted = format!("\"{PHRASE}\"");
-    let queries: Vec<(String, Vec<String>, bool)> = vec![
-        (format!("phrase `{quoted}`"), vec![quoted.clone()], true),
-        (
-            format!("rare word `{}`", c.rare_word),
-            vec![c.rare_word.clone()],
-            false,
-        ),
-        (
-            "`oil AND opec --since 1987-03`".into(),
-            vec!["oil AND opec".into(), "--since".into(), "1987-03".into()],
-            false,
-        ),
-        (
-            "`dollar --speaker Volcker`".into(),
-            vec!["dollar".into(), "--speaker".into(), "Volcker".into()],
-            false,
-        ),
-        (
-            "`dollar --since 1987-04`".into(),
-            vec!["dollar".into(), "--since".into(), "1987-04".into()],
-            false,
-        ),
-        // Quote search indexes the quotes of the candidate articles in memory: one narrow query
-        // (a speaker) and one broad (a common word) show what that costs.
-        (
-            "`dollar --speaker Volcker --in-quotes`".into(),
-            vec![
-                "dollar".into(),
-                "--speaker".into(),
-                "Volcker".into(),
-                "--in-quotes".into(),
-            ],
-            false,
-        ),
-        (
-            "`oil --in-quotes`".into(),
-            vec!["oil".into(), "--in-quotes".into()],
-            false,
-        ),
-    ];
-    for (name, args, phrase_target) in queries {
+    for probe in probes(c) {
+        let (name, args, phrase_target) = (probe.name(), probe.cli_args(), probe.phrase);
         let what = format!("CLI search {name} --limit 10 ({CLI_RUNS} runs)");
         let target = if phrase_target { "p50 <= 50 ms" } else { "" };
         let mut times = Vec::with_capacity(CLI_RUNS);
