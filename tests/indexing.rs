@@ -133,6 +133,19 @@ fn another_spelling_of_the_corpus_path_finds_the_same_files() {
         assert_eq!(count(&again, "unchanged"), 3, "{spelling}: {again}");
         assert_eq!(count(&again, "indexed"), 0, "{spelling}: {again}");
     }
+    // The absolute path of the folder, and of a folder inside it, are the same files too: the
+    // run walks them under the spelling the index knows, and says so.
+    let absolute = env.corpus().canonicalize().expect("canonical corpus");
+    let sub = absolute.join("sub");
+    for (folder, files) in [(&absolute, 3), (&sub, 1)] {
+        let shown = folder.to_string_lossy();
+        let again = env
+            .run(&["index", shown.as_ref(), "--index", "idx", "--quiet"])
+            .stderr;
+        assert_eq!(count(&again, "unchanged"), files, "{shown}: {again}");
+        assert_eq!(count(&again, "indexed"), 0, "{shown}: {again}");
+        assert!(again.contains("knows as"), "{again}");
+    }
     assert_eq!(check_articles(&env), 3);
 }
 

@@ -6,6 +6,7 @@ pub mod check;
 pub mod documents;
 pub mod fingerprints;
 pub mod quote_spans;
+pub mod roots;
 pub mod schema;
 pub mod writer;
 

@@ -122,7 +122,39 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
         .map_err(|e| lock_error(e, &cfg.index_dir))?;
     writer.set_merge_policy(Box::new(BoundedMerges::default()));
+    let respelled;
+    let cfg = match recorded_spelling(cfg, &index, &fields)? {
+        Some(corpus) => {
+            let shown = |p: &Path| crate::text::escape_control(&p.display().to_string());
+            eprintln!(
+                "newsdex: {} is the folder this index knows as {}; indexing it under that name, so its files are not indexed twice",
+                shown(&cfg.corpus),
+                shown(&corpus)
+            );
+            respelled = IndexConfig {
+                corpus,
+                ..cfg.clone()
+            };
+            &respelled
+        }
+        None => cfg,
+    };
     pipeline(cfg, &index, fields, writer).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
+}
+
+/// The spelling under which the index already holds the corpus folder, if it is another one
+/// (see [`super::roots`]); a rebuild starts over under the name given.
+fn recorded_spelling(
+    cfg: &IndexConfig,
+    index: &tantivy::Index,
+    fields: &Fields,
+) -> anyhow::Result<Option<PathBuf>> {
+    if cfg.rebuild {
+        return Ok(None);
+    }
+    let searcher = super::open_reader(index, &cfg.index_dir)?.searcher();
+    super::roots::recorded_spelling(&searcher, fields.path, &cfg.corpus)
+        .map_err(|e| super::damaged(&cfg.index_dir, e))
 }
 
 /// tantivy's log merge policy, with no merge producing more than [`MAX_MERGED_DOCS`] documents.
