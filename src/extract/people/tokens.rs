@@ -37,8 +37,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut sentence = true;
     let wrapped = is_hard_wrapped(text);
     let mut line_start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c == ' ' || c.is_whitespace() {
             if c == '\n' {
                 if !is_soft_wrap(text, line_start, i, wrapped) {
@@ -47,12 +47,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 line_start = i + 1;
             }
+            i += len;
             continue;
         }
         if !is_alnum(c) {
             out.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 word: false,
                 possessive: false,
                 newline_before: newline,
@@ -63,29 +64,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 c,
                 '.' | '!' | '?' | ':' | ';' | '"' | '“' | '”' | '(' | '—' | '–' | '|'
             );
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut segment = 1; // letters since the last inner period
-        while let Some(&(j, d)) = chars.peek() {
-            if is_alnum(d) {
-                end = j + d.len_utf8();
-                segment += 1;
-                chars.next();
-                continue;
-            }
-            let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
-            let after = text[j + d.len_utf8()..].chars().next();
-            if joins && after.is_some_and(is_alnum) {
-                chars.next();
-                end = j + d.len_utf8();
-                if d == '.' {
-                    segment = 0;
-                }
-                continue;
-            }
-            break;
-        }
+        let mut end = word_end(text, i + len);
         // A period after an initial or a known abbreviation belongs to the word.
         if bytes.get(end) == Some(&b'.') {
             let w = &text[i..end];
@@ -93,13 +75,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             let single = last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphabetic);
             if single || ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str()) {
                 end += 1;
-                chars.next();
             }
         }
-        let (word_end, possessive) = strip_possessive(text, i, end);
+        let (stem_end, possessive) = strip_possessive(text, i, end);
         out.push(Tok {
             start: i,
-            end: word_end,
+            end: stem_end,
             word: true,
             possessive,
             newline_before: newline,
@@ -107,8 +88,43 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         });
         newline = false;
         sentence = false;
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` and its length; one byte compare for ASCII, which most text is.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Where a word that continues at byte `from` ends: letters and digits, joined across inner
+/// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`).
+fn word_end(text: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut segment = 1; // letters since the last inner period
+    while let Some((d, len)) = char_at(text, end) {
+        if is_alnum(d) {
+            end += len;
+            segment += 1;
+            continue;
+        }
+        let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
+        if joins && char_at(text, end + len).is_some_and(|(after, _)| is_alnum(after)) {
+            end += len;
+            if d == '.' {
+                segment = 0;
+            }
+            continue;
+        }
+        break;
+    }
+    end
 }
 
 /// Shortest line that counts as hard-wrapped running text (wire copy wraps at 60-70 columns;
