@@ -6,7 +6,8 @@
 //! (the query's positive words in the body, every filter, at least one quote: [`candidates`]),
 //! then indexes those articles' quotes in memory, [`BATCH`] articles at a time, as `quote`
 //! documents with the same schema, and runs the real query on them. Hits are exact; the cost
-//! grows with the number of candidate articles, not with the index.
+//! grows with the number of candidate articles, not with the index. A quote that holds none of
+//! the words a match needs is not indexed at all ([`Shape`]), which is most of a broad query.
 //!
 //! Ranking by score is BM25 among the quotes of one batch, so it is exact when the candidates fit
 //! in one batch and an approximation beyond (scores of different batches are merged as they are).
@@ -14,8 +15,8 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use tantivy::collector::Count;
 
+use tantivy::collector::Count;
 use tantivy::directory::RamDirectory;
 use tantivy::query::Query;
 use tantivy::schema::Value;
@@ -114,6 +115,7 @@ fn run(
     run_shaped(p, quotes, sort, want, &Shape::of(p))
 }
 
+/// [`run`] with the in-memory documents shaped by `shape` (tests compare shapes).
 fn run_shaped(
     p: &Prepared,
     quotes: &dyn Query,
