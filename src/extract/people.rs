@@ -1014,6 +1014,7 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
         .collect();
     mentions.retain(|m| !(m.firm || (m.words.len() >= 2 && names_firm(&firms, &m.words))));
     confirm_by_repeated_surname(&mut mentions);
+    accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_full: HashMap<(String, String), usize> = HashMap::new();
@@ -1080,6 +1081,48 @@ fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
             m.accepted = true;
         }
     }
+}
+
+/// Accepts a census first name standing alone (`Thomas Sam` ... `Thomas' sister`, `"Nice work,
+/// Ahmed."`) when it is the first word of an accepted full name in the same article and no
+/// accepted full name ends in it: news copy calls children, victims and family members by their
+/// first name, and such a reference is a name of its own (it does not merge into the full name,
+/// which `resolve` reserves for surnames).
+fn accept_first_name_references(mentions: &mut [Mention]) {
+    let fulls = || mentions_full(mentions);
+    // `Delta Air Lines` ... `Delta`, `Abbey National` ... `Abbey`: a short form of a firm or
+    // product, not a first name; dictionary words after the first mark the full form as a thing.
+    let thing_word = |w: &String| {
+        is_common(w) || (LEX.english.contains(w.as_str()) && !LEX.last.contains(w.as_str()))
+    };
+    let firsts: std::collections::HashSet<String> = fulls()
+        .filter(|w| LEX.first.contains(w[0].as_str()) && !LEX.english.contains(w[0].as_str()))
+        .filter(|w| !w[1..].iter().any(thing_word))
+        .map(|w| w[0].clone())
+        .collect();
+    if firsts.is_empty() {
+        return;
+    }
+    let surnames: std::collections::HashSet<String> =
+        fulls().filter_map(|w| w.last().cloned()).collect();
+    for m in mentions.iter_mut() {
+        if let [w] = m.words.as_slice()
+            && !m.accepted
+            && !m.weak
+            && firsts.contains(w)
+            && !surnames.contains(w)
+        {
+            m.accepted = true;
+        }
+    }
+}
+
+/// The words of each accepted name of two or more words.
+fn mentions_full(mentions: &[Mention]) -> impl Iterator<Item = &Vec<String>> {
+    mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2)
+        .map(|m| &m.words)
 }
 
 /// True when `words` are, or begin, the name of a firm found in the article.

@@ -228,7 +228,7 @@ ms. mr. first lady gentleman
 
 /// Heads of organisation and thing names; a capitalised sequence ending in one is not a person.
 const ORG_WORDS: &str = "
-inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa nv bv spa lp llp pty group holdings
+inc inc. corp corp. co co. cos cos. ltd ltd. llc plc ag gmbh sa nv bv spa lp llp pty group holdings
 company companies corporation incorporated enterprises industries international partners
 associates brothers bros trust fund funds capital securities investments bank bancorp
 bankshares financial insurance assurance airlines airways motors motor energy oil petroleum
@@ -431,7 +431,7 @@ hambros
 
 /// Commercial head words: a capitalised name right before them is a firm's name.
 const COMMERCIAL: &str = "
-inc corp co ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings company companies
+inc corp co cos ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings company companies
 corporation incorporated enterprises industries brothers bros securities investments bancorp
 bankshares financial insurance airlines motors motor petroleum resources mining steel chemicals
 pharmaceuticals systems technologies software communications graphics homes foods stores

@@ -622,3 +622,26 @@ fn attributes_and_inner_institution_words_are_cut() {
             .is_empty()
     );
 }
+
+#[test]
+fn first_name_alone_is_a_name_of_its_own() {
+    assert_eq!(
+        names("Lena Marsh, 9, won the spelling bee. Her coach said Lena practised every night."),
+        ["Lena Marsh", "Lena"]
+    );
+    assert_eq!(
+        names("Doctors treated Omar Haddad at home. \"Well done, Omar,\" a nurse said."),
+        ["Omar Haddad", "Omar"]
+    );
+}
+
+#[test]
+fn short_form_of_a_firm_is_no_first_name() {
+    let found = names("Morgan Guaranty said it would lend more. Morgan expects growth.");
+    assert!(!found.iter().any(|n| n == "Morgan"), "{found:?}");
+}
+
+#[test]
+fn cos_ends_a_firm_name() {
+    assert!(names("Harlan Cos said its quarterly profit rose.").is_empty());
+}
