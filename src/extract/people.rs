@@ -357,7 +357,7 @@ fn analyse(
         return Some(firm_mention(text, run, firm, start, headline));
     }
     if roles.last() == Some(&Role::OrgHead) {
-        return named_after(text, toks, start, end, &keys, caps, headline);
+        return named_after(text, toks, start, &keys, caps, headline);
     }
     // The name is what follows the last non-name word; a trailing suffix is dropped.
     let mut e = roles.len();
@@ -480,22 +480,31 @@ fn named_after(
     text: &str,
     toks: &[Tok],
     start: usize,
-    end: usize,
     keys: &[String],
     caps: bool,
     headline: bool,
 ) -> Option<Mention> {
-    let head = keys.last()?;
-    if keys.len() < 3 || !NAMED_AFTER_HEADS.contains(&head.as_str()) {
+    // The head may be followed by more institution words (`the Jane Doe Memorial Hall Station`).
+    let org_words = keys
+        .iter()
+        .rev()
+        .take_while(|k| NAMED_AFTER_HEADS.contains(&k.as_str()) || LEX.class(k) == Class::Org)
+        .count();
+    let name_len = keys.len() - org_words;
+    let named_head = keys[name_len..]
+        .iter()
+        .any(|k| NAMED_AFTER_HEADS.contains(&k.as_str()));
+    if name_len < 2 || !named_head {
         return None;
     }
     // `Johnson Space Center`: a dictionary word before the head describes the institution.
-    let last = &keys[keys.len() - 2];
+    let last = &keys[name_len - 1];
     if LEX.english.contains(last.as_str()) || is_common(last) {
         return None;
     }
-    analyse(text, toks, start, end - 1, caps, headline)
-        .filter(|m| m.accepted && !m.firm && m.words.len() >= 2 && m.toks.1 == end - 1)
+    let name_end = start + name_len;
+    analyse(text, toks, start, name_end, caps, headline)
+        .filter(|m| m.accepted && !m.firm && m.words.len() >= 2 && m.toks.1 == name_end)
 }
 
 /// `the Monti government`, `the Obama administration`: a single name between `the` and a word

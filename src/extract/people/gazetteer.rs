@@ -239,7 +239,7 @@ channel network broadcasting agency bureau office department ministry ministries
 administration authority commission committee council board cabinet parliament congress senate
 assembly chamber house legislature government state states republic kingdom federation union
 league alliance coalition party front movement organisation organization association society
-foundation institute institution university college school academy museum gallery library
+foundation institute institution memorial university college school academy museum gallery library
 hospital clinic center centre centers centres service services force forces army navy
 corps guard police command brigade regiment battalion division fleet militia court tribunal
 prison church mosque temple cathedral synagogue club team fc united city rovers wanderers

@@ -645,3 +645,13 @@ fn short_form_of_a_firm_is_no_first_name() {
 fn cos_ends_a_firm_name() {
     assert!(names("Harlan Cos said its quarterly profit rose.").is_empty());
 }
+
+#[test]
+fn name_before_several_institution_words() {
+    assert_eq!(
+        names("Crowds filled the Margit Olsson Memorial Hall Plaza at dusk."),
+        ["Margit Olsson"]
+    );
+    assert!(names("Crowds filled the Lincoln Memorial Hall at dusk.").is_empty());
+    assert!(names("Crowds filled the City Space Memorial Hall at dusk.").is_empty());
+}
