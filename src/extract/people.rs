@@ -119,11 +119,17 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
 }
 
 /// The byte length of a first line that is a short Title Case headline without a final period
-/// (`Senator Hammers Bank Over Fees`), else 0.
+/// (`Senator Hammers Bank Over Fees`), standing alone as its own paragraph, else 0. The first
+/// line of hard-wrapped wire copy (`Finance Minister Kiichi Miyazawa said the`) runs on into the
+/// next line and is no headline.
 fn titled_first_line(text: &str) -> usize {
-    let line = text.split('\n').next().unwrap_or("");
+    let mut lines = text.split('\n');
+    let line = lines.next().unwrap_or("");
     let trimmed = line.trim_end();
     if trimmed.len() > 160 || trimmed.ends_with('.') || !is_title_case(trimmed) {
+        return 0;
+    }
+    if lines.next().is_some_and(|next| !next.trim().is_empty()) {
         return 0;
     }
     line.len()
@@ -343,10 +349,10 @@ fn analyse(
     {
         return None;
     }
-    // `Citibank`, `Bancorp`: a name ending in a bank word is an institution.
+    // `Citibank`, `Bancorp`, `Sparebanken`: a name ending in a bank word is an institution.
     let bank = keys.last().is_some_and(|k| {
         k.len() > 5
-            && (k.ends_with("bank") || k.ends_with("bancorp"))
+            && (k.ends_with("bank") || k.ends_with("banken") || k.ends_with("bancorp"))
             && !LEX.last.contains(k.as_str())
     });
     if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {

@@ -655,3 +655,19 @@ fn name_before_several_institution_words() {
     assert!(names("Crowds filled the Lincoln Memorial Hall at dusk.").is_empty());
     assert!(names("Crowds filled the City Space Memorial Hall at dusk.").is_empty());
 }
+
+#[test]
+fn wrapped_first_line_is_no_headline() {
+    assert_eq!(
+        names(
+            "Trade Minister Haruki Tanabe said the\nexport rules would change next year, and\nTanabe added that talks would resume soon.\n"
+        ),
+        ["Haruki Tanabe"]
+    );
+}
+
+#[test]
+fn foreign_firm_words_are_not_people() {
+    assert!(names("Bayerische Handelsbanken and Werner Kleist KGaA raised prices.").is_empty());
+    assert!(names("Loans came from the Caisse Fonciere and Ente Nazionale Ferrovie.").is_empty());
+}
