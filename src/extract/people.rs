@@ -358,6 +358,9 @@ fn analyse(
     if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {
         return None;
     }
+    if partnership(text, toks, start, end) {
+        return Some(firm_mention(text, run, (0, run.len()), start, headline));
+    }
     let roles = roles(text, run, &keys, caps, headline);
     if let Some(firm) = firm_before_head(&keys, &roles) {
         return Some(firm_mention(text, run, firm, start, headline));
@@ -587,6 +590,25 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
                 "co" | "company" | "sons" | "partners" | "associates"
             )
         })
+}
+
+/// `Bailey & Glasser`, `Moore & Van Allen`, `Marks & Spencer`: names joined by an ampersand
+/// name a firm or a brand, unless both sides are bare first names (`Harry & Meghan`).
+fn partnership(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let is_amp = |i: usize| toks.get(i).is_some_and(|t| t.text(text) == "&");
+    let cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let (other, near) = if start >= 2 && is_amp(start - 1) && cap_word(start - 2) {
+        (start - 2, start)
+    } else if is_amp(end) && cap_word(end + 1) {
+        (end + 1, end - 1)
+    } else {
+        return false;
+    };
+    let first = |i: usize| LEX.first.contains(word_key(toks[i].text(text)).as_str());
+    !(first(other) && first(near))
 }
 
 /// A mention that marks words as a firm's name.

@@ -671,3 +671,13 @@ fn foreign_firm_words_are_not_people() {
     assert!(names("Bayerische Handelsbanken and Werner Kleist KGaA raised prices.").is_empty());
     assert!(names("Loans came from the Caisse Fonciere and Ente Nazionale Ferrovie.").is_empty());
 }
+
+#[test]
+fn ampersand_partnerships_are_firms() {
+    assert!(names("Corbett & Spencer said sales fell.").is_empty());
+    assert!(names("She was a partner at Brandt & Van Oster, which lost the case.").is_empty());
+    assert_eq!(
+        names("Fans cheered Kylie & Megan in Leeds. Kylie Barnes waved."),
+        ["Kylie", "Kylie Barnes"]
+    );
+}
