@@ -399,6 +399,9 @@ fn analyse(
     let title = honorific
         || roles[..s].contains(&Role::Title)
         || (s == 0 && title_before(text, toks, start));
+    if !title && city_before_state(text, toks, start + e) {
+        return None;
+    }
     let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
     let sentence_start = s == 0 && run[0].sentence_start;
     let n = name_keys.len();
@@ -974,6 +977,40 @@ fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
                 || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
         }
     })
+}
+
+/// `Eau Claire, Wis.`, `Fort Worth, Texas,`, `Albany, New York`: a name followed by a comma and a
+/// US state that ends the phrase is the city the dateline or the text locates something in.
+fn city_before_state(text: &str, toks: &[Tok], end: usize) -> bool {
+    if toks.get(end).is_none_or(|t| t.text(text) != ",") {
+        return false;
+    }
+    // The state: one word, or two (`New York`, `North Carolina`) judged by the last.
+    let mut k = end + 1;
+    let is_cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
+    };
+    if !is_cap_word(k) {
+        return false;
+    }
+    if is_cap_word(k + 1)
+        && matches!(
+            word_key(toks[k].text(text)).as_str(),
+            "new" | "north" | "south" | "west" | "rhode"
+        )
+    {
+        k += 1;
+    }
+    // `Tom Doe, SC,` `Jane Doe, MD`: capitals without periods are post-nominal letters.
+    let w = toks[k].text(text);
+    let postnominal = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let state = !postnominal && LEX.us_states.contains(word_key(w).as_str());
+    // After the state the phrase ends: punctuation, a lower-case word or the end of the text.
+    let ends = toks
+        .get(k + 1)
+        .is_none_or(|t| !t.word || t.text(text).starts_with(char::is_lowercase));
+    state && !toks[k].possessive && ends
 }
 
 /// `said Smith`, `according to Smith`.

@@ -69,6 +69,8 @@ pub struct Lexicon {
     pub person_plurals: WordSet,
     /// Countries and continents (also in the place class).
     pub countries: WordSet,
+    /// US states, their news abbreviations and the last words of two-word states (also places).
+    pub us_states: WordSet,
 }
 
 /// The lexicon, built on first use.
@@ -115,6 +117,7 @@ impl Lexicon {
             east_asian: words(EAST_ASIAN),
             person_plurals: words(PERSON_PLURALS),
             countries: words(COUNTRIES),
+            us_states: words(US_STATES),
         }
     }
 
@@ -278,6 +281,19 @@ turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela 
 zambia zimbabwe america britain england scotland wales ulster europe asia africa antarctica
 oceania arctic antarctic americas eurasia scandinavia balkans caucasus crimea donbas donbass
 siberia tibet xinjiang kashmir punjab gaza kurdistan chechnya sahara sahel levant
+";
+
+/// US states as written after a city (`Eau Claire, Wis.`, `Fort Worth, Texas`); two-word states
+/// by their last word (`Albany, New York`).
+const US_STATES: &str = "
+ala ariz ark calif colo conn del fla ga ind kan kans ky la md mass mich minn miss mo mont neb
+nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wis wva wyo
+n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+hampshire jersey mexico york carolina dakota island
 ";
 
 /// Major cities and regions, US states and words that make up their names.

@@ -681,3 +681,18 @@ fn ampersand_partnerships_are_firms() {
         ["Kylie", "Kylie Barnes"]
     );
 }
+
+#[test]
+fn city_before_a_us_state_is_a_place() {
+    assert_eq!(
+        names("Dana Whitlock, a farmer in Glen Harbor, Wis., said prices fell."),
+        ["Dana Whitlock"]
+    );
+    assert!(names("The plant in Cedar Falls, North Carolina closed.").is_empty());
+    assert_eq!(names("Gov. Ann Rowe, Texas, spoke."), ["Ann Rowe"]);
+    assert_eq!(
+        names("For the defence, Mark Tolley, SC, said no."),
+        ["Mark Tolley"]
+    );
+    assert!(names("Pickers in Green Meadow, N.C., went home.").is_empty());
+}
