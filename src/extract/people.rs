@@ -108,6 +108,11 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
             continue;
         }
         let end = run_end(text, &toks, i, caps);
+        if let Some((m, next)) = analyse_around_nickname(text, &toks, i, end, caps, headline) {
+            out.push(m);
+            i = next;
+            continue;
+        }
         if let Some(m) = analyse(text, &toks, i, end, caps, headline) {
             out.push(m);
         }
@@ -116,6 +121,44 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
     confirm_lists(text, &toks, &mut out);
     confirm_person_lists(text, &toks, &mut out);
     out
+}
+
+/// `Robert C. "Bobby" Scott`, `James E. (Jim) Olson`: a nickname in quotes or brackets after a
+/// middle initial splits the name in two runs. Analyses the two runs as one name without the
+/// nickname (on a copy of the tokens, which happens rarely) and returns it with the token index
+/// after it.
+fn analyse_around_nickname(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    caps: bool,
+    headline: bool,
+) -> Option<(Mention, usize)> {
+    let is = |i: usize, marks: &[&str]| toks.get(i).is_some_and(|t| marks.contains(&t.text(text)));
+    let initial = end > start + 1
+        && toks[end - 1]
+            .text(text)
+            .trim_end_matches('.')
+            .chars()
+            .count()
+            == 1;
+    if !initial
+        || !is(end, &["\"", "“", "("])
+        || !toks.get(end + 1).is_some_and(|t| is_cap(text, t, caps))
+        || !is(end + 2, &["\"", "”", ")"])
+        || !toks.get(end + 3).is_some_and(|t| is_cap(text, t, caps))
+    {
+        return None;
+    }
+    let rest = end + 3;
+    let rest_end = run_end(text, toks, rest, caps);
+    let mut joined: Vec<Tok> = toks[..end].to_vec();
+    joined.extend_from_slice(&toks[rest..]);
+    let mut m = analyse(text, &joined, start, end + rest_end - rest, caps, headline)?;
+    let global = |k: usize| if k >= end { k + 3 } else { k };
+    m.toks = (global(m.toks.0), global(m.toks.1));
+    Some((m, rest_end))
 }
 
 /// The byte length of a first line that is a short Title Case headline without a final period
@@ -408,7 +451,10 @@ fn analyse(
     let has_digit = name_keys
         .iter()
         .any(|k| k.chars().any(|c| c.is_ascii_digit()));
-    if has_digit {
+    // `Robert C. "Bobby" Scott`, `Charles G. and David H. Koch`, `Sizewell B`: a name does not
+    // end in an initial; what ends so is cut short or is a product or a plant.
+    let ends_in_initial = name_keys.last().is_some_and(|k| k.chars().count() == 1);
+    if has_digit || ends_in_initial {
         return None;
     }
     let score = if n >= 2 {

@@ -696,3 +696,18 @@ fn city_before_a_us_state_is_a_place() {
     );
     assert!(names("Pickers in Green Meadow, N.C., went home.").is_empty());
 }
+
+#[test]
+fn a_name_does_not_end_in_an_initial_and_skips_a_nickname() {
+    assert_eq!(
+        names(
+            "Rep. Arthur J. \"Archie\" Dunmore opened the fair, and Carla M. and Ben T. Oakes came."
+        ),
+        ["Arthur J. Dunmore", "Ben T. Oakes"]
+    );
+    assert_eq!(
+        names("Chairman Walter E. (Walt) Brennigan resigned."),
+        ["Walter E. Brennigan"]
+    );
+    assert!(names("The reactor Hartwell B shut down.").is_empty());
+}
