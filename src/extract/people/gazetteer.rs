@@ -259,7 +259,7 @@ show podcast capitol springs falls heights beach creek township sony netflix wik
 instagram samsung toyota honda nissan boeing airbus pfizer nestle nokia ericsson siemens uber
 coast mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda jazeera
-kgaa girozentrale banken kogyo nationale nacional nazionale
+kgaa girozentrale banken kogyo nationale nacional nazionale oy oyj asa shimbun seaway freres
 ";
 
 /// Countries and continents.
@@ -412,6 +412,7 @@ banca banque colegio liceo lycee escuela escola ecole museo musee chiesa iglesia
 basilica teatro palazzo piazza rue calle avenida estadio stade partido partito parti comissaria
 companhia compania compagnie societe sociedad sociedade fundacion fundacao fondazione ospedale
 hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte regie caisse
+cie puerto punta lago
 ";
 
 /// Firms and brands named after people, as joined lower-case words.

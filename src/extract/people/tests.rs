@@ -711,3 +711,9 @@ fn a_name_does_not_end_in_an_initial_and_skips_a_nickname() {
     );
     assert!(names("The reactor Hartwell B shut down.").is_empty());
 }
+
+#[test]
+fn foreign_place_and_firm_words() {
+    assert!(names("Ministers met in Punta Alegre and flew on to Puerto Morales.").is_empty());
+    assert!(names("Kaskinen Oy and Cie Rambert both gained, the Hokuto Shimbun said.").is_empty());
+}
