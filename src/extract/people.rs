@@ -322,13 +322,22 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
             j = next;
             continue;
         }
-        if next + 1 < toks.len()
-            && toks[next].word
-            && !toks[next + 1].newline_before
-            && is_joiner(text, &toks[j], toks[next].text(text))
-            && is_cap(text, &toks[next + 1], caps)
+        // One or two particles (`de Gaulle`, `van der Berg`, `de la Cruz`) before a capital.
+        let mut k = next;
+        while k < toks.len()
+            && k < next + 2
+            && toks[k].word
+            && !toks[k].newline_before
+            && is_joiner(
+                text,
+                &toks[if k == next { j } else { k - 1 }],
+                toks[k].text(text),
+            )
         {
-            j = next + 1;
+            k += 1;
+        }
+        if k > next && k < toks.len() && !toks[k].newline_before && is_cap(text, &toks[k], caps) {
+            j = k;
             continue;
         }
         return j + 1;
@@ -722,6 +731,12 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             .get(k + 1)
             .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
         let acronym = !caps && is_acronym(run[k].text(text));
+        // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
+        // else the word may be (`la` is also Los Angeles).
+        if prev_name && LEX.is_connector(key) && run[k].text(text).starts_with(char::is_lowercase) {
+            roles.push(Role::Name);
+            continue;
+        }
         if !caps && is_east_asian_start(keys, k) {
             // `President Park Geun-hye`: the surname would otherwise read as a place word.
             roles.push(Role::Name);

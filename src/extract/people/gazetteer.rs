@@ -306,6 +306,7 @@ illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts mic
 mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio
 oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia wisconsin wyoming
 ontario quebec alberta manitoba saskatchewan columbia nova scotia brunswick newfoundland
+sul norte brasil
 new north south east west northern southern eastern western central upper lower greater
 london paris berlin moscow kyiv kiev beijing tokyo seoul pyongyang delhi mumbai bombay kolkata
 calcutta madras chennai bangalore karachi lahore islamabad kabul kandahar tehran baghdad damascus
@@ -412,7 +413,7 @@ banca banque colegio liceo lycee escuela escola ecole museo musee chiesa iglesia
 basilica teatro palazzo piazza rue calle avenida estadio stade partido partito parti comissaria
 companhia compania compagnie societe sociedad sociedade fundacion fundacao fondazione ospedale
 hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte regie caisse
-cie puerto punta lago
+cie puerto punta lago jornal
 ";
 
 /// Firms and brands named after people, as joined lower-case words.

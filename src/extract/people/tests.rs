@@ -717,3 +717,16 @@ fn foreign_place_and_firm_words() {
     assert!(names("Ministers met in Punta Alegre and flew on to Puerto Morales.").is_empty());
     assert!(names("Kaskinen Oy and Cie Rambert both gained, the Hokuto Shimbun said.").is_empty());
 }
+
+#[test]
+fn two_particles_inside_a_name() {
+    assert_eq!(
+        names("According to Professor Ingrid van der Molen, the data are clear."),
+        ["Ingrid van der Molen"]
+    );
+    assert_eq!(
+        names("Striker Tomás de la Fuente scored."),
+        ["Tomás de la Fuente"]
+    );
+    assert!(names("Soy farms in Campo Verde do Sul and Paulo Alves do Brasil grew.").is_empty());
+}
