@@ -490,8 +490,9 @@ fn analyse(
             && !k.contains('-')
             && !is_common(k)
             && leader_context(text, toks, start + s, start + e);
+        let kin = !caps && !describes && !is_common(k) && kin_before(text, toks, start + s);
         !bad && !pageant
-            && ((title && !describes) || honorific || (cue && !caps && surname) || leader)
+            && ((title && !describes) || honorific || (cue && !caps && surname) || leader || kin)
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -1003,6 +1004,44 @@ const WEAK_TITLES: &[&str] = &[
     "major",
     "count",
 ];
+
+/// Family words that introduce a relative by first name (`her husband, Liam`, `his son Ravi`).
+const KIN: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiance",
+    "fiancee",
+    "girlfriend",
+    "boyfriend",
+    "widow",
+    "widower",
+    "stepson",
+    "stepdaughter",
+];
+
+/// A family word just before the run, possibly with a comma (`her brother, Omar`).
+fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && toks[k - 1].text(text) == "," {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].word && KIN.contains(&lower_key(toks[k - 1].text(text)).as_str())
+}
 
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
 fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {

@@ -730,3 +730,12 @@ fn two_particles_inside_a_name() {
     );
     assert!(names("Soy farms in Campo Verde do Sul and Paulo Alves do Brasil grew.").is_empty());
 }
+
+#[test]
+fn first_name_after_a_family_word() {
+    assert_eq!(
+        names("The court heard from Hannah Pryce and her husband, Liam, on Monday."),
+        ["Hannah Pryce", "Liam"]
+    );
+    assert!(names("Her son stayed at home with his sister, Nurse.").is_empty());
+}
