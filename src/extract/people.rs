@@ -491,8 +491,16 @@ fn analyse(
             && !is_common(k)
             && leader_context(text, toks, start + s, start + e);
         let kin = !caps && !describes && !is_common(k) && kin_before(text, toks, start + s);
+        // `TREASURY'S BAKER SAYS`, `the Fed's Volcker said`: a surname after an institution's
+        // possessive and before a speech verb is its official, in upper-case copy too.
+        let officer = cue && surname && s == 0 && possessive_before(toks, start);
         !bad && !pageant
-            && ((title && !describes) || honorific || (cue && !caps && surname) || leader || kin)
+            && ((title && !describes)
+                || honorific
+                || (cue && !caps && surname)
+                || leader
+                || kin
+                || officer)
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -1033,6 +1041,11 @@ const KIN: &[&str] = &[
     "stepson",
     "stepdaughter",
 ];
+
+/// The word before the run carried a possessive `'s` (`Treasury's Baker`).
+fn possessive_before(toks: &[Tok], start: usize) -> bool {
+    start > 0 && toks[start - 1].word && toks[start - 1].possessive
+}
 
 /// A family word just before the run, possibly with a comma (`her brother, Omar`).
 fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {

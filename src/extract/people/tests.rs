@@ -739,3 +739,16 @@ fn first_name_after_a_family_word() {
     );
     assert!(names("Her son stayed at home with his sister, Nurse.").is_empty());
 }
+
+#[test]
+fn surname_after_an_institution_possessive_with_a_speech_verb() {
+    let p: Vec<String> = find_people(
+        "U.S. TREASURY'S HALLORAN SAYS DOLLAR FAIR",
+        "Markets were calm.",
+    )
+    .into_iter()
+    .map(|p| p.name)
+    .collect();
+    assert_eq!(p, ["Halloran"]);
+    assert!(names("The Fed's Reserve says rates are high.").is_empty());
+}
