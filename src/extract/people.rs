@@ -108,6 +108,11 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
             continue;
         }
         let end = run_end(text, &toks, i, caps);
+        if let Some((m, next)) = analyse_around_nickname(text, &toks, i, end, caps, headline) {
+            out.push(m);
+            i = next;
+            continue;
+        }
         if let Some(m) = analyse(text, &toks, i, end, caps, headline) {
             out.push(m);
         }
@@ -118,12 +123,56 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
     out
 }
 
+/// `Robert C. "Bobby" Scott`, `James E. (Jim) Olson`: a nickname in quotes or brackets after a
+/// middle initial splits the name in two runs. Analyses the two runs as one name without the
+/// nickname (on a copy of the tokens, which happens rarely) and returns it with the token index
+/// after it.
+fn analyse_around_nickname(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    caps: bool,
+    headline: bool,
+) -> Option<(Mention, usize)> {
+    let is = |i: usize, marks: &[&str]| toks.get(i).is_some_and(|t| marks.contains(&t.text(text)));
+    let initial = end > start + 1
+        && toks[end - 1]
+            .text(text)
+            .trim_end_matches('.')
+            .chars()
+            .count()
+            == 1;
+    if !initial
+        || !is(end, &["\"", "“", "("])
+        || !toks.get(end + 1).is_some_and(|t| is_cap(text, t, caps))
+        || !is(end + 2, &["\"", "”", ")"])
+        || !toks.get(end + 3).is_some_and(|t| is_cap(text, t, caps))
+    {
+        return None;
+    }
+    let rest = end + 3;
+    let rest_end = run_end(text, toks, rest, caps);
+    let mut joined: Vec<Tok> = toks[..end].to_vec();
+    joined.extend_from_slice(&toks[rest..]);
+    let mut m = analyse(text, &joined, start, end + rest_end - rest, caps, headline)?;
+    let global = |k: usize| if k >= end { k + 3 } else { k };
+    m.toks = (global(m.toks.0), global(m.toks.1));
+    Some((m, rest_end))
+}
+
 /// The byte length of a first line that is a short Title Case headline without a final period
-/// (`Senator Hammers Bank Over Fees`), else 0.
+/// (`Senator Hammers Bank Over Fees`), standing alone as its own paragraph, else 0. The first
+/// line of hard-wrapped wire copy (`Finance Minister Kiichi Miyazawa said the`) runs on into the
+/// next line and is no headline.
 fn titled_first_line(text: &str) -> usize {
-    let line = text.split('\n').next().unwrap_or("");
+    let mut lines = text.split('\n');
+    let line = lines.next().unwrap_or("");
     let trimmed = line.trim_end();
     if trimmed.len() > 160 || trimmed.ends_with('.') || !is_title_case(trimmed) {
+        return 0;
+    }
+    if lines.next().is_some_and(|next| !next.trim().is_empty()) {
         return 0;
     }
     line.len()
@@ -273,13 +322,22 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
             j = next;
             continue;
         }
-        if next + 1 < toks.len()
-            && toks[next].word
-            && !toks[next + 1].newline_before
-            && is_joiner(text, &toks[j], toks[next].text(text))
-            && is_cap(text, &toks[next + 1], caps)
+        // One or two particles (`de Gaulle`, `van der Berg`, `de la Cruz`) before a capital.
+        let mut k = next;
+        while k < toks.len()
+            && k < next + 2
+            && toks[k].word
+            && !toks[k].newline_before
+            && is_joiner(
+                text,
+                &toks[if k == next { j } else { k - 1 }],
+                toks[k].text(text),
+            )
         {
-            j = next + 1;
+            k += 1;
+        }
+        if k > next && k < toks.len() && !toks[k].newline_before && is_cap(text, &toks[k], caps) {
+            j = k;
             continue;
         }
         return j + 1;
@@ -343,21 +401,24 @@ fn analyse(
     {
         return None;
     }
-    // `Citibank`, `Bancorp`: a name ending in a bank word is an institution.
+    // `Citibank`, `Bancorp`, `Sparebanken`: a name ending in a bank word is an institution.
     let bank = keys.last().is_some_and(|k| {
         k.len() > 5
-            && (k.ends_with("bank") || k.ends_with("bancorp"))
+            && (k.ends_with("bank") || k.ends_with("banken") || k.ends_with("bancorp"))
             && !LEX.last.contains(k.as_str())
     });
     if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {
         return None;
+    }
+    if partnership(text, toks, start, end) {
+        return Some(firm_mention(text, run, (0, run.len()), start, headline));
     }
     let roles = roles(text, run, &keys, caps, headline);
     if let Some(firm) = firm_before_head(&keys, &roles) {
         return Some(firm_mention(text, run, firm, start, headline));
     }
     if roles.last() == Some(&Role::OrgHead) {
-        return named_after(text, toks, start, end, &keys, caps, headline);
+        return named_after(text, toks, start, &keys, caps, headline);
     }
     // The name is what follows the last non-name word; a trailing suffix is dropped.
     let mut e = roles.len();
@@ -390,13 +451,19 @@ fn analyse(
     let title = honorific
         || roles[..s].contains(&Role::Title)
         || (s == 0 && title_before(text, toks, start));
+    if !title && city_before_state(text, toks, start + e) {
+        return None;
+    }
     let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
     let sentence_start = s == 0 && run[0].sentence_start;
     let n = name_keys.len();
     let has_digit = name_keys
         .iter()
         .any(|k| k.chars().any(|c| c.is_ascii_digit()));
-    if has_digit {
+    // `Robert C. "Bobby" Scott`, `Charles G. and David H. Koch`, `Sizewell B`: a name does not
+    // end in an initial; what ends so is cut short or is a product or a plant.
+    let ends_in_initial = name_keys.last().is_some_and(|k| k.chars().count() == 1);
+    if has_digit || ends_in_initial {
         return None;
     }
     let score = if n >= 2 {
@@ -423,8 +490,17 @@ fn analyse(
             && !k.contains('-')
             && !is_common(k)
             && leader_context(text, toks, start + s, start + e);
+        let kin = !caps && !describes && !is_common(k) && kin_before(text, toks, start + s);
+        // `TREASURY'S BAKER SAYS`, `the Fed's Volcker said`: a surname after an institution's
+        // possessive and before a speech verb is its official, in upper-case copy too.
+        let officer = cue && surname && s == 0 && possessive_before(toks, start);
         !bad && !pageant
-            && ((title && !describes) || honorific || (cue && !caps && surname) || leader)
+            && ((title && !describes)
+                || honorific
+                || (cue && !caps && surname)
+                || leader
+                || kin
+                || officer)
     };
     let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
     let words: Vec<String> = name_keys.to_vec();
@@ -480,22 +556,31 @@ fn named_after(
     text: &str,
     toks: &[Tok],
     start: usize,
-    end: usize,
     keys: &[String],
     caps: bool,
     headline: bool,
 ) -> Option<Mention> {
-    let head = keys.last()?;
-    if keys.len() < 3 || !NAMED_AFTER_HEADS.contains(&head.as_str()) {
+    // The head may be followed by more institution words (`the Jane Doe Memorial Hall Station`).
+    let org_words = keys
+        .iter()
+        .rev()
+        .take_while(|k| NAMED_AFTER_HEADS.contains(&k.as_str()) || LEX.class(k) == Class::Org)
+        .count();
+    let name_len = keys.len() - org_words;
+    let named_head = keys[name_len..]
+        .iter()
+        .any(|k| NAMED_AFTER_HEADS.contains(&k.as_str()));
+    if name_len < 2 || !named_head {
         return None;
     }
     // `Johnson Space Center`: a dictionary word before the head describes the institution.
-    let last = &keys[keys.len() - 2];
+    let last = &keys[name_len - 1];
     if LEX.english.contains(last.as_str()) || is_common(last) {
         return None;
     }
-    analyse(text, toks, start, end - 1, caps, headline)
-        .filter(|m| m.accepted && !m.firm && m.words.len() >= 2 && m.toks.1 == end - 1)
+    let name_end = start + name_len;
+    analyse(text, toks, start, name_end, caps, headline)
+        .filter(|m| m.accepted && !m.firm && m.words.len() >= 2 && m.toks.1 == name_end)
 }
 
 /// `the Monti government`, `the Obama administration`: a single name between `the` and a word
@@ -574,6 +659,25 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
         })
 }
 
+/// `Bailey & Glasser`, `Moore & Van Allen`, `Marks & Spencer`: names joined by an ampersand
+/// name a firm or a brand, unless both sides are bare first names (`Harry & Meghan`).
+fn partnership(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let is_amp = |i: usize| toks.get(i).is_some_and(|t| t.text(text) == "&");
+    let cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let (other, near) = if start >= 2 && is_amp(start - 1) && cap_word(start - 2) {
+        (start - 2, start)
+    } else if is_amp(end) && cap_word(end + 1) {
+        (end + 1, end - 1)
+    } else {
+        return false;
+    };
+    let first = |i: usize| LEX.first.contains(word_key(toks[i].text(text)).as_str());
+    !(first(other) && first(near))
+}
+
 /// A mention that marks words as a firm's name.
 fn firm_mention(
     text: &str,
@@ -636,6 +740,12 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             .get(k + 1)
             .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
         let acronym = !caps && is_acronym(run[k].text(text));
+        // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
+        // else the word may be (`la` is also Los Angeles).
+        if prev_name && LEX.is_connector(key) && run[k].text(text).starts_with(char::is_lowercase) {
+            roles.push(Role::Name);
+            continue;
+        }
         if !caps && is_east_asian_start(keys, k) {
             // `President Park Geun-hye`: the surname would otherwise read as a place word.
             roles.push(Role::Name);
@@ -903,6 +1013,49 @@ const WEAK_TITLES: &[&str] = &[
     "count",
 ];
 
+/// Family words that introduce a relative by first name (`her husband, Liam`, `his son Ravi`).
+const KIN: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "fiance",
+    "fiancee",
+    "girlfriend",
+    "boyfriend",
+    "widow",
+    "widower",
+    "stepson",
+    "stepdaughter",
+];
+
+/// The word before the run carried a possessive `'s` (`Treasury's Baker`).
+fn possessive_before(toks: &[Tok], start: usize) -> bool {
+    start > 0 && toks[start - 1].word && toks[start - 1].possessive
+}
+
+/// A family word just before the run, possibly with a comma (`her brother, Omar`).
+fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {
+    let mut k = start;
+    if k > 0 && toks[k - 1].text(text) == "," {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].word && KIN.contains(&lower_key(toks[k - 1].text(text)).as_str())
+}
+
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
 fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
     let mut k = start;
@@ -937,6 +1090,40 @@ fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
                 || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
         }
     })
+}
+
+/// `Eau Claire, Wis.`, `Fort Worth, Texas,`, `Albany, New York`: a name followed by a comma and a
+/// US state that ends the phrase is the city the dateline or the text locates something in.
+fn city_before_state(text: &str, toks: &[Tok], end: usize) -> bool {
+    if toks.get(end).is_none_or(|t| t.text(text) != ",") {
+        return false;
+    }
+    // The state: one word, or two (`New York`, `North Carolina`) judged by the last.
+    let mut k = end + 1;
+    let is_cap_word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
+    };
+    if !is_cap_word(k) {
+        return false;
+    }
+    if is_cap_word(k + 1)
+        && matches!(
+            word_key(toks[k].text(text)).as_str(),
+            "new" | "north" | "south" | "west" | "rhode"
+        )
+    {
+        k += 1;
+    }
+    // `Tom Doe, SC,` `Jane Doe, MD`: capitals without periods are post-nominal letters.
+    let w = toks[k].text(text);
+    let postnominal = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let state = !postnominal && LEX.us_states.contains(word_key(w).as_str());
+    // After the state the phrase ends: punctuation, a lower-case word or the end of the text.
+    let ends = toks
+        .get(k + 1)
+        .is_none_or(|t| !t.word || t.text(text).starts_with(char::is_lowercase));
+    state && !toks[k].possessive && ends
 }
 
 /// `said Smith`, `according to Smith`.
@@ -1014,6 +1201,7 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
         .collect();
     mentions.retain(|m| !(m.firm || (m.words.len() >= 2 && names_firm(&firms, &m.words))));
     confirm_by_repeated_surname(&mut mentions);
+    accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_full: HashMap<(String, String), usize> = HashMap::new();
@@ -1080,6 +1268,48 @@ fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
             m.accepted = true;
         }
     }
+}
+
+/// Accepts a census first name standing alone (`Thomas Sam` ... `Thomas' sister`, `"Nice work,
+/// Ahmed."`) when it is the first word of an accepted full name in the same article and no
+/// accepted full name ends in it: news copy calls children, victims and family members by their
+/// first name, and such a reference is a name of its own (it does not merge into the full name,
+/// which `resolve` reserves for surnames).
+fn accept_first_name_references(mentions: &mut [Mention]) {
+    let fulls = || mentions_full(mentions);
+    // `Delta Air Lines` ... `Delta`, `Abbey National` ... `Abbey`: a short form of a firm or
+    // product, not a first name; dictionary words after the first mark the full form as a thing.
+    let thing_word = |w: &String| {
+        is_common(w) || (LEX.english.contains(w.as_str()) && !LEX.last.contains(w.as_str()))
+    };
+    let firsts: std::collections::HashSet<String> = fulls()
+        .filter(|w| LEX.first.contains(w[0].as_str()) && !LEX.english.contains(w[0].as_str()))
+        .filter(|w| !w[1..].iter().any(thing_word))
+        .map(|w| w[0].clone())
+        .collect();
+    if firsts.is_empty() {
+        return;
+    }
+    let surnames: std::collections::HashSet<String> =
+        fulls().filter_map(|w| w.last().cloned()).collect();
+    for m in mentions.iter_mut() {
+        if let [w] = m.words.as_slice()
+            && !m.accepted
+            && !m.weak
+            && firsts.contains(w)
+            && !surnames.contains(w)
+        {
+            m.accepted = true;
+        }
+    }
+}
+
+/// The words of each accepted name of two or more words.
+fn mentions_full(mentions: &[Mention]) -> impl Iterator<Item = &Vec<String>> {
+    mentions
+        .iter()
+        .filter(|m| m.accepted && m.words.len() >= 2)
+        .map(|m| &m.words)
 }
 
 /// True when `words` are, or begin, the name of a firm found in the article.

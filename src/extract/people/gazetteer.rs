@@ -69,6 +69,8 @@ pub struct Lexicon {
     pub person_plurals: WordSet,
     /// Countries and continents (also in the place class).
     pub countries: WordSet,
+    /// US states, their news abbreviations and the last words of two-word states (also places).
+    pub us_states: WordSet,
 }
 
 /// The lexicon, built on first use.
@@ -115,6 +117,7 @@ impl Lexicon {
             east_asian: words(EAST_ASIAN),
             person_plurals: words(PERSON_PLURALS),
             countries: words(COUNTRIES),
+            us_states: words(US_STATES),
         }
     }
 
@@ -228,7 +231,7 @@ ms. mr. first lady gentleman
 
 /// Heads of organisation and thing names; a capitalised sequence ending in one is not a person.
 const ORG_WORDS: &str = "
-inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa nv bv spa lp llp pty group holdings
+inc inc. corp corp. co co. cos cos. ltd ltd. llc plc ag gmbh sa nv bv spa lp llp pty group holdings
 company companies corporation incorporated enterprises industries international partners
 associates brothers bros trust fund funds capital securities investments bank bancorp
 bankshares financial insurance assurance airlines airways motors motor energy oil petroleum
@@ -239,7 +242,7 @@ channel network broadcasting agency bureau office department ministry ministries
 administration authority commission committee council board cabinet parliament congress senate
 assembly chamber house legislature government state states republic kingdom federation union
 league alliance coalition party front movement organisation organization association society
-foundation institute institution university college school academy museum gallery library
+foundation institute institution memorial university college school academy museum gallery library
 hospital clinic center centre centers centres service services force forces army navy
 corps guard police command brigade regiment battalion division fleet militia court tribunal
 prison church mosque temple cathedral synagogue club team fc united city rovers wanderers
@@ -256,6 +259,7 @@ show podcast capitol springs falls heights beach creek township sony netflix wik
 instagram samsung toyota honda nissan boeing airbus pfizer nestle nokia ericsson siemens uber
 coast mt sun masjid expo org graphics mozilla firefox iphone ipad android xbox playstation linux shuttle satellite station facility laboratory lab labs institute taliban hamas hezbollah
 isis al-qaeda qaeda jazeera
+kgaa girozentrale banken kogyo nationale nacional nazionale oy oyj asa shimbun seaway freres
 ";
 
 /// Countries and continents.
@@ -279,6 +283,19 @@ oceania arctic antarctic americas eurasia scandinavia balkans caucasus crimea do
 siberia tibet xinjiang kashmir punjab gaza kurdistan chechnya sahara sahel levant
 ";
 
+/// US states as written after a city (`Eau Claire, Wis.`, `Fort Worth, Texas`); two-word states
+/// by their last word (`Albany, New York`).
+const US_STATES: &str = "
+ala ariz ark calif colo conn del fla ga ind kan kans ky la md mass mich minn miss mo mont neb
+nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wis wva wyo
+n.h n.j n.m n.y n.c n.d r.i s.c s.d w.va
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+hampshire jersey mexico york carolina dakota island
+";
+
 /// Major cities and regions, US states and words that make up their names.
 const PLACES: &str = "
 ala ariz ark calif colo conn fla ga ind kan kans ky md mich minn neb nev nh nj nm ny
@@ -289,6 +306,7 @@ illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts mic
 mississippi missouri montana nebraska nevada hampshire jersey mexico york carolina dakota ohio
 oklahoma oregon pennsylvania rhode tennessee texas utah vermont virginia wisconsin wyoming
 ontario quebec alberta manitoba saskatchewan columbia nova scotia brunswick newfoundland
+sul norte brasil
 new north south east west northern southern eastern western central upper lower greater
 london paris berlin moscow kyiv kiev beijing tokyo seoul pyongyang delhi mumbai bombay kolkata
 calcutta madras chennai bangalore karachi lahore islamabad kabul kandahar tehran baghdad damascus
@@ -394,7 +412,8 @@ instituto istituto institut universidad universita universitat universite univer
 banca banque colegio liceo lycee escuela escola ecole museo musee chiesa iglesia igreja eglise
 basilica teatro palazzo piazza rue calle avenida estadio stade partido partito parti comissaria
 companhia compania compagnie societe sociedad sociedade fundacion fundacao fondazione ospedale
-hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte
+hopital grupo gruppo banques bancos financiere credito santo santa san sao sainte regie caisse
+cie puerto punta lago jornal
 ";
 
 /// Firms and brands named after people, as joined lower-case words.
@@ -431,7 +450,7 @@ hambros
 
 /// Commercial head words: a capitalised name right before them is a firm's name.
 const COMMERCIAL: &str = "
-inc corp co ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings company companies
+inc corp co cos ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings company companies
 corporation incorporated enterprises industries brothers bros securities investments bancorp
 bankshares financial insurance airlines motors motor petroleum resources mining steel chemicals
 pharmaceuticals systems technologies software communications graphics homes foods stores

@@ -622,3 +622,133 @@ fn attributes_and_inner_institution_words_are_cut() {
             .is_empty()
     );
 }
+
+#[test]
+fn first_name_alone_is_a_name_of_its_own() {
+    assert_eq!(
+        names("Lena Marsh, 9, won the spelling bee. Her coach said Lena practised every night."),
+        ["Lena Marsh", "Lena"]
+    );
+    assert_eq!(
+        names("Doctors treated Omar Haddad at home. \"Well done, Omar,\" a nurse said."),
+        ["Omar Haddad", "Omar"]
+    );
+}
+
+#[test]
+fn short_form_of_a_firm_is_no_first_name() {
+    let found = names("Morgan Guaranty said it would lend more. Morgan expects growth.");
+    assert!(!found.iter().any(|n| n == "Morgan"), "{found:?}");
+}
+
+#[test]
+fn cos_ends_a_firm_name() {
+    assert!(names("Harlan Cos said its quarterly profit rose.").is_empty());
+}
+
+#[test]
+fn name_before_several_institution_words() {
+    assert_eq!(
+        names("Crowds filled the Margit Olsson Memorial Hall Plaza at dusk."),
+        ["Margit Olsson"]
+    );
+    assert!(names("Crowds filled the Lincoln Memorial Hall at dusk.").is_empty());
+    assert!(names("Crowds filled the City Space Memorial Hall at dusk.").is_empty());
+}
+
+#[test]
+fn wrapped_first_line_is_no_headline() {
+    assert_eq!(
+        names(
+            "Trade Minister Haruki Tanabe said the\nexport rules would change next year, and\nTanabe added that talks would resume soon.\n"
+        ),
+        ["Haruki Tanabe"]
+    );
+}
+
+#[test]
+fn foreign_firm_words_are_not_people() {
+    assert!(names("Bayerische Handelsbanken and Werner Kleist KGaA raised prices.").is_empty());
+    assert!(names("Loans came from the Caisse Fonciere and Ente Nazionale Ferrovie.").is_empty());
+}
+
+#[test]
+fn ampersand_partnerships_are_firms() {
+    assert!(names("Corbett & Spencer said sales fell.").is_empty());
+    assert!(names("She was a partner at Brandt & Van Oster, which lost the case.").is_empty());
+    assert_eq!(
+        names("Fans cheered Kylie & Megan in Leeds. Kylie Barnes waved."),
+        ["Kylie", "Kylie Barnes"]
+    );
+}
+
+#[test]
+fn city_before_a_us_state_is_a_place() {
+    assert_eq!(
+        names("Dana Whitlock, a farmer in Glen Harbor, Wis., said prices fell."),
+        ["Dana Whitlock"]
+    );
+    assert!(names("The plant in Cedar Falls, North Carolina closed.").is_empty());
+    assert_eq!(names("Gov. Ann Rowe, Texas, spoke."), ["Ann Rowe"]);
+    assert_eq!(
+        names("For the defence, Mark Tolley, SC, said no."),
+        ["Mark Tolley"]
+    );
+    assert!(names("Pickers in Green Meadow, N.C., went home.").is_empty());
+}
+
+#[test]
+fn a_name_does_not_end_in_an_initial_and_skips_a_nickname() {
+    assert_eq!(
+        names(
+            "Rep. Arthur J. \"Archie\" Dunmore opened the fair, and Carla M. and Ben T. Oakes came."
+        ),
+        ["Arthur J. Dunmore", "Ben T. Oakes"]
+    );
+    assert_eq!(
+        names("Chairman Walter E. (Walt) Brennigan resigned."),
+        ["Walter E. Brennigan"]
+    );
+    assert!(names("The reactor Hartwell B shut down.").is_empty());
+}
+
+#[test]
+fn foreign_place_and_firm_words() {
+    assert!(names("Ministers met in Punta Alegre and flew on to Puerto Morales.").is_empty());
+    assert!(names("Kaskinen Oy and Cie Rambert both gained, the Hokuto Shimbun said.").is_empty());
+}
+
+#[test]
+fn two_particles_inside_a_name() {
+    assert_eq!(
+        names("According to Professor Ingrid van der Molen, the data are clear."),
+        ["Ingrid van der Molen"]
+    );
+    assert_eq!(
+        names("Striker Tomás de la Fuente scored."),
+        ["Tomás de la Fuente"]
+    );
+    assert!(names("Soy farms in Campo Verde do Sul and Paulo Alves do Brasil grew.").is_empty());
+}
+
+#[test]
+fn first_name_after_a_family_word() {
+    assert_eq!(
+        names("The court heard from Hannah Pryce and her husband, Liam, on Monday."),
+        ["Hannah Pryce", "Liam"]
+    );
+    assert!(names("Her son stayed at home with his sister, Nurse.").is_empty());
+}
+
+#[test]
+fn surname_after_an_institution_possessive_with_a_speech_verb() {
+    let p: Vec<String> = find_people(
+        "U.S. TREASURY'S HALLORAN SAYS DOLLAR FAIR",
+        "Markets were calm.",
+    )
+    .into_iter()
+    .map(|p| p.name)
+    .collect();
+    assert_eq!(p, ["Halloran"]);
+    assert!(names("The Fed's Reserve says rates are high.").is_empty());
+}
