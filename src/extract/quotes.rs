@@ -489,9 +489,13 @@ impl<'a> Doc<'a> {
                 if noun || passive {
                     return None;
                 }
-                cue.subject = match earlier.last() {
-                    Some(c) => c.subject.clone(),
-                    None => self.sentence_subject(a, i),
+                cue.subject = match (self.participle_owner(i, a), earlier.last()) {
+                    (Some((s, start)), _) => {
+                        cue.also = self.coordinated(start, a).map(|(n, _)| n);
+                        s
+                    }
+                    (None, Some(c)) => c.subject.clone(),
+                    (None, None) => self.sentence_subject(a, i),
                 };
                 cue.after = self.skip_that(i + 1, b);
                 return Some(cue);

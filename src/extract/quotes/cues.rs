@@ -141,6 +141,8 @@ const VERBS: &[&str] = &[
     "wondered",
     "pointed",
     "blasted",
+    "lambasted",
+    "lambasts",
     "thundered",
     "objected",
     "demanded",
@@ -197,6 +199,8 @@ const DESCRIBE: &[&str] = &[
     "characterised",
     "called",
     "calls",
+    // `Smith and Jones call it “...”`: describe cues attribute only quotation marks.
+    "call",
     "dubbed",
     "labeled",
     "labelled",
@@ -239,6 +243,7 @@ const PARTICIPLES: &[&str] = &[
     "recalling",
     "responding",
     "citing",
+    "lambasting",
 ];
 
 /// Every cue word with its kind, for the look-up table.
@@ -316,6 +321,10 @@ pub fn is_skippable(word: &str) -> bool {
             | "always"
             | "himself"
             | "herself"
+            // `Smith and Jones both said`, `Lee has long argued`, `Lee now says`.
+            | "both"
+            | "long"
+            | "now"
     ) || is_day(word)
 }
 

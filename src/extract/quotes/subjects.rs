@@ -365,20 +365,71 @@ impl Doc<'_> {
         (Subject::Other, r + 1)
     }
 
-    /// `Smith and Jones said`: the other named person before `and` at `start - 1`.
+    /// `Smith and Jones said`, `Smith, R-Tenn., and Jones said`, `Smith (R-Tenn.) and Jones
+    /// said`: the other named person before `and` at `start - 1`.
     pub(super) fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
-        if start < a + 2
-            || !self.is_word(start - 1)
-            || self.word(start - 1) != "and"
-            || !self.is_name_tok(start - 2)
-        {
+        if start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and" {
             return None;
         }
-        let s = self.run_back(start - 2, a);
-        match self.judge_run(s, start - 1) {
+        let end = self.skip_label_back(start - 1, a);
+        if end <= a || !self.is_name_tok(end - 1) {
+            return None;
+        }
+        let s = self.run_back(end - 1, a);
+        match self.judge_run(s, end) {
             Subject::Person(n, _) => Some((n, s)),
             _ => None,
         }
+    }
+
+    /// Token index just before a party label that ends at `k - 1` (`Lee (R-Tenn.)`, `Lee,
+    /// R-Tenn.,`), or `k` when there is none.
+    fn skip_label_back(&self, k: usize, a: usize) -> usize {
+        let j = self.skip_paren_back(k, a);
+        if j != k {
+            return j;
+        }
+        if k < a + 3 || !self.is_punct(k - 1, ",") {
+            return k;
+        }
+        // `R-Tenn.` comes as the word and its dot.
+        let mut j = k - 2;
+        if self.is_punct(j, ".") && j > a {
+            j -= 1;
+        }
+        let label = self.is_word(j) && is_party_label(self.word(j));
+        if label && j > a && self.is_punct(j - 1, ",") {
+            j - 1
+        } else {
+            k
+        }
+    }
+
+    /// `with Clinton lambasting the plan`, `with Clinton — who ... — lambasting`, `with Lee,
+    /// R-Tenn., now saying`: the person written right before a participle cue at `i` (no
+    /// comma of its own between), and where that name starts.
+    pub(super) fn participle_owner(&self, i: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut p = i;
+        while p > a + 1 && self.is_word(p - 1) && cues::is_skippable(self.word(p - 1)) {
+            p -= 1;
+        }
+        if p <= a + 1 {
+            return None;
+        }
+        let end = self.skip_label_back(p, a);
+        let (subj, s) = if self.is_name_tok(end - 1) {
+            let w = self.word(end - 1);
+            if names::strip_possessive(w).len() != w.len() {
+                return None;
+            }
+            let s = self.run_back(end - 1, a);
+            (self.judge_run(s, end), s)
+        } else if end == p && self.toks[p - 1].kind == Kind::Punct && is_dash(self.word(p - 1)) {
+            self.dash_appositive(p - 1, a)?
+        } else {
+            return None;
+        };
+        matches!(subj, Subject::Person(..)).then_some((subj, s))
     }
 
     /// Subject of the clause ending before `end` that starts at `lo` (`by senior adviser X`).
@@ -430,6 +481,12 @@ impl Doc<'_> {
         }
         Subject::Other
     }
+}
+
+/// A party and state label (`R-Tenn.`, `D-N.Y.`, `I-Vt.`).
+fn is_party_label(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// A dash that sets off an aside (`--` comes as two `-` tokens).

@@ -949,3 +949,59 @@ fn identified_as_is_an_assessment_only_with_as() {
             .all(|q| q.2 == "said")
     );
 }
+
+#[test]
+fn floating_quantifier_and_long_before_the_cue() {
+    let b = "Greta Lind and Omar Field both said the fees were unfair.";
+    let mut w = who(b, "fees");
+    w.sort();
+    assert_eq!(
+        w,
+        vec![Some("Greta Lind".into()), Some("Omar Field".into())]
+    );
+    let b = "Hanna Moss has long argued that the tax is too high.";
+    assert_eq!(one(b, "too high").as_deref(), Some("Hanna Moss"));
+}
+
+#[test]
+fn lambasted_is_a_speech_verb() {
+    let b = "Rita Gale lambasted the proposal as a giveaway to banks.";
+    assert_eq!(one(b, "giveaway").as_deref(), Some("Rita Gale"));
+}
+
+#[test]
+fn coordinated_subjects_call_it() {
+    let b = "Ivan Doyle and Lara Quinn call the rule “a trap” for small farms.";
+    assert_eq!(
+        who(b, "trap"),
+        vec![Some("Lara Quinn".into()), Some("Ivan Doyle".into())]
+    );
+}
+
+#[test]
+fn coordinated_subjects_with_party_labels() {
+    let b = "Sen. Ned Brook, R-S.C., and Sen. Alma Reyes, D-N.Y., said the bill should be changed.";
+    let mut w = who(b, "bill should");
+    w.sort();
+    assert_eq!(w, vec![Some("Alma Reyes".into()), Some("Ned Brook".into())]);
+    let b = "Rep. Ned Brook (R-Tenn.) and Rep. Alma Reyes (D-Md.) said the vote was rushed.";
+    let mut w = who(b, "vote was");
+    w.sort();
+    assert_eq!(w, vec![Some("Alma Reyes".into()), Some("Ned Brook".into())]);
+}
+
+#[test]
+fn participle_after_its_owner_in_a_with_clause() {
+    let cue = |b: &str, c: &str| run(b).into_iter().find(|q| q.2 == c).and_then(|q| q.0);
+    let b = "The fight grew, with Vera Holm — who wants higher rates — lambasting the plan.";
+    assert_eq!(cue(b, "lambasting").as_deref(), Some("Vera Holm"));
+    let b = "The fight grew, with Vera Holm lambasting the plan.";
+    assert_eq!(cue(b, "lambasting").as_deref(), Some("Vera Holm"));
+    let b = "Some backers, such as Sen. Ned Brook, R-Tenn., and Sen. Alma Reyes, D-N.Y., now saying they want changes, have turned.";
+    let mut w = who(b, "want changes");
+    w.sort();
+    assert_eq!(w, vec![Some("Alma Reyes".into()), Some("Ned Brook".into())]);
+    // The owner's aides speak, not the owner.
+    let b = "The fight grew, with Vera Holm’s aides saying the plan was weak.";
+    assert_eq!(cue(b, "saying"), None);
+}
