@@ -205,7 +205,12 @@ impl<'a> Doc<'a> {
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).
             if c.has_first || c.titled || c.given_only && self.speaks(*s, *e) {
-                self.registry.add(c);
+                // Only a full name as a subject decides who a later bare surname is (not `for
+                // his wife Hillary Clinton`).
+                let pos = self
+                    .is_speaking_subject(*s, *e)
+                    .then(|| self.toks[*s].start);
+                self.registry.add_at(c, pos);
             }
         }
         for (s, e, c) in &runs {
@@ -213,7 +218,7 @@ impl<'a> Doc<'a> {
             {
                 let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
                 if known {
-                    let (name, gender) = self.registry.canonical(c);
+                    let (name, gender) = self.registry.canonical_at(c, self.toks[s].start);
                     let subject = self.is_subject_run(s, e);
                     self.mentions.push(Mention {
                         pos: self.toks[s].start,
@@ -284,6 +289,27 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
+        self.opens_or_speaks(s, e)
+    }
+
+    /// A full name that certainly speaks or acts: followed by a speech verb, right after an
+    /// inverted cue (`,” said Jane Cole`), or opening its sentence; not the object of a verb
+    /// (`accused Rafael Cole`) nor an apposition (`for his wife Hillary Clinton`).
+    fn is_speaking_subject(&self, s: usize, e: usize) -> bool {
+        let last = self.word(e - 1);
+        if names::strip_possessive(last).len() != last.len() {
+            return false;
+        }
+        let inverted = s > 1
+            && self.is_word(s - 1)
+            && cues::cue_kind(self.word(s - 1)).is_some_and(|k| k == CueKind::Verb)
+            && matches!(self.toks[s - 2].kind, Kind::Punct | Kind::Close);
+        inverted || self.opens_or_speaks(s, e)
+    }
+
+    /// True when the run `[s, e)` opens its sentence (after openers such as `But` or a day) or
+    /// a speech cue follows it.
+    fn opens_or_speaks(&self, s: usize, e: usize) -> bool {
         // Only openers may precede a subject in its sentence (`Meanwhile, Putin ...`).
         let mut k = s;
         while k > 0 && s - k < 5 {

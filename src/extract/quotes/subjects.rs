@@ -21,7 +21,7 @@ impl Doc<'_> {
         };
         let known = crate::extract::people::resolve_name(self.people, &c.text());
         if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
-            let (name, g) = self.registry.canonical(&c);
+            let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
             // A bare surname the registry could not complete: the people list may know it.
             let name = match known {
                 Some(p) if !name.contains(' ') => p.name.clone(),

@@ -1005,3 +1005,13 @@ fn participle_after_its_owner_in_a_with_clause() {
     let b = "The fight grew, with Vera Holm’s aides saying the plan was weak.";
     assert_eq!(cue(b, "saying"), None);
 }
+
+#[test]
+fn shared_surname_goes_to_the_recent_full_name_subject() {
+    let b = "Gail Hart spoke first. Gail Hart said taxes must fall. Gail Hart left.\n\n\
+             Energy Secretary Omar Hart says the grid is safe. Hart said the plan “will hold.”";
+    assert_eq!(one(b, "will hold").as_deref(), Some("Omar Hart"));
+    // A full name that is no subject (`for his wife ...`) does not take the surname.
+    let b = "Former President Omar Hart spoke for his wife Gail Hart. “It works,” Hart said.";
+    assert_eq!(one(b, "It works").as_deref(), Some("Omar Hart"));
+}
