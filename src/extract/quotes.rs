@@ -440,6 +440,22 @@ impl<'a> Doc<'a> {
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
         }
+        // `faces charges`, `the union's demands that`: these nouns are cues only between a
+        // person (or he/she) and `that`.
+        if matches!(w, "charges" | "demands") {
+            let that = self.is_word(i + 1) && self.word(i + 1) == "that";
+            let person = i > a
+                && (self.is_name_tok(i - 1)
+                    || self.is_word(i - 1) && names::pronoun(self.word(i - 1)).is_some());
+            if !(that && person) {
+                return None;
+            }
+        }
+        // `call money`, `a call option`: `call` speaks only when it names something with
+        // quotation marks (`Lee and Ray call them “lone wolves”`).
+        if w == "call" && !(i + 1..(i + 4).min(b)).any(|k| self.toks[k].kind == Kind::Open) {
+            return None;
+        }
         // `Lee expected to visit`, `is expected to win`: a plan or forecast, nobody speaks.
         if matches!(w, "expected" | "expects") && self.is_word(i + 1) && self.word(i + 1) == "to" {
             return None;
@@ -471,6 +487,8 @@ impl<'a> Doc<'a> {
             return None;
         }
         let blocked = prev.is_some_and(cues::blocks_cue);
+        // End of a `told` listener (`told The Hill`), where the clause may end.
+        let mut told_end: Option<usize> = None;
         let mut cue = Cue {
             at: i,
             kind,
@@ -505,11 +523,22 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
             CueKind::Participle => {
-                // `while cautioning that`, `by saying`: only a determiner makes it a noun.
+                // `while cautioning that`, `by saying`: only a determiner makes it a noun;
+                // after `of` it is a gerund with no speaker of its own (`the forefront of
+                // questioning`, `accused Lee of saying`).
                 let noun = prev.is_some_and(|p| {
                     matches!(
                         p,
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "this"
+                            | "that"
+                            | "of"
                     )
                 });
                 if noun || passive {
@@ -577,6 +606,14 @@ impl<'a> Doc<'a> {
                 let the_name = self.is_word(obj)
                     && matches!(self.word(obj), "the" | "The")
                     && self.is_name_tok(obj + 1);
+                // `told his radio audience`, `told co-host Ann Price`: an owner or a role before
+                // the listener.
+                let owned = self.is_word(obj)
+                    && matches!(self.word(obj), "his" | "her" | "their" | "our" | "my");
+                let role_name = self.is_word(obj)
+                    && self.word(obj).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(obj))
+                    && self.is_name_tok(obj + 1);
                 if self.is_word(obj)
                     && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an"))
                 {
@@ -584,18 +621,25 @@ impl<'a> Doc<'a> {
                         self.run_fwd(obj + 1, b)
                     } else if self.is_name_tok(obj) {
                         self.run_fwd(obj, b)
+                    } else if role_name {
+                        self.run_fwd(obj + 1, b)
+                    } else if owned {
+                        self.owned_listener_end(obj + 1, b)
                     } else {
                         obj + 1
                     };
                     let t = self.toks[e.saturating_sub(1).max(obj)];
                     cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
                     cue.after = self.skip_that(e, b);
+                    told_end = Some(e);
                     // `told so many lies`: only a listener object makes `told` a speech verb.
                     let o = self.word(obj);
                     if the_name {
                         obj += 1;
                     }
                     let listener = self.is_name_tok(obj)
+                        || role_name
+                        || owned && e > obj + 1
                         || matches!(
                             o,
                             "him"
@@ -651,13 +695,13 @@ impl<'a> Doc<'a> {
                     cue.also = Some(other);
                     cue.subject_start = s2;
                 }
-                // `..., Smith said.`: content before when the cue ends the clause.
-                let ends = i + 1 >= b
-                    || matches!(
-                        self.toks[i + 1].kind,
-                        Kind::Punct | Kind::Open | Kind::Close
-                    ) && !self.is_punct(i + 1, ":")
-                        && !self.is_punct(i + 1, "(");
+                // `..., Smith said.`: content before when the cue ends the clause (for `told`,
+                // after its listener and a time: `..., Lee told The Hill on Monday.`).
+                let k = told_end.map_or(i + 1, |e| self.skip_time(e, b));
+                let ends = k >= b
+                    || matches!(self.toks[k].kind, Kind::Punct | Kind::Open | Kind::Close)
+                        && !self.is_punct(k, ":")
+                        && !self.is_punct(k, "(");
                 cue.content_before = ends && start > a;
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
@@ -748,6 +792,32 @@ impl<'a> Doc<'a> {
     }
 
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
+    /// End of a listener after an owner (`his radio audience`): up to three lower-case words
+    /// that are no function words.
+    fn owned_listener_end(&self, from: usize, b: usize) -> usize {
+        let mut e = from;
+        while e < b
+            && e < from + 3
+            && self.is_word(e)
+            && self.word(e).starts_with(char::is_lowercase)
+            && !cues::is_function_word(self.word(e))
+            && cues::cue_kind(self.word(e)).is_none()
+        {
+            e += 1;
+        }
+        e
+    }
+
+    /// Skips a time phrase (`on Monday`, `Tuesday`) at `k`.
+    fn skip_time(&self, mut k: usize, b: usize) -> usize {
+        if k + 1 < b && self.is_word(k) && self.word(k) == "on" && cues::is_day(self.word(k + 1)) {
+            k += 2;
+        } else if k < b && self.is_word(k) && cues::is_day(self.word(k)) {
+            k += 1;
+        }
+        k
+    }
+
     fn skip_that(&self, mut k: usize, b: usize) -> usize {
         for _ in 0..4 {
             if k >= b {

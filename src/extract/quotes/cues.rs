@@ -170,6 +170,11 @@ const VERBS: &[&str] = &[
     "reported",
     "reports",
     "attacked",
+    "mocked",
+    "mocks",
+    // Nouns too: only before `that` (`Lee charges that ...`, not `faces charges`).
+    "charges",
+    "demands",
     "accused",
     "accuses",
     "wants",
@@ -244,6 +249,9 @@ const PARTICIPLES: &[&str] = &[
     "responding",
     "citing",
     "lambasting",
+    "mocking",
+    "demanding",
+    "questioning",
 ];
 
 /// Every cue word with its kind, for the look-up table.

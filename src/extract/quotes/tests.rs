@@ -1015,3 +1015,52 @@ fn shared_surname_goes_to_the_recent_full_name_subject() {
     let b = "Former President Omar Hart spoke for his wife Gail Hart. “It works,” Hart said.";
     assert_eq!(one(b, "It works").as_deref(), Some("Omar Hart"));
 }
+
+#[test]
+fn told_a_named_outlet_after_the_content() {
+    let b = "The levy could pass if rural voters agree, Sen. Tessa Lund (R-S.C.) told The Courier on Monday.";
+    assert_eq!(one(b, "levy could pass").as_deref(), Some("Tessa Lund"));
+}
+
+#[test]
+fn told_an_owned_audience_or_a_role_and_name() {
+    let b = "Omar Field told his radio audience on Monday, “The polls are wrong.”";
+    assert_eq!(one(b, "polls are wrong").as_deref(), Some("Omar Field"));
+    let b = "Omar Field told co-host Rita Gale that he had no answer.";
+    assert_eq!(one(b, "no answer").as_deref(), Some("Omar Field"));
+    // `told his story` has no listener.
+    assert!(run("Omar Field told his story.").is_empty());
+}
+
+#[test]
+fn charges_and_demands_that_after_a_person() {
+    let b = "Omar Field charges that the donors bought access.";
+    assert_eq!(one(b, "donors").as_deref(), Some("Omar Field"));
+    assert!(run("The bank settled charges that it hid losses.").is_empty());
+    assert!(run("The union’s demands that wages rise were rejected.").is_empty());
+}
+
+#[test]
+fn mocked_demanding_questioning_are_cues() {
+    let b = "Rita Gale had mocked the complaint as petty.";
+    assert_eq!(one(b, "complaint").as_deref(), Some("Rita Gale"));
+    let b = "Omar Field is demanding that the mayor resign.";
+    assert_eq!(one(b, "mayor resign").as_deref(), Some("Omar Field"));
+    let b = "Omar Field is once again questioning the count.";
+    assert_eq!(one(b, "the count").as_deref(), Some("Omar Field"));
+}
+
+#[test]
+fn present_call_needs_quotation_marks() {
+    assert!(
+        run("Dealers said call money rose to 7 pct.")
+            .iter()
+            .all(|q| q.2 != "call")
+    );
+}
+
+#[test]
+fn gerund_after_of_has_no_speaker_of_its_own() {
+    let b = "Omar Field accused Rita Gale of saying the count was rigged.";
+    assert!(run(b).iter().all(|q| q.2 != "saying"));
+}
