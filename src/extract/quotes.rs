@@ -451,6 +451,12 @@ impl<'a> Doc<'a> {
                 return None;
             }
         }
+        // `rose 5 pct compared with`, `small compared to`: a comparison, not speech.
+        if w == "compared"
+            && (!self.is_word(i + 1) || matches!(self.word(i + 1), "with" | "to" | "against"))
+        {
+            return None;
+        }
         // `call money`, `a call option`: `call` speaks only when it names something with
         // quotation marks (`Lee and Ray call them “lone wolves”`).
         if w == "call" && !(i + 1..(i + 4).min(b)).any(|k| self.toks[k].kind == Kind::Open) {

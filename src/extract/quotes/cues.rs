@@ -142,6 +142,10 @@ const VERBS: &[&str] = &[
     "pointed",
     "blasted",
     "lambasted",
+    "likened",
+    "likens",
+    // Only with an object (`compared Trump to a coach`), not `compared with last year`.
+    "compared",
     "lambasts",
     "thundered",
     "objected",
@@ -331,9 +335,24 @@ pub fn is_skippable(word: &str) -> bool {
             | "herself"
             // `Smith and Jones both said`, `Lee has long argued`, `Lee now says`.
             | "both"
+            | "all"
             | "long"
             | "now"
     ) || is_day(word)
+        || negated_aux(word)
+}
+
+/// `didn't`, `wouldn’t`: a negated auxiliary between a subject and its cue (`he didn't
+/// believe`).
+fn negated_aux(word: &str) -> bool {
+    let base = word
+        .strip_suffix("n't")
+        .or_else(|| word.strip_suffix("n’t"))
+        .unwrap_or("");
+    matches!(
+        base,
+        "did" | "does" | "do" | "would" | "could" | "should" | "has" | "have" | "had" | "wo" | "ca"
+    )
 }
 
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.

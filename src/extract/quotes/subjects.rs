@@ -447,6 +447,53 @@ impl Doc<'_> {
 
     /// The subject of a sentence, for participle cues: its first name run or he/she.
     pub(super) fn sentence_subject(&self, a: usize, limit: usize) -> Subject {
+        let subj = self.subject_at(a, limit);
+        if subj != Subject::Other {
+            return subj;
+        }
+        // `After complaints over the cost, Lee revised his plan, promising ...`: the subject
+        // follows an opening phrase.
+        match self.opening_phrase_end(a, limit) {
+            Some(k) => self.subject_at(k, limit),
+            None => subj,
+        }
+    }
+
+    /// After an opening adverbial phrase (`After the debate,`, `In a statement Friday,`) at `a`:
+    /// the token after its comma.
+    fn opening_phrase_end(&self, a: usize, limit: usize) -> Option<usize> {
+        let first = (a..limit).find(|&i| self.is_word(i))?;
+        let opener = matches!(
+            self.word(first),
+            "After"
+                | "Before"
+                | "In"
+                | "On"
+                | "At"
+                | "During"
+                | "Despite"
+                | "When"
+                | "While"
+                | "As"
+                | "Since"
+                | "Although"
+                | "Though"
+                | "Following"
+                | "Amid"
+                | "Earlier"
+                | "Later"
+        );
+        if !opener {
+            return None;
+        }
+        (first + 1..limit.min(first + 16))
+            .take_while(|&k| !matches!(self.toks[k].kind, Kind::Open | Kind::Close | Kind::Para))
+            .find(|&k| self.is_punct(k, ","))
+            .map(|k| k + 1)
+    }
+
+    /// The subject at the start of a clause beginning at `a`: its first name run or he/she.
+    fn subject_at(&self, a: usize, limit: usize) -> Subject {
         let mut i = a;
         while i < limit && !self.is_word(i) {
             i += 1;

@@ -1064,3 +1064,30 @@ fn gerund_after_of_has_no_speaker_of_its_own() {
     let b = "Omar Field accused Rita Gale of saying the count was rigged.";
     assert!(run(b).iter().all(|q| q.2 != "saying"));
 }
+
+#[test]
+fn negated_auxiliary_between_subject_and_cue() {
+    let b = "Sen. Carl Pike said he didn’t believe the claims hurt him, arguing that the split was worse.";
+    assert_eq!(one(b, "claims hurt").as_deref(), Some("Carl Pike"));
+    assert_eq!(one(b, "split was worse").as_deref(), Some("Carl Pike"));
+}
+
+#[test]
+fn compared_and_likened_with_an_object() {
+    let b =
+        "Aaron Kell, a debate coach, compared the senator to a referee who is “working the crowd.”";
+    assert_eq!(one(b, "working").as_deref(), Some("Aaron Kell"));
+    let b = "Another critic, Laurel Tran, likened the rules to “burning the map.”";
+    assert_eq!(one(b, "burning").as_deref(), Some("Laurel Tran"));
+    assert!(
+        run("Profit rose 5 pct compared with last year, Omar Field said.")
+            .iter()
+            .all(|q| q.2 != "compared")
+    );
+}
+
+#[test]
+fn participle_subject_after_an_opening_phrase() {
+    let b = "After complaints over the cost, Carl Pike revised his plan, promising to focus on workers.";
+    assert_eq!(one(b, "focus on workers").as_deref(), Some("Carl Pike"));
+}
