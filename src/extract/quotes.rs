@@ -289,7 +289,30 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
-        self.opens_or_speaks(s, e)
+        self.opens_or_speaks(s, e) || self.main_clause_before_aux(s, e)
+    }
+
+    /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary, with no
+    /// cue or `that` before it in its sentence (not `Lee argued that Ray was ...`), is the
+    /// subject of the main clause.
+    fn main_clause_before_aux(&self, s: usize, e: usize) -> bool {
+        let aux = self.is_word(e)
+            && matches!(
+                self.word(e),
+                "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does"
+            );
+        if !aux || self.sents.is_empty() {
+            return false;
+        }
+        let (a, _) = self.sents[self.sentence_of(s).min(self.sents.len() - 1)];
+        !(a..s).any(|k| {
+            self.is_word(k) && {
+                let w = self.word(k);
+                w == "that"
+                    || k + 1 == s && cues::is_function_word(w)
+                    || cues::cue_kind(w).is_some()
+            }
+        })
     }
 
     /// A full name that certainly speaks or acts: followed by a speech verb, right after an

@@ -137,6 +137,8 @@ const VERBS: &[&str] = &[
     "asserts",
     "agreed",
     "agrees",
+    "disagreed",
+    "disagrees",
     "recounted",
     "wondered",
     "pointed",

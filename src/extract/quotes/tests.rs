@@ -1091,3 +1091,18 @@ fn participle_subject_after_an_opening_phrase() {
     let b = "After complaints over the cost, Carl Pike revised his plan, promising to focus on workers.";
     assert_eq!(one(b, "focus on workers").as_deref(), Some("Carl Pike"));
 }
+
+#[test]
+fn name_before_an_auxiliary_is_a_pronoun_antecedent() {
+    let b = "In a statement on Tuesday, nominee Nora Vance was more careful than her allies. Though she called for reform, she declined to name the banks.";
+    assert_eq!(one(b, "reform").as_deref(), Some("Nora Vance"));
+    // Not inside reported speech: `Ray argued that Lee was ...` keeps Ray as the antecedent.
+    let b = "Omar Ray argued that Adam Lee was wrong. “It is a mistake,” he said.";
+    assert_eq!(one(b, "mistake").as_deref(), Some("Omar Ray"));
+}
+
+#[test]
+fn disagrees_is_a_cue() {
+    let b = "Nominee Nora Vance apparently disagrees with her former boss on the bill.";
+    assert_eq!(one(b, "former boss").as_deref(), Some("Nora Vance"));
+}
