@@ -400,6 +400,10 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
+            if let Some(cue) = self.possessive_noun_cue(i, a) {
+                out.push(cue);
+                continue;
+            }
             let kind = if w == "According" {
                 Some(CueKind::According)
             } else {
@@ -425,6 +429,51 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// `Trump’s claim that ...`, `Lee’s warning that ...`: a speech noun owned by a named person,
+    /// then `that`; the owner speaks.
+    fn possessive_noun_cue(&self, i: usize, a: usize) -> Option<Cue> {
+        if i <= a || !(self.is_word(i + 1) && self.word(i + 1) == "that") {
+            return None;
+        }
+        let w = self.word(i);
+        let noun = matches!(
+            w,
+            "claim"
+                | "assertion"
+                | "statement"
+                | "remark"
+                | "remarks"
+                | "comment"
+                | "comments"
+                | "argument"
+                | "contention"
+                | "insistence"
+                | "suggestion"
+                | "promise"
+                | "pledge"
+                | "warning"
+                | "accusation"
+        );
+        let owner = self.word(i - 1);
+        if !noun || !self.is_name_tok(i - 1) || names::strip_possessive(owner).len() == owner.len()
+        {
+            return None;
+        }
+        let s = self.run_back(i - 1, a);
+        let subject = self.judge_run(s, i);
+        matches!(subject, Subject::Person(..)).then(|| Cue {
+            at: i,
+            kind: CueKind::Verb,
+            text: format!("’s {w}"),
+            subject,
+            after: i + 2,
+            content_before: false,
+            subject_start: s,
+            direct_only: false,
+            also: None,
+        })
     }
 
     /// For an `-ing` cue at `i`, the first token of the auxiliaries that make it progressive
@@ -720,7 +769,9 @@ impl<'a> Doc<'a> {
             Some((s, start)) => {
                 cue.subject = s;
                 cue.subject_start = start;
-                if let Some((other, s2)) = self.coordinated(start, a) {
+                // `A, B and C, who joked ...`: the relative clause belongs to the last name only.
+                let relative = (start..i).any(|k| self.is_word(k) && self.word(k) == "who");
+                if !relative && let Some((other, s2)) = self.coordinated(start, a) {
                     cue.also = Some(other);
                     cue.subject_start = s2;
                 }

@@ -1106,3 +1106,18 @@ fn disagrees_is_a_cue() {
     let b = "Nominee Nora Vance apparently disagrees with her former boss on the bill.";
     assert_eq!(one(b, "former boss").as_deref(), Some("Nora Vance"));
 }
+
+#[test]
+fn possessive_speech_noun_then_that() {
+    let b = "Fact checkers seized on Omar Field’s claim that there were “thousands of crimes” last year.";
+    assert_eq!(one(b, "thousands").as_deref(), Some("Omar Field"));
+    // Not a speech noun, or no `that`: nothing.
+    assert!(run("Omar Field’s plan that year was to wait.").is_empty());
+    assert!(run("Omar Field’s claim was rejected.").is_empty());
+}
+
+#[test]
+fn relative_clause_after_a_list_belongs_to_the_last_name() {
+    let b = "Guests included Rita Gale and Omar Field, who joked, “I have not seen it yet.”";
+    assert_eq!(who(b, "seen it"), vec![Some("Omar Field".to_string())]);
+}
