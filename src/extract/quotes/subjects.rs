@@ -283,12 +283,18 @@ impl Doc<'_> {
         {
             name_end -= 1;
         }
+        // `Lee, the head of Ora Media -- which ... -- told me`: the aside follows an appositive;
+        // the person is named before that.
+        let before_appositive = || {
+            self.appositive(open, a)
+                .filter(|(subj, _)| matches!(subj, Subject::Person(..)))
+        };
         if name_end <= a || !self.is_name_tok(name_end - 1) {
-            return None;
+            return before_appositive();
         }
         let s = self.run_back(name_end - 1, a);
         match self.judge_distant_run(s, name_end) {
-            Subject::Other => None,
+            Subject::Other => before_appositive(),
             subj => Some((subj, s)),
         }
     }

@@ -1121,3 +1121,9 @@ fn relative_clause_after_a_list_belongs_to_the_last_name() {
     let b = "Guests included Rita Gale and Omar Field, who joked, “I have not seen it yet.”";
     assert_eq!(who(b, "seen it"), vec![Some("Omar Field".to_string())]);
 }
+
+#[test]
+fn dash_aside_after_an_appositive() {
+    let b = "Omar Field, the chief executive of Ora Media -- the firm that makes the show, which also streams online -- told me, “We only make content.”";
+    assert_eq!(one(b, "only make").as_deref(), Some("Omar Field"));
+}
