@@ -342,8 +342,10 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         let word = &text[start..end];
         // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
         // (else the dot would end the sentence before `C.`).
-        let part = word.rsplit('-').next().unwrap_or(word);
-        let state = part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase());
+        let state = d == '.' && {
+            let part = word.rsplit('-').next().unwrap_or(word);
+            part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
+        };
         let joins = after.is_some_and(is_word_char)
             && (d != '.' || word.len() <= 2 || state || word.contains('.'));
         let abbrev_dot = d == '.'
