@@ -292,9 +292,9 @@ impl<'a> Doc<'a> {
         self.opens_or_speaks(s, e) || self.main_clause_before_aux(s, e)
     }
 
-    /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary, with no
-    /// cue or `that` before it in its sentence (not `Lee argued that Ray was ...`), is the
-    /// subject of the main clause.
+    /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary that
+    /// opens its clause (after an opening phrase and a few role words at most; not `... on
+    /// whether President Lee would`) is the subject of the main clause.
     fn main_clause_before_aux(&self, s: usize, e: usize) -> bool {
         let aux = self.is_word(e)
             && matches!(
@@ -305,14 +305,16 @@ impl<'a> Doc<'a> {
             return false;
         }
         let (a, _) = self.sents[self.sentence_of(s).min(self.sents.len() - 1)];
-        !(a..s).any(|k| {
-            self.is_word(k) && {
-                let w = self.word(k);
-                w == "that"
-                    || k + 1 == s && cues::is_function_word(w)
-                    || cues::cue_kind(w).is_some()
-            }
-        })
+        let k = self.opening_phrase_end(a, s).unwrap_or(a);
+        s - k <= 3
+            && (k..s).all(|j| {
+                self.is_word(j) && {
+                    let w = self.word(j);
+                    !cues::is_function_word(w)
+                        && cues::cue_kind(w).is_none()
+                        && !matches!(w, "whether" | "if" | "how" | "why" | "what" | "when")
+                }
+            })
     }
 
     /// A full name that certainly speaks or acts: followed by a speech verb, right after an
@@ -691,8 +693,10 @@ impl<'a> Doc<'a> {
                 let owned = self.is_word(obj)
                     && matches!(self.word(obj), "his" | "her" | "their" | "our" | "my");
                 let role_name = self.is_word(obj)
+                    && !owned
                     && self.word(obj).starts_with(char::is_lowercase)
                     && !cues::is_function_word(self.word(obj))
+                    && !is_listener_word(self.word(obj))
                     && self.is_name_tok(obj + 1);
                 if self.is_word(obj)
                     && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an"))
@@ -720,36 +724,7 @@ impl<'a> Doc<'a> {
                     let listener = self.is_name_tok(obj)
                         || role_name
                         || owned && e > obj + 1
-                        || matches!(
-                            o,
-                            "him"
-                                | "her"
-                                | "them"
-                                | "us"
-                                | "me"
-                                | "you"
-                                | "reporters"
-                                | "journalists"
-                                | "supporters"
-                                | "voters"
-                                | "lawmakers"
-                                | "members"
-                                | "students"
-                                | "viewers"
-                                | "listeners"
-                                | "audiences"
-                                | "attendees"
-                                | "investors"
-                                | "analysts"
-                                | "officials"
-                                | "police"
-                                | "congress"
-                                | "senators"
-                                | "delegates"
-                                | "parliament"
-                                | "troops"
-                                | "residents"
-                        );
+                        || is_listener_word(o);
                     if !listener {
                         return None;
                     }
@@ -874,16 +849,17 @@ impl<'a> Doc<'a> {
     }
 
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
-    /// End of a listener after an owner (`his radio audience`): up to three lower-case words
-    /// that are no function words.
+    /// End of a listener after an owner (`his radio audience`, `their European partners`): up
+    /// to four words that are no function words.
     fn owned_listener_end(&self, from: usize, b: usize) -> usize {
         let mut e = from;
         while e < b
-            && e < from + 3
+            && e < from + 4
             && self.is_word(e)
-            && self.word(e).starts_with(char::is_lowercase)
-            && !cues::is_function_word(self.word(e))
-            && cues::cue_kind(self.word(e)).is_none()
+            && (self.is_name_tok(e)
+                || self.word(e).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(e))
+                    && cues::cue_kind(self.word(e)).is_none())
         {
             e += 1;
         }
@@ -1196,6 +1172,40 @@ fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Objects of `told` that are listeners (`told reporters`, `told him`), so `told` is speech.
+fn is_listener_word(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "voters"
+            | "lawmakers"
+            | "members"
+            | "students"
+            | "viewers"
+            | "listeners"
+            | "audiences"
+            | "attendees"
+            | "investors"
+            | "analysts"
+            | "officials"
+            | "police"
+            | "congress"
+            | "senators"
+            | "delegates"
+            | "parliament"
+            | "troops"
+            | "residents"
+    )
 }
 
 #[cfg(test)]

@@ -796,6 +796,11 @@ impl Registry {
         let Some(last) = cand.tokens.last() else {
             return;
         };
+        // `Morgan Grenfell's Bell`: an owner run into the name is no full name to prefer.
+        let owned = cand.tokens[..cand.tokens.len() - 1]
+            .iter()
+            .any(|t| strip_possessive(t).len() != t.len());
+        let pos = pos.filter(|_| !owned);
         let key = last.to_lowercase();
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
@@ -882,9 +887,17 @@ impl Registry {
                 recent = Some((k, at));
             }
         }
+        // Only between different people: `China Octavio Valerio` (a place run into the name)
+        // is the same person as `Octavio Valerio`.
+        let variant = |k: &Known| {
+            best.is_some_and(|b| {
+                b.full.ends_with(k.full.as_str()) || k.full.ends_with(b.full.as_str())
+            })
+        };
         if let Some((k, at)) = recent
             && cand.tokens.len() == 1
             && pos - at <= RECENT_FULL_NAME
+            && !variant(k)
         {
             best = Some(k);
         }

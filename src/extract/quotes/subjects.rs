@@ -429,6 +429,10 @@ impl Doc<'_> {
                 return None;
             }
             let s = self.run_back(end - 1, a);
+            // `wrote to Lee urging`: the addressee does not speak.
+            if s > a && self.is_word(s - 1) && self.word(s - 1) == "to" {
+                return None;
+            }
             (self.judge_run(s, end), s)
         } else if end == p && self.toks[p - 1].kind == Kind::Punct && is_dash(self.word(p - 1)) {
             self.dash_appositive(p - 1, a)?
@@ -467,7 +471,7 @@ impl Doc<'_> {
 
     /// After an opening adverbial phrase (`After the debate,`, `In a statement Friday,`) at `a`:
     /// the token after its comma.
-    fn opening_phrase_end(&self, a: usize, limit: usize) -> Option<usize> {
+    pub(super) fn opening_phrase_end(&self, a: usize, limit: usize) -> Option<usize> {
         let first = (a..limit).find(|&i| self.is_word(i))?;
         let opener = matches!(
             self.word(first),

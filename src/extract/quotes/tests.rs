@@ -1127,3 +1127,33 @@ fn dash_aside_after_an_appositive() {
     let b = "Omar Field, the chief executive of Ora Media -- the firm that makes the show, which also streams online -- told me, “We only make content.”";
     assert_eq!(one(b, "only make").as_deref(), Some("Omar Field"));
 }
+
+#[test]
+fn told_listener_words_and_owned_groups() {
+    // A listener word then a name starts the content: `told reporters West Germany would`.
+    let b = "Foreign Minister Omar Field told reporters West Germany would lend 300 mln marks.";
+    let q = run(b);
+    assert!(
+        q.iter()
+            .any(|q| q.2 == "told reporters" && q.1.starts_with("West Germany"))
+    );
+    let b =
+        "Rita Gale and Omar Field told their European Union partners they would oppose the plan.";
+    assert!(who(b, "oppose the plan").contains(&Some("Omar Field".to_string())));
+}
+
+#[test]
+fn name_after_whether_is_no_main_clause_subject() {
+    let b = "Omar Field declined to comment on whether President Adam Lee would reappoint him. “I never comment on that,” he said.";
+    assert_eq!(one(b, "never comment").as_deref(), Some("Omar Field"));
+}
+
+#[test]
+fn addressee_before_a_participle_does_not_speak() {
+    let b = "The alliance has written to Commissioner Omar Field urging him to drop the levy.";
+    assert!(
+        who(b, "drop the levy")
+            .iter()
+            .all(|w| w.as_deref() != Some("Omar Field"))
+    );
+}
