@@ -458,7 +458,7 @@ impl<'a> Doc<'a> {
                 | "warning"
                 | "accusation"
         );
-        if !noun || !(self.is_word(i + 1) && self.word(i + 1) == "that") {
+        if !(noun && self.is_word(i + 1) && self.word(i + 1) == "that") {
             return None;
         }
         let owner = self.word(i - 1);
