@@ -205,7 +205,12 @@ impl<'a> Doc<'a> {
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).
             if c.has_first || c.titled || c.given_only && self.speaks(*s, *e) {
-                self.registry.add(c);
+                // Only a full name as a subject decides who a later bare surname is (not `for
+                // his wife Hillary Clinton`).
+                let pos = self
+                    .is_speaking_subject(*s, *e)
+                    .then(|| self.toks[*s].start);
+                self.registry.add_at(c, pos);
             }
         }
         for (s, e, c) in &runs {
@@ -213,7 +218,7 @@ impl<'a> Doc<'a> {
             {
                 let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
                 if known {
-                    let (name, gender) = self.registry.canonical(c);
+                    let (name, gender) = self.registry.canonical_at(c, self.toks[s].start);
                     let subject = self.is_subject_run(s, e);
                     self.mentions.push(Mention {
                         pos: self.toks[s].start,
@@ -284,6 +289,52 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
+        self.opens_or_speaks(s, e) || self.main_clause_before_aux(s, e)
+    }
+
+    /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary that
+    /// opens its clause (after an opening phrase and a few role words at most; not `... on
+    /// whether President Lee would`) is the subject of the main clause.
+    fn main_clause_before_aux(&self, s: usize, e: usize) -> bool {
+        let aux = self.is_word(e)
+            && matches!(
+                self.word(e),
+                "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does"
+            );
+        if !aux || self.sents.is_empty() {
+            return false;
+        }
+        let (a, _) = self.sents[self.sentence_of(s).min(self.sents.len() - 1)];
+        let k = self.opening_phrase_end(a, s).unwrap_or(a);
+        s - k <= 3
+            && (k..s).all(|j| {
+                self.is_word(j) && {
+                    let w = self.word(j);
+                    !cues::is_function_word(w)
+                        && cues::cue_kind(w).is_none()
+                        && !matches!(w, "whether" | "if" | "how" | "why" | "what" | "when")
+                }
+            })
+    }
+
+    /// A full name that certainly speaks or acts: followed by a speech verb, right after an
+    /// inverted cue (`,” said Jane Cole`), or opening its sentence; not the object of a verb
+    /// (`accused Rafael Cole`) nor an apposition (`for his wife Hillary Clinton`).
+    fn is_speaking_subject(&self, s: usize, e: usize) -> bool {
+        let last = self.word(e - 1);
+        if names::strip_possessive(last).len() != last.len() {
+            return false;
+        }
+        let inverted = s > 1
+            && self.is_word(s - 1)
+            && cues::cue_kind(self.word(s - 1)).is_some_and(|k| k == CueKind::Verb)
+            && matches!(self.toks[s - 2].kind, Kind::Punct | Kind::Close);
+        inverted || self.opens_or_speaks(s, e)
+    }
+
+    /// True when the run `[s, e)` opens its sentence (after openers such as `But` or a day) or
+    /// a speech cue follows it.
+    fn opens_or_speaks(&self, s: usize, e: usize) -> bool {
         // Only openers may precede a subject in its sentence (`Meanwhile, Putin ...`).
         let mut k = s;
         while k > 0 && s - k < 5 {
@@ -351,6 +402,10 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
+            if let Some(cue) = self.possessive_noun_cue(i, a, w) {
+                out.push(cue);
+                continue;
+            }
             let kind = if w == "According" {
                 Some(CueKind::According)
             } else {
@@ -376,6 +431,53 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+
+    /// `Trump’s claim that ...`, `Lee’s warning that ...`: a speech noun owned by a named person,
+    /// then `that`; the owner speaks.
+    fn possessive_noun_cue(&self, i: usize, a: usize, w: &str) -> Option<Cue> {
+        // A name right before rejects almost every word cheaply (this runs for each word).
+        if i <= a || !self.is_name_tok(i - 1) {
+            return None;
+        }
+        let noun = matches!(
+            w,
+            "claim"
+                | "assertion"
+                | "statement"
+                | "remark"
+                | "remarks"
+                | "comment"
+                | "comments"
+                | "argument"
+                | "contention"
+                | "insistence"
+                | "suggestion"
+                | "promise"
+                | "pledge"
+                | "warning"
+                | "accusation"
+        );
+        if !(noun && self.is_word(i + 1) && self.word(i + 1) == "that") {
+            return None;
+        }
+        let owner = self.word(i - 1);
+        if names::strip_possessive(owner).len() == owner.len() {
+            return None;
+        }
+        let s = self.run_back(i - 1, a);
+        let subject = self.judge_run(s, i);
+        matches!(subject, Subject::Person(..)).then(|| Cue {
+            at: i,
+            kind: CueKind::Verb,
+            text: format!("’s {w}"),
+            subject,
+            after: i + 2,
+            content_before: false,
+            subject_start: s,
+            direct_only: false,
+            also: None,
+        })
     }
 
     /// For an `-ing` cue at `i`, the first token of the auxiliaries that make it progressive
@@ -414,6 +516,28 @@ impl<'a> Doc<'a> {
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
         }
+        // `faces charges`, `the union's demands that`: these nouns are cues only between a
+        // person (or he/she) and `that`.
+        if matches!(w, "charges" | "demands") {
+            let that = self.is_word(i + 1) && self.word(i + 1) == "that";
+            let person = i > a
+                && (self.is_name_tok(i - 1)
+                    || self.is_word(i - 1) && names::pronoun(self.word(i - 1)).is_some());
+            if !(that && person) {
+                return None;
+            }
+        }
+        // `rose 5 pct compared with`, `small compared to`: a comparison, not speech.
+        if w == "compared"
+            && (!self.is_word(i + 1) || matches!(self.word(i + 1), "with" | "to" | "against"))
+        {
+            return None;
+        }
+        // `call money`, `a call option`: `call` speaks only when it names something with
+        // quotation marks (`Lee and Ray call them “lone wolves”`).
+        if w == "call" && !(i + 1..(i + 4).min(b)).any(|k| self.toks[k].kind == Kind::Open) {
+            return None;
+        }
         // `Lee expected to visit`, `is expected to win`: a plan or forecast, nobody speaks.
         if matches!(w, "expected" | "expects") && self.is_word(i + 1) && self.word(i + 1) == "to" {
             return None;
@@ -445,6 +569,8 @@ impl<'a> Doc<'a> {
             return None;
         }
         let blocked = prev.is_some_and(cues::blocks_cue);
+        // End of a `told` listener (`told The Hill`), where the clause may end.
+        let mut told_end: Option<usize> = None;
         let mut cue = Cue {
             at: i,
             kind,
@@ -479,19 +605,34 @@ impl<'a> Doc<'a> {
                 return Some(cue);
             }
             CueKind::Participle => {
-                // `while cautioning that`, `by saying`: only a determiner makes it a noun.
+                // `while cautioning that`, `by saying`: only a determiner makes it a noun;
+                // after `of` it is a gerund with no speaker of its own (`the forefront of
+                // questioning`, `accused Lee of saying`).
                 let noun = prev.is_some_and(|p| {
                     matches!(
                         p,
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "this"
+                            | "that"
+                            | "of"
                     )
                 });
                 if noun || passive {
                     return None;
                 }
-                cue.subject = match earlier.last() {
-                    Some(c) => c.subject.clone(),
-                    None => self.sentence_subject(a, i),
+                cue.subject = match (self.participle_owner(i, a), earlier.last()) {
+                    (Some((s, start)), _) => {
+                        cue.also = self.coordinated(start, a).map(|(n, _)| n);
+                        s
+                    }
+                    (None, Some(c)) => c.subject.clone(),
+                    (None, None) => self.sentence_subject(a, i),
                 };
                 cue.after = self.skip_that(i + 1, b);
                 return Some(cue);
@@ -547,6 +688,16 @@ impl<'a> Doc<'a> {
                 let the_name = self.is_word(obj)
                     && matches!(self.word(obj), "the" | "The")
                     && self.is_name_tok(obj + 1);
+                // `told his radio audience`, `told co-host Ann Price`: an owner or a role before
+                // the listener.
+                let owned = self.is_word(obj)
+                    && matches!(self.word(obj), "his" | "her" | "their" | "our" | "my");
+                let role_name = self.is_word(obj)
+                    && !owned
+                    && self.word(obj).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(obj))
+                    && !is_listener_word(self.word(obj))
+                    && self.is_name_tok(obj + 1);
                 if self.is_word(obj)
                     && (the_name || !matches!(self.word(obj), "that" | "the" | "a" | "an"))
                 {
@@ -554,48 +705,26 @@ impl<'a> Doc<'a> {
                         self.run_fwd(obj + 1, b)
                     } else if self.is_name_tok(obj) {
                         self.run_fwd(obj, b)
+                    } else if role_name {
+                        self.run_fwd(obj + 1, b)
+                    } else if owned {
+                        self.owned_listener_end(obj + 1, b)
                     } else {
                         obj + 1
                     };
                     let t = self.toks[e.saturating_sub(1).max(obj)];
                     cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
                     cue.after = self.skip_that(e, b);
+                    told_end = Some(e);
                     // `told so many lies`: only a listener object makes `told` a speech verb.
                     let o = self.word(obj);
                     if the_name {
                         obj += 1;
                     }
                     let listener = self.is_name_tok(obj)
-                        || matches!(
-                            o,
-                            "him"
-                                | "her"
-                                | "them"
-                                | "us"
-                                | "me"
-                                | "you"
-                                | "reporters"
-                                | "journalists"
-                                | "supporters"
-                                | "voters"
-                                | "lawmakers"
-                                | "members"
-                                | "students"
-                                | "viewers"
-                                | "listeners"
-                                | "audiences"
-                                | "attendees"
-                                | "investors"
-                                | "analysts"
-                                | "officials"
-                                | "police"
-                                | "congress"
-                                | "senators"
-                                | "delegates"
-                                | "parliament"
-                                | "troops"
-                                | "residents"
-                        );
+                        || role_name
+                        || owned && e > obj + 1
+                        || is_listener_word(o);
                     if !listener {
                         return None;
                     }
@@ -617,17 +746,19 @@ impl<'a> Doc<'a> {
             Some((s, start)) => {
                 cue.subject = s;
                 cue.subject_start = start;
-                if let Some((other, s2)) = self.coordinated(start, a) {
+                // `A, B and C, who joked ...`: the relative clause belongs to the last name only.
+                let relative = (start..i).any(|k| self.is_word(k) && self.word(k) == "who");
+                if !relative && let Some((other, s2)) = self.coordinated(start, a) {
                     cue.also = Some(other);
                     cue.subject_start = s2;
                 }
-                // `..., Smith said.`: content before when the cue ends the clause.
-                let ends = i + 1 >= b
-                    || matches!(
-                        self.toks[i + 1].kind,
-                        Kind::Punct | Kind::Open | Kind::Close
-                    ) && !self.is_punct(i + 1, ":")
-                        && !self.is_punct(i + 1, "(");
+                // `..., Smith said.`: content before when the cue ends the clause (for `told`,
+                // after its listener and a time: `..., Lee told The Hill on Monday.`).
+                let k = told_end.map_or(i + 1, |e| self.skip_time(e, b));
+                let ends = k >= b
+                    || matches!(self.toks[k].kind, Kind::Punct | Kind::Open | Kind::Close)
+                        && !self.is_punct(k, ":")
+                        && !self.is_punct(k, "(");
                 cue.content_before = ends && start > a;
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
@@ -718,6 +849,33 @@ impl<'a> Doc<'a> {
     }
 
     /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
+    /// End of a listener after an owner (`his radio audience`, `their European partners`): up
+    /// to four words that are no function words.
+    fn owned_listener_end(&self, from: usize, b: usize) -> usize {
+        let mut e = from;
+        while e < b
+            && e < from + 4
+            && self.is_word(e)
+            && (self.is_name_tok(e)
+                || self.word(e).starts_with(char::is_lowercase)
+                    && !cues::is_function_word(self.word(e))
+                    && cues::cue_kind(self.word(e)).is_none())
+        {
+            e += 1;
+        }
+        e
+    }
+
+    /// Skips a time phrase (`on Monday`, `Tuesday`) at `k`.
+    fn skip_time(&self, mut k: usize, b: usize) -> usize {
+        if k + 1 < b && self.is_word(k) && self.word(k) == "on" && cues::is_day(self.word(k + 1)) {
+            k += 2;
+        } else if k < b && self.is_word(k) && cues::is_day(self.word(k)) {
+            k += 1;
+        }
+        k
+    }
+
     fn skip_that(&self, mut k: usize, b: usize) -> usize {
         for _ in 0..4 {
             if k >= b {
@@ -1014,6 +1172,40 @@ fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
         }
     }
     out
+}
+
+/// Objects of `told` that are listeners (`told reporters`, `told him`), so `told` is speech.
+fn is_listener_word(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "voters"
+            | "lawmakers"
+            | "members"
+            | "students"
+            | "viewers"
+            | "listeners"
+            | "audiences"
+            | "attendees"
+            | "investors"
+            | "analysts"
+            | "officials"
+            | "police"
+            | "congress"
+            | "senators"
+            | "delegates"
+            | "parliament"
+            | "troops"
+            | "residents"
+    )
 }
 
 #[cfg(test)]

@@ -23,16 +23,20 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() {
         return None;
     }
-    // Lengths of cue words by first letter, as bit masks: most words fail here.
-    static SHAPES: std::sync::OnceLock<[u16; 26]> = std::sync::OnceLock::new();
+    // Lengths of cue words by their first two letters, as bit masks: most words fail here.
+    if !b[1].is_ascii_lowercase() {
+        return None;
+    }
+    static SHAPES: std::sync::OnceLock<[u16; 26 * 26]> = std::sync::OnceLock::new();
+    let shape = |w: &[u8]| usize::from(w[0] - b'a') * 26 + usize::from(w[1] - b'a');
     let shapes = SHAPES.get_or_init(|| {
-        let mut t = [0u16; 26];
+        let mut t = [0u16; 26 * 26];
         for (w, _) in all_cues() {
-            t[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+            t[shape(w.as_bytes())] |= 1 << w.len();
         }
         t
     });
-    if shapes[usize::from(b[0] - b'a')] & (1 << b.len()) == 0 {
+    if shapes[shape(b)] & (1 << b.len()) == 0 {
         return None;
     }
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
@@ -137,10 +141,18 @@ const VERBS: &[&str] = &[
     "asserts",
     "agreed",
     "agrees",
+    "disagreed",
+    "disagrees",
     "recounted",
     "wondered",
     "pointed",
     "blasted",
+    "lambasted",
+    "likened",
+    "likens",
+    // Only with an object (`compared Trump to a coach`), not `compared with last year`.
+    "compared",
+    "lambasts",
     "thundered",
     "objected",
     "demanded",
@@ -168,6 +180,11 @@ const VERBS: &[&str] = &[
     "reported",
     "reports",
     "attacked",
+    "mocked",
+    "mocks",
+    // Nouns too: only before `that` (`Lee charges that ...`, not `faces charges`).
+    "charges",
+    "demands",
     "accused",
     "accuses",
     "wants",
@@ -197,6 +214,8 @@ const DESCRIBE: &[&str] = &[
     "characterised",
     "called",
     "calls",
+    // `Smith and Jones call it “...”`: describe cues attribute only quotation marks.
+    "call",
     "dubbed",
     "labeled",
     "labelled",
@@ -239,6 +258,10 @@ const PARTICIPLES: &[&str] = &[
     "recalling",
     "responding",
     "citing",
+    "lambasting",
+    "mocking",
+    "demanding",
+    "questioning",
 ];
 
 /// Every cue word with its kind, for the look-up table.
@@ -316,7 +339,26 @@ pub fn is_skippable(word: &str) -> bool {
             | "always"
             | "himself"
             | "herself"
+            // `Smith and Jones both said`, `Lee has long argued`, `Lee now says`.
+            | "both"
+            | "all"
+            | "long"
+            | "now"
     ) || is_day(word)
+        || negated_aux(word)
+}
+
+/// `didn't`, `wouldn’t`: a negated auxiliary between a subject and its cue (`he didn't
+/// believe`).
+fn negated_aux(word: &str) -> bool {
+    let base = word
+        .strip_suffix("n't")
+        .or_else(|| word.strip_suffix("n’t"))
+        .unwrap_or("");
+    matches!(
+        base,
+        "did" | "does" | "do" | "would" | "could" | "should" | "has" | "have" | "had" | "wo" | "ca"
+    )
 }
 
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
@@ -603,5 +645,14 @@ mod tests {
         assert_eq!(cue_kind("saying"), Some(CueKind::Participle));
         assert_eq!(cue_kind("according"), Some(CueKind::According));
         assert_eq!(cue_kind("table"), None);
+    }
+
+    #[test]
+    fn every_cue_passes_the_shape_filter() {
+        for (w, _) in all_cues() {
+            assert!(cue_kind(w).is_some(), "{w}");
+        }
+        assert_eq!(cue_kind("cost"), None);
+        assert_eq!(cue_kind("o'clock"), None);
     }
 }

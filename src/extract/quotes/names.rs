@@ -765,7 +765,14 @@ struct Known {
     full: String,
     gender: Option<Gender>,
     count: usize,
+    /// Byte positions of the full mentions added with a position, ascending.
+    seen: Vec<usize>,
 }
+
+/// How far back (bytes, about two short paragraphs) a full name decides who a bare surname
+/// shared by two people is: `Secretary Jeh Johnson says ... Johnson tells MSNBC` after a
+/// `Gary Johnson` mentioned more often elsewhere.
+const RECENT_FULL_NAME: usize = 600;
 
 /// The people of one body, by surname: full names seen, gender evidence, mention counts.
 #[derive(Debug, Default)]
@@ -781,9 +788,19 @@ impl Registry {
     /// a full name that extends an earlier one (`Donald J. Trump` after `Donald Trump`) counts
     /// for it.
     pub fn add(&mut self, cand: &NameCand) {
+        self.add_at(cand, None);
+    }
+
+    /// [`Self::add`] for a mention at byte position `pos` (in body order).
+    pub fn add_at(&mut self, cand: &NameCand, pos: Option<usize>) {
         let Some(last) = cand.tokens.last() else {
             return;
         };
+        // `Morgan Grenfell's Bell`: an owner run into the name is no full name to prefer.
+        let owned = cand.tokens[..cand.tokens.len() - 1]
+            .iter()
+            .any(|t| strip_possessive(t).len() != t.len());
+        let pos = pos.filter(|_| !owned);
         let key = last.to_lowercase();
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
@@ -803,6 +820,7 @@ impl Registry {
         match same {
             Some(k) => {
                 k.count += 1;
+                k.seen.extend(pos);
                 if cand.titled && cand.gender.is_some() || k.gender.is_none() {
                     k.gender = cand.gender.or(k.gender);
                 }
@@ -811,6 +829,7 @@ impl Registry {
                 full: cand.text(),
                 gender: cand.gender,
                 count: 1,
+                seen: pos.into_iter().collect(),
             }),
         }
     }
@@ -823,6 +842,13 @@ impl Registry {
     /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`): the
     /// most mentioned full name with that surname whose gender fits.
     pub fn canonical(&self, cand: &NameCand) -> (String, Option<Gender>) {
+        self.canonical_at(cand, usize::MAX)
+    }
+
+    /// [`Self::canonical`] for a mention at byte position `pos`: a bare surname shared by
+    /// several full names goes to the one named in full just before it, if that is recent
+    /// (else to the most mentioned).
+    pub fn canonical_at(&self, cand: &NameCand, pos: usize) -> (String, Option<Gender>) {
         let own = (cand.text(), cand.gender);
         let Some(last) = cand.tokens.last() else {
             return own;
@@ -849,10 +875,31 @@ impl Registry {
             first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
         };
         let mut best: Option<&Known> = None;
+        let mut recent: Option<(&Known, usize)> = None;
         for k in list.iter().filter(fits) {
             if best.is_none_or(|b| k.count > b.count) {
                 best = Some(k);
             }
+            let before = k.seen.partition_point(|&at| at < pos);
+            if let Some(at) = before.checked_sub(1).map(|i| k.seen[i])
+                && recent.is_none_or(|(_, r)| at > r)
+            {
+                recent = Some((k, at));
+            }
+        }
+        // Only between different people: `China Octavio Valerio` (a place run into the name)
+        // is the same person as `Octavio Valerio`.
+        let variant = |k: &Known| {
+            best.is_some_and(|b| {
+                b.full.ends_with(k.full.as_str()) || k.full.ends_with(b.full.as_str())
+            })
+        };
+        if let Some((k, at)) = recent
+            && cand.tokens.len() == 1
+            && pos - at <= RECENT_FULL_NAME
+            && !variant(k)
+        {
+            best = Some(k);
         }
         match best {
             Some(k) => (k.full.clone(), gender.or(k.gender)),

@@ -340,8 +340,14 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         }
         let after = char_at(text, end + len).map(|(c, _)| c);
         let word = &text[start..end];
-        let joins =
-            after.is_some_and(is_word_char) && (d != '.' || word.len() <= 2 || word.contains('.'));
+        // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
+        // (else the dot would end the sentence before `C.`).
+        let state = d == '.' && {
+            let part = word.rsplit('-').next().unwrap_or(word);
+            part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
+        };
+        let joins = after.is_some_and(is_word_char)
+            && (d != '.' || word.len() <= 2 || state || word.contains('.'));
         let abbrev_dot = d == '.'
             && (is_abbrev(word)
                 || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
@@ -518,5 +524,15 @@ mod tests {
             vec!["Mr.", "Smith", "of", "the", "U.S.", "left", ".", "Then"]
         );
         assert_eq!(sentences(body, &t).len(), 2);
+    }
+
+    #[test]
+    fn party_state_labels_are_one_word() {
+        let body = "Lee, R-S.C., and Ray, D-N.Y., said";
+        let p = paragraphs(body);
+        let t = tokenize(body, &p, &[]);
+        let words: Vec<&str> = t.iter().map(|t| &body[t.start..t.end]).collect();
+        assert!(words.contains(&"R-S.C.") && words.contains(&"D-N.Y."));
+        assert_eq!(sentences(body, &t).len(), 1);
     }
 }

@@ -21,7 +21,7 @@ impl Doc<'_> {
         };
         let known = crate::extract::people::resolve_name(self.people, &c.text());
         if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
-            let (name, g) = self.registry.canonical(&c);
+            let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
             // A bare surname the registry could not complete: the people list may know it.
             let name = match known {
                 Some(p) if !name.contains(' ') => p.name.clone(),
@@ -283,12 +283,18 @@ impl Doc<'_> {
         {
             name_end -= 1;
         }
+        // `Lee, the head of Ora Media -- which ... -- told me`: the aside follows an appositive;
+        // the person is named before that.
+        let before_appositive = || {
+            self.appositive(open, a)
+                .filter(|(subj, _)| matches!(subj, Subject::Person(..)))
+        };
         if name_end <= a || !self.is_name_tok(name_end - 1) {
-            return None;
+            return before_appositive();
         }
         let s = self.run_back(name_end - 1, a);
         match self.judge_distant_run(s, name_end) {
-            Subject::Other => None,
+            Subject::Other => before_appositive(),
             subj => Some((subj, s)),
         }
     }
@@ -365,20 +371,75 @@ impl Doc<'_> {
         (Subject::Other, r + 1)
     }
 
-    /// `Smith and Jones said`: the other named person before `and` at `start - 1`.
+    /// `Smith and Jones said`, `Smith, R-Tenn., and Jones said`, `Smith (R-Tenn.) and Jones
+    /// said`: the other named person before `and` at `start - 1`.
     pub(super) fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
-        if start < a + 2
-            || !self.is_word(start - 1)
-            || self.word(start - 1) != "and"
-            || !self.is_name_tok(start - 2)
-        {
+        if start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and" {
             return None;
         }
-        let s = self.run_back(start - 2, a);
-        match self.judge_run(s, start - 1) {
+        let end = self.skip_label_back(start - 1, a);
+        if end <= a || !self.is_name_tok(end - 1) {
+            return None;
+        }
+        let s = self.run_back(end - 1, a);
+        match self.judge_run(s, end) {
             Subject::Person(n, _) => Some((n, s)),
             _ => None,
         }
+    }
+
+    /// Token index just before a party label that ends at `k - 1` (`Lee (R-Tenn.)`, `Lee,
+    /// R-Tenn.,`), or `k` when there is none.
+    fn skip_label_back(&self, k: usize, a: usize) -> usize {
+        let j = self.skip_paren_back(k, a);
+        if j != k {
+            return j;
+        }
+        if k < a + 3 || !self.is_punct(k - 1, ",") {
+            return k;
+        }
+        // `R-Tenn.` comes as the word and its dot.
+        let mut j = k - 2;
+        if self.is_punct(j, ".") && j > a {
+            j -= 1;
+        }
+        let label = self.is_word(j) && is_party_label(self.word(j));
+        if label && j > a && self.is_punct(j - 1, ",") {
+            j - 1
+        } else {
+            k
+        }
+    }
+
+    /// `with Clinton lambasting the plan`, `with Clinton — who ... — lambasting`, `with Lee,
+    /// R-Tenn., now saying`: the person written right before a participle cue at `i` (no
+    /// comma of its own between), and where that name starts.
+    pub(super) fn participle_owner(&self, i: usize, a: usize) -> Option<(Subject, usize)> {
+        let mut p = i;
+        while p > a + 1 && self.is_word(p - 1) && cues::is_skippable(self.word(p - 1)) {
+            p -= 1;
+        }
+        if p <= a + 1 {
+            return None;
+        }
+        let end = self.skip_label_back(p, a);
+        let (subj, s) = if self.is_name_tok(end - 1) {
+            let w = self.word(end - 1);
+            if names::strip_possessive(w).len() != w.len() {
+                return None;
+            }
+            let s = self.run_back(end - 1, a);
+            // `wrote to Lee urging`: the addressee does not speak.
+            if s > a && self.is_word(s - 1) && self.word(s - 1) == "to" {
+                return None;
+            }
+            (self.judge_run(s, end), s)
+        } else if end == p && self.toks[p - 1].kind == Kind::Punct && is_dash(self.word(p - 1)) {
+            self.dash_appositive(p - 1, a)?
+        } else {
+            return None;
+        };
+        matches!(subj, Subject::Person(..)).then_some((subj, s))
     }
 
     /// Subject of the clause ending before `end` that starts at `lo` (`by senior adviser X`).
@@ -396,6 +457,53 @@ impl Doc<'_> {
 
     /// The subject of a sentence, for participle cues: its first name run or he/she.
     pub(super) fn sentence_subject(&self, a: usize, limit: usize) -> Subject {
+        let subj = self.subject_at(a, limit);
+        if subj != Subject::Other {
+            return subj;
+        }
+        // `After complaints over the cost, Lee revised his plan, promising ...`: the subject
+        // follows an opening phrase.
+        match self.opening_phrase_end(a, limit) {
+            Some(k) => self.subject_at(k, limit),
+            None => subj,
+        }
+    }
+
+    /// After an opening adverbial phrase (`After the debate,`, `In a statement Friday,`) at `a`:
+    /// the token after its comma.
+    pub(super) fn opening_phrase_end(&self, a: usize, limit: usize) -> Option<usize> {
+        let first = (a..limit).find(|&i| self.is_word(i))?;
+        let opener = matches!(
+            self.word(first),
+            "After"
+                | "Before"
+                | "In"
+                | "On"
+                | "At"
+                | "During"
+                | "Despite"
+                | "When"
+                | "While"
+                | "As"
+                | "Since"
+                | "Although"
+                | "Though"
+                | "Following"
+                | "Amid"
+                | "Earlier"
+                | "Later"
+        );
+        if !opener {
+            return None;
+        }
+        (first + 1..limit.min(first + 16))
+            .take_while(|&k| !matches!(self.toks[k].kind, Kind::Open | Kind::Close | Kind::Para))
+            .find(|&k| self.is_punct(k, ","))
+            .map(|k| k + 1)
+    }
+
+    /// The subject at the start of a clause beginning at `a`: its first name run or he/she.
+    fn subject_at(&self, a: usize, limit: usize) -> Subject {
         let mut i = a;
         while i < limit && !self.is_word(i) {
             i += 1;
@@ -430,6 +538,12 @@ impl Doc<'_> {
         }
         Subject::Other
     }
+}
+
+/// A party and state label (`R-Tenn.`, `D-N.Y.`, `I-Vt.`).
+fn is_party_label(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// A dash that sets off an aside (`--` comes as two `-` tokens).
