@@ -1,5 +1,6 @@
 //! Builds the benchmark corpus from the Reuters stories: one `.txt` per article (headline line,
-//! blank line, dateline + body) in folders of 1,000 files, repeated with light deterministic
+//! blank line, the date as a page shows it (`February 26, 1987`), blank line, dateline + body) in
+//! folders of 1,000 files, repeated with light deterministic
 //! perturbation until the target size, plus the same articles as JSON Lines in ~50 MB files.
 //!
 //! A `manifest.json` records what was built; a corpus with a matching manifest is reused.
@@ -14,7 +15,7 @@ use serde_json::json;
 use crate::reuters::{self, Story};
 
 /// Bump when the layout or the perturbation changes, so cached corpora are rebuilt.
-const FORMAT_VERSION: u64 = 1;
+const FORMAT_VERSION: u64 = 2;
 const FILES_PER_FOLDER: usize = 1000;
 const JSONL_PART_BYTES: u64 = 50_000_000;
 /// Words swapped per article in every copy after the first.
@@ -113,7 +114,10 @@ fn write(dir: &Path, stories: &[Story], target: u64) -> anyhow::Result<Corpus> {
             if i % FILES_PER_FOLDER == 0 {
                 std::fs::create_dir_all(&folder)?;
             }
-            let content = format!("{}\n\n{}\n", story.title, story.text());
+            let content = match story.date.as_deref().and_then(page_date) {
+                Some(date) => format!("{}\n\n{date}\n\n{}\n", story.title, story.text()),
+                None => format!("{}\n\n{}\n", story.title, story.text()),
+            };
             let path = folder.join(format!("{}.txt", story.id));
             std::fs::write(&path, &content)
                 .with_context(|| format!("cannot write {}", path.display()))?;
@@ -132,6 +136,33 @@ fn write(dir: &Path, stories: &[Story], target: u64) -> anyhow::Result<Corpus> {
         source: String::new(),
         rare_word: String::new(),
     })
+}
+
+/// `1987-02-26` as a news page prints it, `February 26, 1987`: Reuters datelines carry no year,
+/// so without it no article of the corpus would be dated and `--since` would find nothing.
+fn page_date(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<usize>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let name = MONTHS.get(month.checked_sub(1)?)?;
+    Some(format!("{name} {day}, {year}"))
 }
 
 /// Copy `copy` of a story: a new id and a few words swapped with words of another story.
@@ -264,6 +295,16 @@ mod tests {
             body: body.into(),
             ..Story::default()
         }
+    }
+
+    #[test]
+    fn page_dates_read_like_a_news_page() {
+        assert_eq!(
+            page_date("1987-02-26").as_deref(),
+            Some("February 26, 1987")
+        );
+        assert_eq!(page_date("1987-13-01"), None);
+        assert_eq!(page_date("soon"), None);
     }
 
     #[test]
