@@ -507,7 +507,7 @@ fn process_file(
     fields: &Fields,
     cfg: &IndexConfig,
 ) -> Outcome {
-    let path = shown(&entry.path);
+    let path = entry.path.to_string_lossy();
     let old = known.get(&path);
     let slot = old.map(|(slot, _)| slot);
     // A bug in a parser or extractor must cost one file, not the run: a panic becomes a failure
@@ -518,6 +518,11 @@ fn process_file(
     .unwrap_or_else(|_| {
         What::Failed("internal error while reading this file (a newsdex bug: please report it with the file)".into())
     });
+    // The sink needs no path for an unchanged file (most files of a re-run): no copy then.
+    let path = match what {
+        What::Unchanged => String::new(),
+        _ => path.into_owned(),
+    };
     Outcome { path, slot, what }
 }
 

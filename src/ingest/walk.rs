@@ -153,8 +153,10 @@ fn excluded(e: &walkdir::DirEntry, root: &Path, opts: &WalkOptions) -> bool {
 }
 
 fn file_event(e: walkdir::DirEntry, opts: &WalkOptions) -> WalkEvent {
-    let path = e.path().to_path_buf();
-    match e.metadata() {
+    let meta = e.metadata();
+    // The entry's own path, not a copy: a re-run of a million files makes this a million copies.
+    let path = e.into_path();
+    match meta {
         Err(err) => WalkEvent::Error {
             path,
             reason: err.to_string(),
