@@ -600,7 +600,10 @@ impl<'a> Doc<'a> {
                 // `according to X, ...`: content follows when the phrase opens the sentence.
                 if i == a || (i == a + 1 && self.is_word(a)) {
                     cue.content_before = false;
-                    cue.after = if self.is_punct(e, ",") { e + 1 } else { e };
+                    // The source may run on past its name (`a senior official close to the
+                    // talks,`): the content starts after the comma that closes the phrase.
+                    let comma = (e..b.min(e + 12)).find(|&k| self.is_punct(k, ","));
+                    cue.after = comma.map_or(e, |k| k + 1);
                 }
                 return Some(cue);
             }
@@ -848,7 +851,6 @@ impl<'a> Doc<'a> {
             )
     }
 
-    /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`).
     /// End of a listener after an owner (`his radio audience`, `their European partners`): up
     /// to four words that are no function words.
     fn owned_listener_end(&self, from: usize, b: usize) -> usize {
@@ -876,7 +878,46 @@ impl<'a> Doc<'a> {
         k
     }
 
-    fn skip_that(&self, mut k: usize, b: usize) -> usize {
+    /// Skips `that`, `:` and a time phrase after a cue (`said on Tuesday that`), or an adverbial
+    /// phrase that stands before `that` (`said in a statement that`, `told reporters after the
+    /// meeting that`): the content is what follows `that`.
+    fn skip_that(&self, k: usize, b: usize) -> usize {
+        let k = self.skip_cue_filler(k, b);
+        if self.is_word(k) && self.word(k) == "that" {
+            return self.skip_cue_filler(k, b);
+        }
+        self.adverbial_before_that(k, b).unwrap_or(k)
+    }
+
+    /// After an adverbial phrase at `k` that runs into `that` within a few words, the token after
+    /// `that`; `None` when `k` opens no such phrase.
+    fn adverbial_before_that(&self, k: usize, b: usize) -> Option<usize> {
+        let opens = self.is_word(k)
+            && matches!(
+                self.word(k),
+                "in" | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "following"
+                    | "outside"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+                    | "over"
+                    | "on"
+            );
+        if !opens {
+            return None;
+        }
+        (k + 1..b.min(k + 8))
+            .take_while(|&j| self.is_word(j) && cues::cue_kind(self.word(j)).is_none())
+            .find(|&j| self.word(j) == "that")
+            .map(|j| j + 1)
+    }
+
+    fn skip_cue_filler(&self, mut k: usize, b: usize) -> usize {
         for _ in 0..4 {
             if k >= b {
                 break;
@@ -1143,7 +1184,7 @@ impl<'a> Doc<'a> {
             }
             (cue.after, e)
         };
-        if ce <= cs || ce - cs < 2 {
+        if ce <= cs || ce - cs < 2 || (!cue.content_before && self.is_request_or_deal(cue, cs)) {
             return None;
         }
         let start = self.toks[cs].start;
@@ -1156,6 +1197,19 @@ impl<'a> Doc<'a> {
             cue: cue.text.clone(),
             direct: false,
         })
+    }
+
+    /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:
+    /// what follows `asked` or `agreed` there is a request or a deal, not what somebody said.
+    fn is_request_or_deal(&self, cue: &Cue, content: usize) -> bool {
+        let verb = cue.text.as_str();
+        let asks_or_agrees = verb.starts_with("ask") || verb.starts_with("agree");
+        asks_or_agrees
+            && self.is_word(content)
+            && matches!(
+                self.word(content),
+                "to" | "not" | "on" | "with" | "for" | "upon"
+            )
     }
 }
 

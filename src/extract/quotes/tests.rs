@@ -1157,3 +1157,39 @@ fn addressee_before_a_participle_does_not_speak() {
             .all(|w| w.as_deref() != Some("Omar Field"))
     );
 }
+
+#[test]
+fn adverbial_before_that_is_not_content() {
+    let b = "The harbour chief Mara Quist told reporters after the meeting that wages came first.";
+    let q = run(b);
+    assert!(q.iter().any(|q| q.1 == "wages came first"), "{q:?}");
+    let b = "Mara Quist said in a statement that the cranes would move again.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "the cranes would move again"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn requests_and_deals_are_not_speech() {
+    for b in [
+        "The two ports agreed on a timetable for further talks.",
+        "The shipping line agreed to buy four new cranes.",
+        "Ivo Brandt asked to see the contract before the vote.",
+    ] {
+        assert!(run(b).is_empty(), "{b}: {:?}", run(b));
+    }
+    let b = "Mara Quist agreed that the timetable was too short.";
+    assert_eq!(one(b, "timetable").as_deref(), Some("Mara Quist"));
+}
+
+#[test]
+fn according_to_a_described_source_starts_after_its_comma() {
+    let b = "According to a senior official close to the talks, the sides exchanged drafts.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "the sides exchanged drafts"),
+        "{q:?}"
+    );
+}
