@@ -767,6 +767,9 @@ impl<'a> Doc<'a> {
             None if let Some(start) = self.org_before_cue(i, a) => {
                 cue.subject_start = start;
             }
+            // `A port official, who asked not to be named, said the deal was close`: a clause
+            // after `said the ...` is the content, not an inverted speaker.
+            None if self.clause_follows(i + 1, b) => {}
             None => {
                 // `“...,” said Smith` / `..., said Smith.`
                 let (s, e) = self.subject_right(i + 1, b);
@@ -1197,6 +1200,38 @@ impl<'a> Doc<'a> {
             cue: cue.text.clone(),
             direct: false,
         })
+    }
+
+    /// True when the words from `r` run into a finite verb before any punctuation or name
+    /// (`the deal was close`, `the port would reopen`): a clause, so not a speaker's name.
+    fn clause_follows(&self, r: usize, b: usize) -> bool {
+        (r..b.min(r + 6))
+            .take_while(|&k| {
+                self.is_word(k)
+                    && !self.is_name_tok(k)
+                    && !matches!(self.word(k), "who" | "which" | "that")
+            })
+            .any(|k| {
+                matches!(
+                    self.word(k),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "would"
+                        | "will"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                )
+            })
     }
 
     /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:

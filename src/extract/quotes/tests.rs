@@ -1193,3 +1193,18 @@ fn according_to_a_described_source_starts_after_its_comma() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_clause_after_said_is_content_not_an_inverted_speaker() {
+    let b = "A port official, who asked not to be named, said the deal was close.";
+    let q = run(b);
+    assert!(q.iter().any(|q| q.1 == "the deal was close"), "{q:?}");
+    let b = "Harbour Cranes Ltd, the port's largest operator, said it would hire forty dockers.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "it would hire forty dockers"),
+        "{q:?}"
+    );
+    let b = "“The cranes are back,” said the harbour master, who was smiling.";
+    assert_eq!(run(b).len(), 1, "{:?}", run(b));
+}
