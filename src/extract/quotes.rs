@@ -289,7 +289,26 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
-        self.opens_or_speaks(s, e) || self.main_clause_before_aux(s, e)
+        self.opens_or_speaks(s, e)
+            || self.main_clause_before_aux(s, e)
+            || self.names_opening_description(s, e)
+    }
+
+    /// `The deputy mayor, Lena Okafor, spent the day ...`: a name set off by commas right after
+    /// the short description that opens its sentence names that sentence's subject.
+    fn names_opening_description(&self, s: usize, e: usize) -> bool {
+        if s < 3 || !self.is_punct(s - 1, ",") || !self.is_punct(e, ",") {
+            return false;
+        }
+        let (a, _) = self.sents[self.sentence_of(s)];
+        let description = a..s - 1;
+        description.len() >= 2
+            && description.len() <= 5
+            && matches!(self.word(a), "The" | "A" | "An" | "Its" | "Their")
+            && description
+                .clone()
+                .skip(1)
+                .all(|k| self.is_word(k) && self.word(k).starts_with(char::is_lowercase))
     }
 
     /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary that

@@ -1208,3 +1208,10 @@ fn a_clause_after_said_is_content_not_an_inverted_speaker() {
     let b = "“The cranes are back,” said the harbour master, who was smiling.";
     assert_eq!(run(b).len(), 1, "{:?}", run(b));
 }
+
+#[test]
+fn pronoun_finds_the_name_after_an_opening_description() {
+    let b = "Ivo Brandt opened the session. The deputy mayor, Lena Okafor, spent the day in \
+             meetings. Speaking to journalists before leaving, she said the city would pay its share.";
+    assert_eq!(one(b, "pay its share").as_deref(), Some("Lena Okafor"));
+}
