@@ -457,6 +457,7 @@ impl Doc<'_> {
 
     /// The subject of a sentence, for participle cues: its first name run or he/she.
     pub(super) fn sentence_subject(&self, a: usize, limit: usize) -> Subject {
+        let a = self.after_dateline(a, limit);
         let subj = self.subject_at(a, limit);
         if subj != Subject::Other {
             return subj;
@@ -467,6 +468,24 @@ impl Doc<'_> {
             Some(k) => self.subject_at(k, limit),
             None => subj,
         }
+    }
+
+    /// `GENEVA, Nov 25 (Reuters) - Port spokesman Ivo Brandt ...`: the first token after a
+    /// dateline that opens the sentence at `a` (the subject follows it), else `a`.
+    pub(super) fn after_dateline(&self, a: usize, limit: usize) -> usize {
+        let Some(start) = self.toks.get(a).map(|t| t.start) else {
+            return a;
+        };
+        let Some(len) = self
+            .body
+            .get(start..)
+            .and_then(crate::extract::dateline::leading)
+        else {
+            return a;
+        };
+        (a..limit)
+            .find(|&k| self.toks[k].start >= start + len)
+            .unwrap_or(a)
     }
 
     /// After an opening adverbial phrase (`After the debate,`, `In a statement Friday,`) at `a`:

@@ -1215,3 +1215,13 @@ fn pronoun_finds_the_name_after_an_opening_description() {
              meetings. Speaking to journalists before leaving, she said the city would pay its share.";
     assert_eq!(one(b, "pay its share").as_deref(), Some("Lena Okafor"));
 }
+
+#[test]
+fn second_verb_after_a_dateline_shares_the_subject() {
+    let b = "RIGA, May 2 (Reuters) - Port spokesman Ivo Brandt described the offer as “fair”, but \
+             said more work was needed “on pensions” before any vote.";
+    assert_eq!(one(b, "pensions").as_deref(), Some("Ivo Brandt"));
+    let b = "RIGA, May 2 - Harbour chief Mara Quist toured the docks and promised new cranes for \
+             the northern quay.";
+    assert_eq!(one(b, "new cranes").as_deref(), Some("Mara Quist"));
+}
