@@ -777,10 +777,15 @@ impl<'a> Doc<'a> {
                 // `..., Smith said.`: content before when the cue ends the clause (for `told`,
                 // after its listener and a time: `..., Lee told The Hill on Monday.`).
                 let k = told_end.map_or(i + 1, |e| self.skip_time(e, b));
+                // `..., Lee said in a statement.`, `..., Lee said before he died.`: a short
+                // adverbial may end the clause too.
+                let clause_end = (k..b).find(|&j| !self.is_word(j)).unwrap_or(b);
                 let ends = k >= b
                     || matches!(self.toks[k].kind, Kind::Punct | Kind::Open | Kind::Close)
                         && !self.is_punct(k, ":")
-                        && !self.is_punct(k, "(");
+                        && !self.is_punct(k, "(")
+                    || self.is_short_adverbial(k, clause_end)
+                        && (clause_end >= b || self.is_punct(clause_end, "."));
                 cue.content_before = ends && start > a;
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
@@ -1188,9 +1193,11 @@ impl<'a> Doc<'a> {
         let cue = &cues_here[ci];
         let (a, b) = self.sents[sent];
         let (cs, ce) = if cue.content_before {
-            let lo = ci
-                .checked_sub(2)
-                .map_or(a, |j| (cues_here[j].at + 1).max(a).min(cue.subject_start));
+            // A dateline opening the sentence is not part of what was said.
+            let first = self.after_dateline(a, b);
+            let lo = ci.checked_sub(2).map_or(first, |j| {
+                (cues_here[j].at + 1).max(a).min(cue.subject_start)
+            });
             let mut e = cue.subject_start;
             while e > lo && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
@@ -1206,7 +1213,9 @@ impl<'a> Doc<'a> {
             }
             (cue.after, e)
         };
-        if ce <= cs || ce - cs < 2 || (!cue.content_before && self.is_request_or_deal(cue, cs)) {
+        let not_speech = !cue.content_before
+            && (self.is_request_or_deal(cue, cs) || self.is_short_adverbial(cs, ce));
+        if ce <= cs || ce - cs < 2 || not_speech {
             return None;
         }
         let start = self.toks[cs].start;
@@ -1251,6 +1260,18 @@ impl<'a> Doc<'a> {
                         | "does"
                 )
             })
+    }
+
+    /// `told reporters after the meeting.`, `said during a visit`: a few words opening with a
+    /// preposition of time or place say when or where, not what.
+    fn is_short_adverbial(&self, cs: usize, ce: usize) -> bool {
+        let words = (cs..ce).filter(|&k| self.is_word(k)).count();
+        words < 5
+            && self.is_word(cs)
+            && matches!(
+                self.word(cs),
+                "after" | "before" | "during" | "following" | "at" | "in" | "on" | "outside"
+            )
     }
 
     /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:

@@ -1225,3 +1225,24 @@ fn second_verb_after_a_dateline_shares_the_subject() {
              the northern quay.";
     assert_eq!(one(b, "new cranes").as_deref(), Some("Mara Quist"));
 }
+
+#[test]
+fn a_short_adverbial_after_the_cue_is_not_content() {
+    let b = "The harbour will reopen on Monday, Mara Quist said in a statement.";
+    let q = run(b);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "The harbour will reopen on Monday");
+    assert_eq!(q[0].0.as_deref(), Some("Mara Quist"));
+    let b = "The union leader told reporters after the meeting.";
+    assert!(run(b).is_empty(), "{:?}", run(b));
+}
+
+#[test]
+fn content_before_the_cue_starts_after_the_dateline() {
+    let b = "RIGA, May 2 - The harbour will reopen on Monday, Mara Quist said.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "The harbour will reopen on Monday"),
+        "{q:?}"
+    );
+}
