@@ -476,6 +476,12 @@ impl Doc<'_> {
         let Some(start) = self.toks.get(a).map(|t| t.start) else {
             return a;
         };
+        // A dateline opens a paragraph and ends with a dash or a colon near its start: most
+        // sentences are not there or have neither, and this runs for many of them.
+        let head = &self.body.as_bytes()[start..(start + 120).min(self.body.len())];
+        if !self.opens_paragraph(a) || !head.iter().any(|&c| matches!(c, b'-' | b':' | 0xE2)) {
+            return a;
+        }
         let Some(len) = self
             .body
             .get(start..)
