@@ -60,14 +60,14 @@ impl SearchSpec {
 
 /// Opens the index and builds the final query.
 pub fn prepare(index_dir: &Path, spec: &SearchSpec) -> anyhow::Result<Prepared> {
-    spec.parse()?;
+    let ast = spec.parse()?;
     let (index, fields) = crate::index::open_existing(index_dir)?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
         .with_context(|| format!("cannot read the index {}", index_dir.display()))?;
-    prepare_with(reader.searcher(), fields, spec)
+    build(reader.searcher(), fields, spec, ast)
 }
 
 /// Builds the final query on an index that is already open.
@@ -77,6 +77,16 @@ pub fn prepare_with(
     spec: &SearchSpec,
 ) -> anyhow::Result<Prepared> {
     let ast = spec.parse()?;
+    build(searcher, fields, spec, ast)
+}
+
+/// The final queries for the parsed query `ast` of `spec`.
+fn build(
+    searcher: Searcher,
+    fields: Fields,
+    spec: &SearchSpec,
+    ast: Option<Ast>,
+) -> anyhow::Result<Prepared> {
     let text = spec.query.as_deref().unwrap_or("");
     let filtered = |user: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![
