@@ -1082,6 +1082,7 @@ impl<'a> Doc<'a> {
             .collect();
         out.extend(continued);
         out.sort_by_key(|q| q.start);
+        inherit_enclosing_speaker(&mut out);
         out
     }
 
@@ -1285,6 +1286,27 @@ impl<'a> Doc<'a> {
                 self.word(content),
                 "to" | "not" | "on" | "with" | "for" | "upon"
             )
+    }
+}
+
+/// `Lee said Moscow wanted the talks to stay “out of the headlines”`: a quotation with no named
+/// speaker inside what a named person said is that person's too.
+fn inherit_enclosing_speaker(quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() || !quotes[i].direct {
+            continue;
+        }
+        let (start, end) = (quotes[i].start, quotes[i].end);
+        let enclosing = quotes.iter().find(|o| {
+            o.speaker.is_some()
+                && o.start <= start
+                && end <= o.end
+                && (o.start, o.end) != (start, end)
+        });
+        if let Some(o) = enclosing.map(|o| (o.speaker.clone(), o.cue.clone())) {
+            quotes[i].speaker = o.0;
+            quotes[i].cue = o.1;
+        }
     }
 }
 

@@ -1246,3 +1246,15 @@ fn content_before_the_cue_starts_after_the_dateline() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_quotation_inside_what_a_named_person_said_is_theirs() {
+    let b = "Mara Quist said the city wanted the talks to stay “out of the headlines” until a deal \
+             was signed.";
+    let nested: Vec<_> = run(b)
+        .into_iter()
+        .filter(|q| q.1 == "out of the headlines")
+        .collect();
+    assert_eq!(nested.len(), 1, "{:?}", run(b));
+    assert_eq!(nested[0].0.as_deref(), Some("Mara Quist"));
+}
