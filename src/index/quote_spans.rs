@@ -15,6 +15,17 @@
 //! assert_eq!(decode(&encode(&spans)), spans);
 //! ```
 
+use tantivy::TantivyDocument;
+use tantivy::schema::{Field, Value};
+
+/// The spans stored on an article document (none when it holds no quotes).
+pub fn stored(doc: &TantivyDocument, field: Field) -> Vec<Span> {
+    doc.get_first(field)
+        .and_then(|v| v.as_bytes())
+        .map(decode)
+        .unwrap_or_default()
+}
+
 /// One quote: `body[start..end]`, said by `speakers[speaker]` (`None`: no named speaker).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {

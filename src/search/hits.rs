@@ -201,11 +201,7 @@ impl<'s> Loader<'s> {
 /// the article's headline, date, place and people; no body (the quote is the text shown).
 fn quote_hit(doc: &TantivyDocument, f: &Fields, quote: usize, score: Option<f32>) -> Hit {
     let mut hit = hit_from_doc(doc, f, score);
-    let spans = doc
-        .get_first(f.quotes)
-        .and_then(|v| v.as_bytes())
-        .map(quote_spans::decode)
-        .unwrap_or_default();
+    let spans = quote_spans::stored(doc, f.quotes);
     let span = spans.get(quote);
     hit.id = format!("{}@{}", hit.id, span.map_or(0, |s| s.start));
     hit.quote = Some(

@@ -309,8 +309,9 @@ impl Batch {
         let mut origin = Vec::new();
         for &at in articles {
             let article = Article::read(p, at)?;
+            let body = article.body(&p.fields);
             for (i, span) in article.spans.iter().enumerate() {
-                let quote = article.body.get(span.start..span.end).unwrap_or_default();
+                let quote = body.get(span.start..span.end).unwrap_or_default();
                 if shape.may_match(quote, &mut analyzer) {
                     writer.add_document(article.quote_document(&p.fields, shape, quote, *span))?;
                     origin.push((at, i));
@@ -354,24 +355,22 @@ impl Batch {
 /// A stored article, as quote search reads it.
 struct Article {
     doc: TantivyDocument,
-    body: String,
     spans: Vec<Span>,
 }
 
 impl Article {
     fn read(p: &Prepared, at: DocAddress) -> anyhow::Result<Article> {
         let doc: TantivyDocument = p.searcher.doc(at)?;
-        let body = doc
-            .get_first(p.fields.body)
+        let spans = quote_spans::stored(&doc, p.fields.quotes);
+        Ok(Article { doc, spans })
+    }
+
+    /// The stored body the spans point into.
+    fn body(&self, f: &Fields) -> &str {
+        self.doc
+            .get_first(f.body)
             .and_then(|v| v.as_str())
             .unwrap_or_default()
-            .to_string();
-        let spans = doc
-            .get_first(p.fields.quotes)
-            .and_then(|v| v.as_bytes())
-            .map(quote_spans::decode)
-            .unwrap_or_default();
-        Ok(Article { doc, body, spans })
     }
 
     /// One of its quotes as an in-memory document: the quote's words and speaker, the keys every
