@@ -919,22 +919,11 @@ impl<'a> Doc<'a> {
     /// After an adverbial phrase at `k` that runs into `that` within a few words, the token after
     /// `that`; `None` when `k` opens no such phrase.
     fn adverbial_before_that(&self, k: usize, b: usize) -> Option<usize> {
-        let opens = self.is_word(k)
-            && matches!(
-                self.word(k),
-                "in" | "at"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "following"
-                    | "outside"
-                    | "earlier"
-                    | "later"
-                    | "last"
-                    | "this"
-                    | "over"
-                    | "on"
-            );
+        let opens = self.is_word(k) && {
+            let w = self.word(k);
+            TIME_PLACE_PREPOSITIONS.contains(&w)
+                || matches!(w, "earlier" | "later" | "last" | "this" | "over")
+        };
         if !opens {
             return None;
         }
@@ -1267,12 +1256,7 @@ impl<'a> Doc<'a> {
     /// preposition of time or place say when or where, not what.
     fn is_short_adverbial(&self, cs: usize, ce: usize) -> bool {
         let words = (cs..ce).filter(|&k| self.is_word(k)).count();
-        words < 5
-            && self.is_word(cs)
-            && matches!(
-                self.word(cs),
-                "after" | "before" | "during" | "following" | "at" | "in" | "on" | "outside"
-            )
+        words < 5 && self.is_word(cs) && TIME_PLACE_PREPOSITIONS.contains(&self.word(cs))
     }
 
     /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:
@@ -1288,6 +1272,19 @@ impl<'a> Doc<'a> {
             )
     }
 }
+
+/// Prepositions that open a phrase of when or where after a cue (`said after the meeting`,
+/// `told reporters in Riga that`).
+const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
+    "after",
+    "before",
+    "during",
+    "following",
+    "at",
+    "in",
+    "on",
+    "outside",
+];
 
 /// `Lee said Moscow wanted the talks to stay “out of the headlines”`: a quotation with no named
 /// speaker inside what a named person said is that person's too.
