@@ -17,11 +17,11 @@ use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy, UserOperation};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::fingerprints::{self, Fingerprint, Recorded};
+use super::fingerprints::{self, Cursor, Fingerprint, Recorded};
 use super::{Fields, documents};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
-use crate::ingest::walk::{self, FileEntry, Found, WalkEvent, WalkOptions};
+use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
 
 /// Everything `newsdex index` needs, already validated.
 #[derive(Debug, Clone)]
@@ -468,13 +468,15 @@ fn worker(
     fields: &Fields,
     cfg: &IndexConfig,
 ) {
+    let mut meta = MetadataReader::default();
+    let mut cursor: Option<Cursor> = None;
     for batch in rx.iter() {
         // Metadata first: it needs no fingerprints, so it runs while they load.
         let events: Vec<WalkEvent> = batch
             .into_iter()
-            .map(|found| found.into_event(&cfg.walk))
+            .map(|found| found.into_event(&cfg.walk, &mut meta))
             .collect();
-        let known = known.wait();
+        let known = cursor.get_or_insert_with(|| known.wait().cursor());
         let outcomes = events
             .into_iter()
             .map(|event| match event {
@@ -503,7 +505,7 @@ fn shown(path: &Path) -> String {
 
 fn process_file(
     entry: &FileEntry,
-    known: &Recorded,
+    known: &mut Cursor,
     fields: &Fields,
     cfg: &IndexConfig,
 ) -> Outcome {
