@@ -86,6 +86,9 @@ struct Mention {
     /// The words name a firm (`Drummond McCall` in `Drummond McCall Inc`), not a person: other
     /// mentions of the same words are dropped too.
     firm: bool,
+    /// A title or honorific stands before the name (`chairman Li Ka-shing`): a person, even where
+    /// a firm carries the same words (`Li Ka-shing Foundations Ltd`).
+    titled: bool,
 }
 
 /// Finds name candidates in one text.
@@ -531,6 +534,7 @@ fn analyse(
         plausible: n >= 2 && score == 1 && !has_digit,
         toks: (start + s, start + e),
         firm: false,
+        titled: title,
     })
 }
 
@@ -607,18 +611,37 @@ fn work_before(text: &str, toks: &[Tok], start: usize, caps: bool) -> bool {
 /// The name words right before commercial head words ending the run (`Drummond McCall` in
 /// `Drummond McCall Inc`, `Suffield` in `Suffield Financial Corp`), as a token range of the run.
 fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
-    let f = keys
-        .iter()
-        .position(|k| LEX.commercial.contains(k.as_str()))?;
-    let firm_word = |k: &String| LEX.commercial.contains(k.as_str()) || LEX.class(k) == Class::Org;
-    if f == 0 || !keys[f..].iter().all(firm_word) {
-        return None;
+    let commercial = |k: &String| LEX.commercial.contains(k.as_str());
+    let firm_word = |k: &String| commercial(k) || LEX.class(k) == Class::Org;
+    // `Marlow Oil Corp`, `Emery Air Freight Corp`: words of the trade (dictionary words that
+    // are no census names) may stand between the name and a commercial word ending the run.
+    let trade_word = |k: &String| {
+        LEX.english.contains(k.as_str())
+            && !LEX.first.contains(k.as_str())
+            && !LEX.last.contains(k.as_str())
+    };
+    let f = match keys.iter().position(commercial) {
+        Some(f) if keys[f..].iter().all(firm_word) => f,
+        Some(_) if keys.last().is_some_and(commercial) => keys
+            .iter()
+            .rposition(|k| !(firm_word(k) || trade_word(k)))
+            .map_or(0, |p| p + 1),
+        _ => return None,
+    };
+    let mut name_end = f;
+    while name_end > 0 && trade_word(&keys[name_end - 1]) {
+        name_end -= 1;
     }
-    let a = roles[..f]
+    if name_end == 0 {
+        // All dictionary words (`Deposit Guaranty Corp`): they are the name.
+        name_end = f;
+    }
+    let a = roles[..name_end]
         .iter()
         .rposition(|r| *r != Role::Name)
         .map_or(0, |p| p + 1);
-    (a < f).then_some((a, f))
+    // The trade words stay in the firm's name: `Hughes Tool` later is the firm too.
+    (a < name_end).then_some((a, f))
 }
 
 /// A firm named after people (`Merrill Lynch`, `Dean Witter Reynolds`).
@@ -698,6 +721,7 @@ fn firm_mention(
         plausible: false,
         toks: (start + s, start + e),
         firm: true,
+        titled: false,
     }
 }
 
@@ -1199,7 +1223,8 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
         .filter(|m| m.firm)
         .map(|m| m.words.clone())
         .collect();
-    mentions.retain(|m| !(m.firm || (m.words.len() >= 2 && names_firm(&firms, &m.words))));
+    mentions
+        .retain(|m| !(m.firm || (m.words.len() >= 2 && !m.titled && names_firm(&firms, &m.words))));
     confirm_by_repeated_surname(&mut mentions);
     accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);

@@ -454,6 +454,7 @@ inc corp co cos ltd llc plc ag gmbh sa nv bv spa lp llp pty group holdings compa
 corporation incorporated enterprises industries brothers bros securities investments bancorp
 bankshares financial insurance airlines motors motor petroleum resources mining steel chemicals
 pharmaceuticals systems technologies software communications graphics homes foods stores
+partners associates l.p n.v s.a
 ";
 
 /// Nouns for works whose capitalised titles follow them.

@@ -752,3 +752,28 @@ fn surname_after_an_institution_possessive_with_a_speech_verb() {
     assert_eq!(p, ["Halloran"]);
     assert!(names("The Fed's Reserve says rates are high.").is_empty());
 }
+
+#[test]
+fn trade_words_between_a_name_and_corp_name_a_firm() {
+    // `Oil`, `Air Freight`: dictionary words of the trade before a commercial word.
+    assert!(
+        names("Marlow Oil Corp said it made an offer. Marlow said the offer was fair.").is_empty()
+    );
+    assert!(
+        names("Brenner Air Freight Partners L.P. bid. Later, Brenner said it would wait.")
+            .is_empty()
+    );
+    // The trade words stay in the firm's name: the longer short form is the firm too.
+    assert!(names("Hadley Tool Co agreed. Hadley Tool said the deal closes in May.").is_empty());
+    // All dictionary words: the words themselves are the firm's name.
+    assert!(names("Harbor Guaranty Corp said it lost money. Harbor Guaranty said so.").is_empty());
+}
+
+#[test]
+fn titled_person_survives_a_firm_named_after_them() {
+    let got = names(
+        "The group's chairman Tomas Okafor will buy a stake. Tomas Okafor Foundations Ltd \
+         will receive shares.",
+    );
+    assert_eq!(got, ["Tomas Okafor"]);
+}
