@@ -11,6 +11,9 @@ use anyhow::Context;
 #[derive(Debug, Clone)]
 pub struct Run {
     pub wall: Duration,
+    /// CPU time of the child (user + system, all threads): a loaded machine stretches the wall
+    /// time, this much less.
+    pub cpu: Duration,
     /// Peak resident set of the child (and its waited-for descendants), in bytes.
     pub max_rss: u64,
     pub success: bool,
@@ -43,10 +46,11 @@ pub fn run(cmd: &mut Command, scratch: &Path) -> anyhow::Result<Run> {
     let child = cmd
         .spawn()
         .with_context(|| format!("cannot start {:?}", cmd.get_program()))?;
-    let (status, rss) = wait_with_rusage(child.id())?;
+    let (status, rss, cpu) = wait_with_rusage(child.id())?;
     let wall = started.elapsed();
     Ok(Run {
         wall,
+        cpu,
         max_rss: rss,
         success: status,
         stdout: std::fs::read_to_string(&out_path).unwrap_or_default(),
@@ -54,8 +58,8 @@ pub fn run(cmd: &mut Command, scratch: &Path) -> anyhow::Result<Run> {
     })
 }
 
-/// Waits for `pid` with `wait4`, returning (exited with 0, peak RSS in bytes).
-fn wait_with_rusage(pid: u32) -> anyhow::Result<(bool, u64)> {
+/// Waits for `pid` with `wait4`, returning (exited with 0, peak RSS in bytes, CPU time).
+fn wait_with_rusage(pid: u32) -> anyhow::Result<(bool, u64, Duration)> {
     let mut status: libc::c_int = 0;
     // SAFETY: an all-zero rusage is a valid value for this plain C struct.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -71,8 +75,12 @@ fn wait_with_rusage(pid: u32) -> anyhow::Result<(bool, u64)> {
         }
     }
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
+    };
+    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
     // Linux reports ru_maxrss in KiB.
-    Ok((ok, (usage.ru_maxrss.max(0) as u64) * 1024))
+    Ok((ok, (usage.ru_maxrss.max(0) as u64) * 1024, cpu))
 }
 
 /// Apparent size of every file under `path` (a file or a folder), in bytes.
