@@ -753,6 +753,9 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
 
 /// Classifies each token of a run, left to right (a surname-like word is a name only after
 /// another name word: `Valeska Paris`, `John Major`).
+/// Words that lead a place's name (`San Diego`, `Los Angeles`) and also occur inside people's.
+const PLACE_LEADS: [&str; 6] = ["san", "santa", "sao", "los", "las", "saint"];
+
 fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
     let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
@@ -767,6 +770,18 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
         // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
         // else the word may be (`la` is also Los Angeles).
         if prev_name && LEX.is_connector(key) && run[k].text(text).starts_with(char::is_lowercase) {
+            roles.push(Role::Name);
+            continue;
+        }
+        // `Aung San Suu Kyi`, `Yves Saint Laurent`: a place's leading word between name words
+        // leads no place here (`San Francisco` has a census name after `San`).
+        if prev_name
+            && !caps
+            && PLACE_LEADS.contains(&key.as_str())
+            && keys
+                .get(k + 1)
+                .is_some_and(|n| classes[k + 1] == Class::Other && !LEX.first.contains(n.as_str()))
+        {
             roles.push(Role::Name);
             continue;
         }

@@ -777,3 +777,20 @@ fn titled_person_survives_a_firm_named_after_them() {
     );
     assert_eq!(got, ["Tomas Okafor"]);
 }
+
+#[test]
+fn place_lead_word_inside_a_name() {
+    assert_eq!(
+        names("Opposition leader Aung San Suu Kyi spoke to the crowd on Sunday."),
+        ["Aung San Suu Kyi"]
+    );
+    assert_eq!(
+        names("The designer Yves Saint Laurent opened a shop."),
+        ["Yves Saint Laurent"]
+    );
+    // A census name after the word: the place (`San Francisco`), not part of the name.
+    assert_eq!(
+        names("Mayor Jane Doe of San Francisco spoke."),
+        ["Jane Doe"]
+    );
+}
