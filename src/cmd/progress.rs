@@ -1,59 +1,70 @@
 //! The indexing progress bar (stderr, terminals only) and warning lines that do not garble it.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::ingest::walk::{self, WalkEvent, WalkOptions};
-
-/// Progress of an index run: bytes done against bytes found by a background size count.
+/// Progress of an index run: files done against files the walk has found so far. Counted in
+/// files, not bytes, so the one walk of the run gives the total without reading any metadata
+/// (a second walk for sizes doubled a re-run's `stat` calls), and unchanged files move the bar.
 pub struct IndexProgress {
     bar: Option<ProgressBar>,
     articles: AtomicU64,
+    bytes: AtomicU64,
+}
+
+/// The walk's handle on the bar: counts files as they are found.
+#[derive(Clone)]
+pub struct FoundCounter(Option<ProgressBar>);
+
+impl FoundCounter {
+    pub fn found(&self, files: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc_length(files);
+        }
+    }
 }
 
 impl IndexProgress {
-    /// A bar when `show` is set; a second, cheap walk (metadata only) fills in the total for ETA.
-    pub fn new(show: bool, corpus: &Path, opts: &WalkOptions) -> Self {
-        if !show {
-            return IndexProgress {
-                bar: None,
-                articles: AtomicU64::new(0),
-            };
-        }
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {msg} ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        let counter = bar.clone();
-        let corpus = corpus.to_path_buf();
-        let opts = opts.clone();
-        std::thread::spawn(move || {
-            let mut total = 0;
-            for event in walk::walk(&corpus, &opts) {
-                if let WalkEvent::File(f) = event {
-                    total += f.size;
-                    counter.set_length(total);
-                }
-            }
+    /// A bar when `show` is set.
+    pub fn new(show: bool) -> Self {
+        let bar = show.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} files {msg} ETA {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
         });
         IndexProgress {
-            bar: Some(bar),
+            bar,
             articles: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
         }
     }
 
-    /// One file done.
+    /// The counter the walk feeds.
+    pub fn counter(&self) -> FoundCounter {
+        FoundCounter(self.bar.clone())
+    }
+
+    /// One file done; `bytes` and `articles` are what it added to the index (0 if unchanged).
     pub fn advance(&self, bytes: u64, articles: u64) {
         if let Some(bar) = &self.bar {
-            bar.inc(bytes);
+            bar.inc(1);
+            if articles == 0 && bytes == 0 {
+                return;
+            }
             let secs = bar.elapsed().as_secs_f64().max(0.001);
             let done = self.articles.fetch_add(articles, Ordering::Relaxed) + articles;
-            bar.set_message(format!("{done} articles ({:.0}/s)", done as f64 / secs));
+            let read = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+            bar.set_message(format!(
+                "{} indexed, {done} articles ({:.0}/s)",
+                HumanBytes(read),
+                done as f64 / secs
+            ));
         }
     }
 

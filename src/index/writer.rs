@@ -19,6 +19,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::fingerprints::{self, Cursor, Fingerprint, Recorded};
 use super::{Fields, documents};
+use crate::cmd::progress::{FoundCounter, IndexProgress};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
 use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
@@ -259,7 +260,7 @@ fn pipeline(
         summary: Summary::default(),
         met: Vec::new(),
         failures: Vec::new(),
-        progress: crate::cmd::progress::IndexProgress::new(cfg.progress, &cfg.corpus, &cfg.walk),
+        progress: IndexProgress::new(cfg.progress),
         last_commit: Instant::now(),
     };
     // Set once the fingerprints are loaded; the walk and the workers' metadata reads run meanwhile
@@ -269,7 +270,8 @@ fn pipeline(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (file_tx, file_rx) = bounded::<Vec<Found>>(WALK_QUEUE_BATCHES);
         let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 8);
-        scope.spawn(move || walk_in_batches(cfg, file_tx));
+        let counter = sink.progress.counter();
+        scope.spawn(move || walk_in_batches(cfg, file_tx, counter));
         for _ in 0..cfg.threads.max(1) {
             let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known_cell, &fields);
             scope.spawn(move || worker(rx, tx, known, fields, cfg));
@@ -343,15 +345,19 @@ const WALK_QUEUE_BATCHES: usize = 65_536;
 /// Index operations handed to tantivy at once.
 const BATCH_OPS: usize = 1024;
 
-fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>) {
+fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>, progress: FoundCounter) {
     let mut batch = Vec::with_capacity(BATCH_FILES);
     for found in walk::find(&cfg.corpus, &cfg.walk) {
         batch.push(found);
-        if batch.len() >= BATCH_FILES && tx.send(std::mem::take(&mut batch)).is_err() {
-            return;
+        if batch.len() >= BATCH_FILES {
+            progress.found(batch.len() as u64);
+            if tx.send(std::mem::take(&mut batch)).is_err() {
+                return;
+            }
         }
     }
     if !batch.is_empty() {
+        progress.found(batch.len() as u64);
         let _ = tx.send(batch);
     }
 }
@@ -365,7 +371,7 @@ struct Sink {
     /// Recorded paths this walk met (anything recorded and not met is removed at the end).
     met: Vec<bool>,
     failures: Vec<String>,
-    progress: crate::cmd::progress::IndexProgress,
+    progress: IndexProgress,
     last_commit: Instant,
 }
 
@@ -376,6 +382,12 @@ impl Sink {
         self.summary.files_seen += 1;
         if let Some(slot) = slot {
             self.met[slot] = true;
+        }
+        match &what {
+            What::Indexed {
+                bytes, articles, ..
+            } => self.progress.advance(*bytes, *articles),
+            _ => self.progress.advance(0, 0),
         }
         match what {
             What::Unchanged => self.summary.unchanged += 1,
@@ -411,7 +423,6 @@ impl Sink {
                 self.summary.indexed += 1;
                 self.summary.articles += articles;
                 self.summary.bytes += bytes;
-                self.progress.advance(bytes, articles);
             }
             What::Skipped(reason) => {
                 if reason != UNSUPPORTED {
