@@ -136,6 +136,9 @@ impl Doc<'_> {
                 let w = self.word(p);
                 if self.is_name_tok(p) {
                     let s = self.run_back(p, a);
+                    if let Some(found) = self.person_before_of(s, a) {
+                        return Some(found);
+                    }
                     return Some((self.judge_run(s, p + 1), s));
                 }
                 if let Some(g) = names::pronoun(w) {
@@ -156,6 +159,25 @@ impl Doc<'_> {
             }
             Kind::Punct if self.word(p) == "," => self.appositive(p, a),
             Kind::Punct if is_dash(self.word(p)) => self.dash_appositive(p, a),
+            _ => None,
+        }
+    }
+
+    /// `Jane Doe of Banco Sul said`, `Mayor Jane Doe of San Diego said`: the person named before
+    /// `of` (the run ending at `s - 2`) speaks, not the firm or place after it.
+    fn person_before_of(&self, s: usize, a: usize) -> Option<(Subject, usize)> {
+        if s < a + 2 || !self.is_word(s - 1) || self.word(s - 1) != "of" || !self.is_name_tok(s - 2)
+        {
+            return None;
+        }
+        // `Inspector of Mines Redzuan Sumun`: a role word before `of` is a title, not a person.
+        if names::is_person_role(self.word(s - 2)) {
+            return None;
+        }
+        // Evidence of a person is needed (`Range Rover of North America said` is a firm).
+        let start = self.run_back(s - 2, a);
+        match self.judge_distant_run(start, s - 1) {
+            person @ Subject::Person(..) => Some((person, start)),
             _ => None,
         }
     }

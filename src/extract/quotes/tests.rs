@@ -1258,3 +1258,16 @@ fn a_quotation_inside_what_a_named_person_said_is_theirs() {
     assert_eq!(nested.len(), 1, "{:?}", run(b));
     assert_eq!(nested[0].0.as_deref(), Some("Mara Quist"));
 }
+
+#[test]
+fn person_of_a_firm_or_place_speaks() {
+    let s = "Analyst Dana Whitlow of Harrow Baxter Securities said the shares were cheap.";
+    assert_eq!(one(s, "shares").as_deref(), Some("Dana Whitlow"));
+    let s = "Mayor Tom Okafor of San Diego said the city would appeal the ruling.";
+    assert_eq!(one(s, "appeal").as_deref(), Some("Tom Okafor"));
+    // A firm before `of` stays nobody; a role before `of` is a title, not the speaker.
+    let s = "Brightwater Motor Sales of America said it would raise its prices next month.";
+    assert_eq!(one(s, "raise"), None);
+    let s = "The Inspector of Mines said exports would be kept in the national stock.";
+    assert_ne!(one(s, "exports").as_deref(), Some("Inspector"));
+}
