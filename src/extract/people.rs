@@ -728,6 +728,11 @@ fn firm_mention(
 /// `Scientologist Tom Cruise`, `Coauthor Jane Doe`: words before a known first name that are
 /// dictionary words or `-ist`/`-ian` nouns describe the person and are not part of the name.
 fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
+    // `Seventeen-year-old Ana Ruiz`: an age describes whatever name follows.
+    let mut s = s;
+    while s + 1 < e && is_age(&keys[s]) {
+        s += 1;
+    }
     let Some(f) = (s..e.saturating_sub(1))
         .find(|&k| LEX.first.contains(keys[k].as_str()) || is_east_asian_start(keys, k))
     else {
@@ -896,6 +901,13 @@ fn is_initials_before_surname(run: &[Tok], keys: &[String], k: usize, text: &str
 }
 
 /// A day of the week (`Netflix Friday`), never a surname after a name.
+/// `17-year-old`, `Seventeen-years-old`, `six-month-old`.
+fn is_age(k: &str) -> bool {
+    ["-year-old", "-years-old", "-month-old", "-months-old"]
+        .iter()
+        .any(|x| k.ends_with(x))
+}
+
 fn is_weekday(k: &str) -> bool {
     matches!(
         k,
@@ -1240,6 +1252,7 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
         .collect();
     mentions
         .retain(|m| !(m.firm || (m.words.len() >= 2 && !m.titled && names_firm(&firms, &m.words))));
+    strip_descriptions_before_surnames(&mut mentions);
     confirm_by_repeated_surname(&mut mentions);
     accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);
@@ -1293,6 +1306,36 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
     }
     groups.sort_by_key(|g| g.order);
     groups.into_iter().map(|g| g.person).collect()
+}
+
+/// `Teenager Kovacs`, `Striker Kane`: dictionary words (no census names) before the surname of
+/// a person named in full in the article describe that person; the mention is the surname.
+fn strip_descriptions_before_surnames(mentions: &mut [Mention]) {
+    let describes = |w: &String| {
+        LEX.english.contains(w.as_str())
+            && !LEX.first.contains(w.as_str())
+            && !LEX.last.contains(w.as_str())
+    };
+    // Surnames of full names whose given names are no such words (`Piers Jacobs`, `Newt
+    // Gingrich` keep theirs: no other full name owns the surname).
+    let surnames: std::collections::HashSet<String> = mentions_full(mentions)
+        .filter(|w| !w[..w.len() - 1].iter().all(describes))
+        .filter_map(|w| w.last().cloned())
+        .collect();
+    for m in mentions.iter_mut() {
+        let Some((last, lead)) = m.words.split_last() else {
+            continue;
+        };
+        if lead.is_empty() || !surnames.contains(last) || !lead.iter().all(describes) {
+            continue;
+        }
+        m.words = vec![last.clone()];
+        m.text = m.text.rsplit(' ').next().unwrap_or_default().to_string();
+        if let Some((_, b)) = m.span {
+            m.span = Some((b - m.text.len(), b));
+        }
+        m.toks.0 = m.toks.1 - 1;
+    }
 }
 
 /// Accepts a plausible full name whose last word also occurs alone (`Olena Zelenska` ...

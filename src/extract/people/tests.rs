@@ -794,3 +794,14 @@ fn place_lead_word_inside_a_name() {
         ["Jane Doe"]
     );
 }
+
+#[test]
+fn age_and_description_before_a_name_are_not_the_name() {
+    let p = find_people(
+        "",
+        "Seventeen-year-old Ilona Vargha won the final. Teenager Vargha saved two match points.",
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].name, "Ilona Vargha");
+    assert_eq!(p[0].mentions, 2);
+}
