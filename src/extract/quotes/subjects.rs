@@ -364,6 +364,12 @@ impl Doc<'_> {
                     k = e;
                     continue;
                 }
+                if judged == Subject::Other
+                    && let Some(name) = self.role_then_name(e, b)
+                {
+                    k = name;
+                    continue;
+                }
                 return (judged, e);
             }
             let t = self.toks[k];
@@ -391,6 +397,32 @@ impl Doc<'_> {
             k += 1;
         }
         (Subject::Other, r + 1)
+    }
+
+    /// `said Tuvalu's climate envoy, Sione Apinelu`: after a place or an organisation, its
+    /// possessive, lower-case words with a person's role among them and a comma, the token where
+    /// the person's name starts.
+    fn role_then_name(&self, e: usize, b: usize) -> Option<usize> {
+        let mut j = e;
+        if j < b && (self.is_punct(j, "'") || self.is_punct(j, "’")) {
+            j += 1;
+            if j < b && self.is_word(j) && self.word(j) == "s" {
+                j += 1;
+            }
+        }
+        let mut role = false;
+        while j < b && j < e + 8 && self.is_word(j) && self.word(j).starts_with(char::is_lowercase)
+        {
+            if cues::is_function_word(self.word(j)) {
+                return None;
+            }
+            role |= names::is_person_role(self.word(j));
+            j += 1;
+        }
+        if j < b && self.is_punct(j, ",") {
+            j += 1;
+        }
+        (role && j < b && self.is_name_tok(j)).then_some(j)
     }
 
     /// `Smith and Jones said`, `Smith, R-Tenn., and Jones said`, `Smith (R-Tenn.) and Jones

@@ -1271,3 +1271,14 @@ fn person_of_a_firm_or_place_speaks() {
     let s = "The Inspector of Mines said exports would be kept in the national stock.";
     assert_ne!(one(s, "exports").as_deref(), Some("Inspector"));
 }
+
+#[test]
+fn said_a_firms_or_places_role_then_the_name() {
+    let s = "“The sea wall costs more,” said Nauru's climate envoy, Tavita Moala.";
+    assert_eq!(one(s, "sea wall").as_deref(), Some("Tavita Moala"));
+    let s = "“Rates will fall,” said Harrow Baxter Ltd chief economist Dana Whitlow.";
+    assert_eq!(one(s, "Rates").as_deref(), Some("Dana Whitlow"));
+    // No role before the comma: the place stays nobody's name.
+    let s = "“It is quiet,” said people in Dover, Kent.";
+    assert_eq!(one(s, "quiet"), None);
+}
