@@ -786,7 +786,7 @@ impl<'a> Doc<'a> {
                         && !self.is_punct(k, "(")
                     || self.is_short_adverbial(k, clause_end)
                         && (clause_end >= b || self.is_punct(clause_end, "."));
-                cue.content_before = ends && start > a;
+                cue.content_before = ends && start > a && !self.subordinate(start, a);
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
                 cue.subject_start = start;
@@ -1194,8 +1194,12 @@ impl<'a> Doc<'a> {
             }
             (lo, e)
         } else {
+            // The content runs over the next cue (`said the bank wanted ...`) up to the one
+            // after, unless that one is inside a clause too (`what he had expected`).
             let hi = cues_here
-                .get(ci + 2)
+                .iter()
+                .skip(ci + 2)
+                .find(|c| !self.subordinate(c.subject_start, a))
                 .map_or(b, |c| c.subject_start.min(c.at).max(cue.after).min(b));
             let mut e = hi;
             while e > cue.after && self.toks[e - 1].kind != Kind::Word {
@@ -1218,6 +1222,13 @@ impl<'a> Doc<'a> {
             cue: cue.text.clone(),
             direct: false,
         })
+    }
+
+    /// `confirmed what he had expected.`, `higher than he thought.`: the subject starting at
+    /// `start` follows a subordinating word, so its cue is inside a clause: it does not end a
+    /// quotation (`..., he said.`) nor bound what an earlier cue reports.
+    fn subordinate(&self, start: usize, a: usize) -> bool {
+        start > a && self.is_word(start - 1) && SUBORDINATORS.contains(&self.word(start - 1))
     }
 
     /// True when the words from `r` run into a finite verb before any punctuation or name
@@ -1323,6 +1334,12 @@ fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
 }
 
 /// Objects of `told` that are listeners (`told reporters`, `told him`), so `told` is speech.
+/// Words that open a subordinate clause: a cue whose subject follows one ends no quotation.
+const SUBORDINATORS: [&str; 14] = [
+    "what", "which", "who", "whom", "that", "how", "why", "when", "where", "whether", "than",
+    "because", "if", "unless",
+];
+
 fn is_listener_word(w: &str) -> bool {
     matches!(
         w,

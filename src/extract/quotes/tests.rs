@@ -1282,3 +1282,14 @@ fn said_a_firms_or_places_role_then_the_name() {
     let s = "“It is quiet,” said people in Dover, Kent.";
     assert_eq!(one(s, "quiet"), None);
 }
+
+#[test]
+fn cue_inside_a_subordinate_clause_ends_no_quotation() {
+    let q = run("Dana Whitlow said the figures confirmed what she had expected.");
+    let said: Vec<_> = q.iter().filter(|q| q.2 == "said").collect();
+    assert_eq!(said.len(), 1, "{q:?}");
+    assert_eq!(said[0].1, "the figures confirmed what she had expected");
+    assert!(!q.iter().any(|q| q.2 == "expected"), "{q:?}");
+    let q = run("Sales rose more than he thought.");
+    assert!(q.is_empty(), "{q:?}");
+}
