@@ -53,8 +53,8 @@ struct Cue {
     subject_start: usize,
     /// The cue only attributes quotation marks (`called it “...”`, `asked`), never reported speech.
     direct_only: bool,
-    /// A second named speaker joined by `and` (`Smith and Jones said`).
-    also: Option<String>,
+    /// The other named speakers of a list (`Smith and Jones said`, `Smith, Jones and Lee said`).
+    also: Vec<String>,
 }
 
 /// One mention of a person, for pronoun resolution.
@@ -73,9 +73,9 @@ struct Mention {
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: usize = 20;
 
-/// An attribution found for a quotation: speaker, cue, and a second speaker for coordinated
+/// An attribution found for a quotation: speaker, cue, and the other speakers of coordinated
 /// subjects (`Smith and Jones said`).
-type Attr = (Option<String>, String, Option<String>);
+type Attr = (Option<String>, String, Vec<String>);
 
 /// A body, scanned once.
 struct Doc<'a> {
@@ -495,7 +495,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: s,
             direct_only: false,
-            also: None,
+            also: Vec::new(),
         })
     }
 
@@ -599,7 +599,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: i,
             direct_only: matches!(w, "pointed"),
-            also: None,
+            also: Vec::new(),
         };
         match kind {
             CueKind::According => {
@@ -650,7 +650,7 @@ impl<'a> Doc<'a> {
                 }
                 cue.subject = match (self.participle_owner(i, a), earlier.last()) {
                     (Some((s, start)), _) => {
-                        cue.also = self.coordinated(start, a).map(|(n, _)| n);
+                        cue.also = self.coordinated(start, a, &s).0;
                         s
                     }
                     (None, Some(c)) => c.subject.clone(),
@@ -770,9 +770,8 @@ impl<'a> Doc<'a> {
                 cue.subject_start = start;
                 // `A, B and C, who joked ...`: the relative clause belongs to the last name only.
                 let relative = (start..i).any(|k| self.is_word(k) && self.word(k) == "who");
-                if !relative && let Some((other, s2)) = self.coordinated(start, a) {
-                    cue.also = Some(other);
-                    cue.subject_start = s2;
+                if !relative {
+                    (cue.also, cue.subject_start) = self.coordinated(start, a, &cue.subject);
                 }
                 // `..., Smith said.`: content before when the cue ends the clause (for `told`,
                 // after its listener and a time: `..., Lee told The Hill on Monday.`).
@@ -856,7 +855,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: i,
             direct_only: false,
-            also: None,
+            also: Vec::new(),
         })
     }
 
@@ -1035,7 +1034,7 @@ impl<'a> Doc<'a> {
             if cue.is_empty() {
                 continue;
             }
-            for who in std::iter::once(speaker).chain(also.map(Some)) {
+            for who in std::iter::once(speaker).chain(also.into_iter().map(Some)) {
                 out.push(Quote {
                     speaker: who.map(|name| Speaker { name }),
                     text: self.body[span.start..span.end].to_string(),
@@ -1052,7 +1051,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some(q) = self.reported(sent, cues_here, ci) {
-                    if let Some(other) = &cue.also {
+                    for other in &cue.also {
                         let mut q2 = q.clone();
                         q2.speaker = Some(Speaker {
                             name: other.clone(),

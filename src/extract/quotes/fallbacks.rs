@@ -78,7 +78,7 @@ impl Doc<'_> {
             return None;
         }
         match self.judge_run(s, k) {
-            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            Subject::Person(n, _) => Some((Some(n), dash, Vec::new())),
             _ => None,
         }
     }
@@ -127,7 +127,7 @@ impl Doc<'_> {
                 Subject::Person(m, _) => Some(m),
                 _ => None,
             });
-        Some((Some(n), "by".into(), also))
+        Some((Some(n), "by".into(), also.into_iter().collect()))
     }
 
     pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
@@ -146,7 +146,7 @@ impl Doc<'_> {
         }
         let e = self.run_fwd(k, self.toks.len());
         match self.judge_run(k, e) {
-            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            Subject::Person(n, _) => Some((Some(n), dash, Vec::new())),
             _ => None,
         }
     }
@@ -167,7 +167,7 @@ impl Doc<'_> {
             return None;
         }
         match self.judge_run(s, e) {
-            Subject::Person(n, _) => Some((Some(n), ",".into(), None)),
+            Subject::Person(n, _) => Some((Some(n), ",".into(), Vec::new())),
             _ => None,
         }
     }
