@@ -103,7 +103,7 @@ impl<'a> Doc<'a> {
         let toks = scan::tokenize(body, &paras, &spans);
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
-        let name_tok = toks
+        let mut name_tok: Vec<bool> = toks
             .iter()
             .map(|t| {
                 let w = &body[t.start..t.end];
@@ -113,6 +113,7 @@ impl<'a> Doc<'a> {
                     && names::pronoun(w).is_none()
             })
             .collect();
+        date_months_are_no_names(body, &toks, &mut name_tok);
         let mut doc = Doc {
             body,
             people,
@@ -1284,6 +1285,24 @@ const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
     "on",
     "outside",
 ];
+
+/// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
+/// before another capitalised word is a date, not the given name it can also be (August, June,
+/// May), so it is not part of the name run.
+fn date_months_are_no_names(body: &str, toks: &[Tok], name_tok: &mut [bool]) {
+    let word = |i: usize| {
+        let t = toks[i];
+        (t.kind == Kind::Word).then(|| &body[t.start..t.end])
+    };
+    for i in 1..name_tok.len().saturating_sub(1) {
+        if !name_tok[i] || !name_tok[i + 1] || !word(i).is_some_and(names::is_month) {
+            continue;
+        }
+        if word(i - 1).is_some_and(cues::is_time_lead) {
+            name_tok[i] = false;
+        }
+    }
+}
 
 /// `Lee said Moscow wanted the talks to stay “out of the headlines”`: a quotation with no named
 /// speaker inside what a named person said is that person's too.

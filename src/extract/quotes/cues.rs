@@ -361,6 +361,36 @@ fn negated_aux(word: &str) -> bool {
     )
 }
 
+/// Words that put a date after them (`since last August`, `in June`, `early May`), either case.
+/// Not `by`, `of`, `from`, `after`: those as often stand before a person (`a letter from June Hale`).
+pub fn is_time_lead(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "In"
+            | "since"
+            | "Since"
+            | "last"
+            | "Last"
+            | "next"
+            | "Next"
+            | "this"
+            | "This"
+            | "early"
+            | "Early"
+            | "late"
+            | "Late"
+            | "mid"
+            | "Mid"
+            | "until"
+            | "Until"
+            | "till"
+            | "through"
+            | "Through"
+            | "during"
+            | "During"
+    )
+}
+
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
 pub fn is_day(word: &str) -> bool {
     matches!(

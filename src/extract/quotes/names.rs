@@ -420,6 +420,25 @@ fn is_org_word(word: &str) -> bool {
     with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
 }
 
+/// A month name as written in running text (`August`, `May`; not `Aug.`).
+pub fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
+}
+
 /// Places, days and months: a run made of them is never a person.
 fn is_place_word(word: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();

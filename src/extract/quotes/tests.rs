@@ -1300,3 +1300,15 @@ fn a_firm_named_after_people_gives_no_speakers() {
         );
     }
 }
+
+#[test]
+fn a_month_after_a_time_word_is_no_given_name() {
+    let b =
+        "Trade aide Ross Mabry met the envoys. Since last August Mabry said the talks were slow.";
+    assert_eq!(one(b, "talks were slow"), Some("Ross Mabry".into()));
+    let b = "In June Mabry told reporters the port would reopen.";
+    assert_ne!(one(b, "port would"), Some("June Mabry".into()));
+    // A month that is the given name still is one.
+    let b = "June Mabry said the port would reopen.";
+    assert_eq!(one(b, "port would"), Some("June Mabry".into()));
+}
