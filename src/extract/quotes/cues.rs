@@ -391,6 +391,76 @@ pub fn is_time_lead(word: &str) -> bool {
     )
 }
 
+/// Cues in `-s` that are also plural nouns (`his hopes`, `the union's demands`); `expects`,
+/// `says`, `adds` are verbs only.
+pub fn is_plural_noun_too(word: &str) -> bool {
+    is_mostly_noun(word)
+        || matches!(
+            word,
+            "hopes"
+                | "fears"
+                | "calls"
+                | "demands"
+                | "charges"
+                | "promises"
+                | "pledges"
+                | "vows"
+                | "answers"
+                | "replies"
+                | "questions"
+                | "estimates"
+                | "forecasts"
+                | "concerns"
+                | "doubts"
+                | "boasts"
+                | "jokes"
+                | "warnings"
+                | "threats"
+                | "complaints"
+                | "criticisms"
+                | "denials"
+                | "requests"
+                | "proposals"
+                | "recommendations"
+                | "statements"
+                | "quotes"
+        )
+}
+
+/// Cues in `-s` that are far more often the plural noun (`the reports`, `his tweets`).
+pub fn is_mostly_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "tweets" | "posts" | "claims" | "comments" | "remarks" | "reports" | "notes"
+    )
+}
+
+/// A lower-case `-ing` participle that can modify a noun before it (`tweets attacking`, `claims
+/// suggesting`); not `-ing` words that are prepositions or nouns (`during`, `morning`, `nothing`).
+pub fn is_participle_modifier(word: &str) -> bool {
+    word.len() >= 6
+        && word.ends_with("ing")
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "during"
+                | "morning"
+                | "evening"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "having"
+                | "string"
+                | "spring"
+                | "according"
+                | "pending"
+                | "regarding"
+                | "concerning"
+                | "following"
+        )
+}
+
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
 pub fn is_day(word: &str) -> bool {
     matches!(

@@ -1312,3 +1312,21 @@ fn a_month_after_a_time_word_is_no_given_name() {
     let b = "June Mabry said the port would reopen.";
     assert_eq!(one(b, "port would"), Some("June Mabry".into()));
 }
+
+#[test]
+fn a_plural_noun_is_no_cue() {
+    let b =
+        "Ross Mabry is defending his late-night tweets attacking a rival, saying they were fair.";
+    let q = run(b);
+    assert!(q.iter().all(|q| q.2 != "tweets"), "{q:?}");
+    assert_eq!(one(b, "they were fair"), Some("Ross Mabry".into()));
+    let b = "Critics seized on Lena Park's tweets about the vote.";
+    assert!(run(b).iter().all(|q| q.2 != "tweets"), "{:?}", run(b));
+    let b = "The fund was hurt by press reports suggesting the bank was short of cash.";
+    assert!(run(b).iter().all(|q| q.2 != "reports"), "{:?}", run(b));
+    // Verbs after a firm's name in 's, and verbs that take an -ing object, stay cues.
+    let b = "Moody's expects slower growth in the region this year.";
+    assert!(run(b).iter().any(|q| q.2 == "expects"), "{:?}", run(b));
+    let b = "The industry fears mounting costs will hurt earnings.";
+    assert!(run(b).iter().any(|q| q.2 == "fears"), "{:?}", run(b));
+}
