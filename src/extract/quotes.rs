@@ -815,6 +815,22 @@ impl<'a> Doc<'a> {
                         && !self.is_punct(k, "(")
                     || self.is_short_adverbial(k, clause_end)
                         && (clause_end >= b || self.is_punct(clause_end, "."));
+                // `... attacked Lee in early-morning tweets.`: a cue that is also a plural noun,
+                // ending its clause with no named subject and a word right before its noun
+                // phrase, is no `..., the spokesman said` but the noun; nothing was said.
+                let np = if self.after_article(start) {
+                    start - 1
+                } else {
+                    start
+                };
+                let noun_at_end = ends
+                    && cue.subject == Subject::Other
+                    && cues::is_plural_noun_too(w)
+                    && np > a
+                    && self.is_word(np - 1);
+                if noun_at_end {
+                    return None;
+                }
                 cue.content_before = ends && start > a;
             }
             None if let Some(start) = self.org_before_cue(i, a) => {

@@ -1330,3 +1330,26 @@ fn a_plural_noun_is_no_cue() {
     let b = "The industry fears mounting costs will hurt earnings.";
     assert!(run(b).iter().any(|q| q.2 == "fears"), "{:?}", run(b));
 }
+
+#[test]
+fn a_plural_noun_ending_a_clause_is_no_cue() {
+    let b = "The reply came after Ross Mabry attacked Lena Park in early-morning tweets.";
+    assert!(run(b).iter().all(|q| q.2 != "tweets"), "{:?}", run(b));
+    let b = "The firm said it will redeem 60 mln dlrs of senior notes, and more next year.";
+    let q = run(b);
+    assert!(q.iter().all(|q| q.2 != "notes"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|q| q.2 == "said" && q.1.contains("more next year")),
+        "{q:?}"
+    );
+    // An unnamed source after a comma still ends the content.
+    let b = "The harbour will reopen on Monday, the port's reports said.";
+    assert!(
+        run(b)
+            .iter()
+            .any(|q| q.1 == "The harbour will reopen on Monday"),
+        "{:?}",
+        run(b)
+    );
+}
