@@ -93,7 +93,7 @@ struct Doc<'a> {
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
     /// position: a later he/she more likely refers to them than to a person named before.
-    descriptions: Vec<(usize, Gender)>,
+    descriptions: Vec<(usize, Option<Gender>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -233,9 +233,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Subjects that describe an unnamed person: `the`/`a`, at most two modifiers, a gendered
-    /// noun for a person, either opening the sentence or followed by a speech cue.
-    fn collect_descriptions(&self) -> Vec<(usize, Gender)> {
+    /// Described people who are subjects (`The woman waved.`, `A trader said`, `..., said an
+    /// analyst`): where each starts, and its gender when the noun gives one. An unnamed source
+    /// (`an analyst`, `a spokesman`) has none and stands between a pronoun and every name.
+    fn collect_descriptions(&self) -> Vec<(usize, Option<Gender>)> {
         let mut out = Vec::new();
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
@@ -243,18 +244,48 @@ impl<'a> Doc<'a> {
                 if self.tok_span[i].is_some() || !self.is_word(i) {
                     continue;
                 }
-                if !matches!(self.word(i), "the" | "The" | "a" | "A" | "an" | "An") {
-                    continue;
-                }
-                let Some((end, g)) = self.described_person(i + 1, b) else {
+                let w = self.word(i);
+                let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
+                    self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
+                } else {
+                    None
+                };
+                let found = found.or_else(|| {
+                    cues::is_indefinite(w)
+                        .then(|| self.unnamed_source(i + 1, b))
+                        .flatten()
+                        .map(|e| (e, None))
+                });
+                let Some((end, g)) = found else {
                     continue;
                 };
-                if opener == Some(i) || self.cue_follows(end) {
+                let after_cue = i > a && cues::cue_kind(self.word(i - 1)).is_some();
+                if opener == Some(i) || self.cue_follows(end) || g.is_none() && after_cue {
                     out.push((self.toks[i].start, g));
                 }
             }
         }
         out
+    }
+
+    /// `[senior] analyst`, `[company] spokesman`: the end token of an anonymous source's noun
+    /// within three lower-case words after an indefinite article, unless a name follows it
+    /// (`an analyst, Jane Lee,`, `a spokesman Jane Lee`).
+    fn unnamed_source(&self, from: usize, b: usize) -> Option<usize> {
+        let mut k = from;
+        while k < b && k < from + 3 && self.is_word(k) {
+            let w = self.word(k);
+            if !w.starts_with(|c: char| c.is_lowercase()) {
+                return None;
+            }
+            if cues::is_unnamed_source_noun(w) {
+                let named =
+                    self.is_name_tok(k + 1) || self.is_punct(k + 1, ",") && self.is_name_tok(k + 2);
+                return (!named).then_some(k + 1);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// `[45-year-old] woman`: the end token and gender of a person noun after a determiner.
@@ -1030,7 +1061,7 @@ impl<'a> Doc<'a> {
         let described = self.descriptions[lo..]
             .iter()
             .take_while(|d| d.0 < pos)
-            .any(|d| g.is_some_and(|g| g == d.1));
+            .any(|d| d.1.is_none() || g.is_some_and(|g| Some(g) == d.1));
         (!described).then(|| m.name.clone())
     }
 

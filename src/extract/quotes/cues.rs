@@ -461,6 +461,43 @@ pub fn is_participle_modifier(word: &str) -> bool {
         )
 }
 
+/// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
+pub fn is_indefinite(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another"
+    )
+}
+
+/// Nouns for the anonymous sources of news copy (`an analyst said`, `one trader said`).
+pub fn is_unnamed_source_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "analyst"
+            | "official"
+            | "economist"
+            | "trader"
+            | "dealer"
+            | "source"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "banker"
+            | "diplomat"
+            | "expert"
+            | "executive"
+            | "lawyer"
+            | "researcher"
+            | "observer"
+            | "delegate"
+            | "resident"
+            | "witness"
+            | "aide"
+            | "strategist"
+            | "broker"
+    )
+}
+
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
 pub fn is_day(word: &str) -> bool {
     matches!(

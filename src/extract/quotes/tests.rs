@@ -1353,3 +1353,16 @@ fn a_plural_noun_ending_a_clause_is_no_cue() {
         run(b)
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_source_is_not_given_to_an_earlier_name() {
+    let b = "Lena Park said the port would reopen. An analyst who asked not to be named doubted \
+             it. “It will stay shut,” she said.";
+    assert_eq!(one(b, "stay shut"), None);
+    let b = "Ross Mabry said the port would reopen. “It is ready,” one trader said. “It will \
+             stay shut,” he said.";
+    assert_eq!(one(b, "stay shut"), None);
+    // A source named right after its noun is that person.
+    let b = "A spokesman, Ross Mabry, said the port would reopen. “It is ready,” he said.";
+    assert_eq!(one(b, "It is ready"), Some("Ross Mabry".into()));
+}
