@@ -845,7 +845,8 @@ impl<'a> Doc<'a> {
                         && !self.is_punct(k, ":")
                         && !self.is_punct(k, "(")
                     || self.is_short_adverbial(k, clause_end)
-                        && (clause_end >= b || self.is_punct(clause_end, "."));
+                        && (clause_end >= b || self.is_punct(clause_end, "."))
+                    || start > a && self.is_punct(start - 1, ",") && self.adverbial_to_end(k, b);
                 // `... attacked Lee in early-morning tweets.`: a cue that is also a plural noun,
                 // ending its clause with no named subject and a word right before its noun
                 // phrase, is no `..., the spokesman said` but the noun; nothing was said.
@@ -1335,6 +1336,24 @@ impl<'a> Doc<'a> {
         words < 5 && self.is_word(cs) && TIME_PLACE_PREPOSITIONS.contains(&self.word(cs))
     }
 
+    /// `..., Lee told reporters after meeting the trade ministers of three countries.`: from `k`
+    /// to the sentence end only a phrase of time or place, with no clause (no `that`, auxiliary
+    /// or cue) in it. After a comma before the speaker, the content is then what came before.
+    fn adverbial_to_end(&self, k: usize, b: usize) -> bool {
+        let opens = self.is_word(k) && TIME_PLACE_PREPOSITIONS.contains(&self.word(k));
+        opens
+            && b - k < 24
+            && (k..b).all(|j| {
+                !self.is_word(j) || {
+                    let w = self.word(j);
+                    !matches!(w, "that" | "who" | "which")
+                        && !cues::is_be(w)
+                        && !is_aux(w)
+                        && cues::cue_kind(w).is_none()
+                }
+            })
+    }
+
     /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:
     /// what follows `asked` or `agreed` there is a request or a deal, not what somebody said.
     fn is_request_or_deal(&self, cue: &Cue, content: usize) -> bool {
@@ -1347,6 +1366,26 @@ impl<'a> Doc<'a> {
                 "to" | "not" | "on" | "with" | "for" | "upon"
             )
     }
+}
+
+/// Auxiliaries and modals that make a finite clause (`it would`, `prices had`).
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "will"
+            | "had"
+            | "has"
+            | "have"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+    )
 }
 
 /// Prepositions that open a phrase of when or where after a cue (`said after the meeting`,

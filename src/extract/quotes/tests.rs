@@ -1366,3 +1366,21 @@ fn a_pronoun_after_an_unnamed_source_is_not_given_to_an_earlier_name() {
     let b = "A spokesman, Ross Mabry, said the port would reopen. “It is ready,” he said.";
     assert_eq!(one(b, "It is ready"), Some("Ross Mabry".into()));
 }
+
+#[test]
+fn a_long_adverbial_after_a_final_cue_is_not_the_content() {
+    let b = "The port will reopen next week, Lena Park told reporters after meeting the shipping \
+             ministers of three countries.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "The port will reopen next week" && q.0.as_deref() == Some("Lena Park")),
+        "{q:?}"
+    );
+    // An adverbial that leads into a clause is still followed by the content.
+    let b = "Lena Park said in a long statement to shareholders that the port would reopen.";
+    assert!(
+        run(b).iter().any(|q| q.1.contains("the port would reopen")),
+        "{:?}",
+        run(b)
+    );
+}
