@@ -19,6 +19,14 @@ impl Doc<'_> {
         let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
             return Subject::Other;
         };
+        // `Merrill Lynch said`, `Hong Kong said`: the people finder's lists know the firm or the
+        // place (a surname that is also a place, `Houston`, is a person's once named in full).
+        let place = !c.has_first
+            && !self.registry_knows(&c)
+            && crate::extract::people::names_place(&c.tokens);
+        if !c.titled && (place || crate::extract::people::names_known_firm(&c.tokens)) {
+            return Subject::Other;
+        }
         let known = crate::extract::people::resolve_name(self.people, &c.text());
         if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
             let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);

@@ -1384,3 +1384,16 @@ fn a_long_adverbial_after_a_final_cue_is_not_the_content() {
         run(b)
     );
 }
+
+#[test]
+fn a_listed_firm_or_place_is_no_speaker() {
+    let b = "“Demand will fall,” said Merrill Lynch analyst Nora Quint.";
+    assert_eq!(one(b, "Demand"), Some("Nora Quint".into()));
+    let b = "Goldman Sachs said the bonds were priced at par.";
+    assert_eq!(one(b, "bonds were"), None);
+    let b = "San Francisco said the bridge would reopen.";
+    assert_eq!(one(b, "bridge"), None);
+    // A surname that is also a place is the person's once named in full.
+    let b = "Tova Houston runs the port. Houston said the bridge would reopen.";
+    assert_eq!(one(b, "bridge"), Some("Tova Houston".into()));
+}
