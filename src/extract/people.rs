@@ -69,6 +69,13 @@ pub fn names_known_firm(words: &[String]) -> bool {
     is_known_firm(&keys)
 }
 
+/// True when the last name word heads a firm's name (`General Motors`, `Acme Holdings`).
+pub fn ends_in_firm_word(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| LEX.commercial.contains(word_key(w).as_str()))
+}
+
 /// True when every name word (`Hong Kong`, `Argentina`) is a place in the people finder's lists.
 pub fn names_place(words: &[String]) -> bool {
     !words.is_empty()

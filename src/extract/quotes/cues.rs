@@ -498,6 +498,15 @@ pub fn is_unnamed_source_noun(word: &str) -> bool {
     )
 }
 
+/// Labels of notes and notices in news copy (`NOTE:`, `SOURCE:`), however often they recur:
+/// never a transcript's speaker.
+pub fn is_notice_label(word: &str) -> bool {
+    matches!(
+        word,
+        "Note" | "Notes" | "Source" | "Sources" | "Editor" | "Correction" | "Update" | "Background"
+    )
+}
+
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
 pub fn is_day(word: &str) -> bool {
     matches!(

@@ -3,7 +3,7 @@
 //! and transcript lines (`PENCE: ...`).
 
 use super::scan::{Kind, Span};
-use super::{Attr, Doc, Subject, names};
+use super::{Attr, Doc, Subject, cues, names};
 use crate::model::{Quote, Speaker};
 
 impl Doc<'_> {
@@ -212,6 +212,9 @@ impl Doc<'_> {
         let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let c = names::name_from_run(&refs, false)?;
+        if c.tokens.len() == 1 && cues::is_notice_label(&c.tokens[0]) {
+            return None;
+        }
         // `UPDATE:`, `CLARIFICATION:`: a label names a person the body knows or gives in full,
         // or recurs as the turns of a transcript.
         let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));

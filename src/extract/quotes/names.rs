@@ -241,6 +241,8 @@ fn is_org_word(word: &str) -> bool {
     const O: &[&str] = &[
         "house",
         "department",
+        "departments",
+        "ministries",
         "ministry",
         "committee",
         "party",

@@ -27,6 +27,15 @@ impl Doc<'_> {
         if !c.titled && (place || crate::extract::people::names_known_firm(&c.tokens)) {
             return Subject::Other;
         }
+        // `Acme Resources said`, `General Motors hopes` (`General` reads as a title): the last
+        // word heads a firm's name, unless it is the surname of a person named in full (`David
+        // Steel`); a title before that word alone is no such person.
+        let lone_titled = c.titled && c.tokens.len() == 1;
+        if crate::extract::people::ends_in_firm_word(&c.tokens)
+            && (lone_titled || !self.registry_knows(&c))
+        {
+            return Subject::Other;
+        }
         let known = crate::extract::people::resolve_name(self.people, &c.text());
         if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
             let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);

@@ -1397,3 +1397,22 @@ fn a_listed_firm_or_place_is_no_speaker() {
     let b = "Tova Houston runs the port. Houston said the bridge would reopen.";
     assert_eq!(one(b, "bridge"), Some("Tova Houston".into()));
 }
+
+#[test]
+fn a_firm_head_word_or_a_notice_label_is_no_speaker() {
+    let b = "Acme Resources said the mine would reopen.";
+    assert_eq!(one(b, "mine would"), None);
+    let b = "General Motors said the plant would reopen.";
+    assert_eq!(one(b, "plant would"), None);
+    let b = "The Commerce and Labor Departments said the plant would reopen.";
+    assert!(
+        who(b, "plant would").iter().all(Option::is_none),
+        "{:?}",
+        run(b)
+    );
+    // A surname that is also a firm word is the person's once named in full.
+    let b = "Nora Steel chairs the board. Steel said the plant would reopen.";
+    assert_eq!(one(b, "plant would"), Some("Nora Steel".into()));
+    let b = "Shares rose.\n\nNOTE: Figures are unaudited.\n\nNOTE: Prior year restated.";
+    assert!(run(b).iter().all(|q| q.0.is_none()), "{:?}", run(b));
+}
