@@ -62,6 +62,28 @@ pub fn looks_like_person_name(candidate: &str) -> bool {
     }
 }
 
+/// True when name words (`Merrill Lynch`) are a firm named after people in the people finder's
+/// list.
+pub fn names_known_firm(words: &[String]) -> bool {
+    let keys: Vec<String> = words.iter().map(|w| word_key(w)).collect();
+    is_known_firm(&keys)
+}
+
+/// True when the last name word heads a firm's name (`General Motors`, `Acme Holdings`).
+pub fn ends_in_firm_word(words: &[String]) -> bool {
+    words
+        .last()
+        .is_some_and(|w| LEX.commercial.contains(word_key(w).as_str()))
+}
+
+/// True when every name word (`Hong Kong`, `Argentina`) is a place in the people finder's lists.
+pub fn names_place(words: &[String]) -> bool {
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| LEX.class(&word_key(w)) == Class::Place)
+}
+
 /// One mention of a candidate name.
 #[derive(Debug, Clone)]
 struct Mention {

@@ -53,8 +53,8 @@ struct Cue {
     subject_start: usize,
     /// The cue only attributes quotation marks (`called it “...”`, `asked`), never reported speech.
     direct_only: bool,
-    /// A second named speaker joined by `and` (`Smith and Jones said`).
-    also: Option<String>,
+    /// The other named speakers of a list (`Smith and Jones said`, `Smith, Jones and Lee said`).
+    also: Vec<String>,
 }
 
 /// One mention of a person, for pronoun resolution.
@@ -73,9 +73,9 @@ struct Mention {
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: usize = 20;
 
-/// An attribution found for a quotation: speaker, cue, and a second speaker for coordinated
+/// An attribution found for a quotation: speaker, cue, and the other speakers of coordinated
 /// subjects (`Smith and Jones said`).
-type Attr = (Option<String>, String, Option<String>);
+type Attr = (Option<String>, String, Vec<String>);
 
 /// A body, scanned once.
 struct Doc<'a> {
@@ -93,7 +93,7 @@ struct Doc<'a> {
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
     /// position: a later he/she more likely refers to them than to a person named before.
-    descriptions: Vec<(usize, Gender)>,
+    descriptions: Vec<(usize, Option<Gender>)>,
 }
 
 impl<'a> Doc<'a> {
@@ -103,7 +103,7 @@ impl<'a> Doc<'a> {
         let toks = scan::tokenize(body, &paras, &spans);
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
-        let name_tok = toks
+        let mut name_tok: Vec<bool> = toks
             .iter()
             .map(|t| {
                 let w = &body[t.start..t.end];
@@ -113,6 +113,7 @@ impl<'a> Doc<'a> {
                     && names::pronoun(w).is_none()
             })
             .collect();
+        date_months_are_no_names(body, &toks, &mut name_tok);
         let mut doc = Doc {
             body,
             people,
@@ -232,9 +233,10 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Subjects that describe an unnamed person: `the`/`a`, at most two modifiers, a gendered
-    /// noun for a person, either opening the sentence or followed by a speech cue.
-    fn collect_descriptions(&self) -> Vec<(usize, Gender)> {
+    /// Described people who are subjects (`The woman waved.`, `A trader said`, `..., said an
+    /// analyst`): where each starts, and its gender when the noun gives one. An unnamed source
+    /// (`an analyst`, `a spokesman`) has none and stands between a pronoun and every name.
+    fn collect_descriptions(&self) -> Vec<(usize, Option<Gender>)> {
         let mut out = Vec::new();
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
@@ -242,18 +244,48 @@ impl<'a> Doc<'a> {
                 if self.tok_span[i].is_some() || !self.is_word(i) {
                     continue;
                 }
-                if !matches!(self.word(i), "the" | "The" | "a" | "A" | "an" | "An") {
-                    continue;
-                }
-                let Some((end, g)) = self.described_person(i + 1, b) else {
+                let w = self.word(i);
+                let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
+                    self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
+                } else {
+                    None
+                };
+                let found = found.or_else(|| {
+                    cues::is_indefinite(w)
+                        .then(|| self.unnamed_source(i + 1, b))
+                        .flatten()
+                        .map(|e| (e, None))
+                });
+                let Some((end, g)) = found else {
                     continue;
                 };
-                if opener == Some(i) || self.cue_follows(end) {
+                let after_cue = i > a && cues::cue_kind(self.word(i - 1)).is_some();
+                if opener == Some(i) || self.cue_follows(end) || g.is_none() && after_cue {
                     out.push((self.toks[i].start, g));
                 }
             }
         }
         out
+    }
+
+    /// `[senior] analyst`, `[company] spokesman`: the end token of an anonymous source's noun
+    /// within three lower-case words after an indefinite article, unless a name follows it
+    /// (`an analyst, Jane Lee,`, `a spokesman Jane Lee`).
+    fn unnamed_source(&self, from: usize, b: usize) -> Option<usize> {
+        let mut k = from;
+        while k < b && k < from + 3 && self.is_word(k) {
+            let w = self.word(k);
+            if !w.starts_with(|c: char| c.is_lowercase()) {
+                return None;
+            }
+            if cues::is_unnamed_source_noun(w) {
+                let named =
+                    self.is_name_tok(k + 1) || self.is_punct(k + 1, ",") && self.is_name_tok(k + 2);
+                return (!named).then_some(k + 1);
+            }
+            k += 1;
+        }
+        None
     }
 
     /// `[45-year-old] woman`: the end token and gender of a person noun after a determiner.
@@ -462,6 +494,7 @@ impl<'a> Doc<'a> {
         let noun = matches!(
             w,
             "claim"
+                | "claims"
                 | "assertion"
                 | "statement"
                 | "remark"
@@ -495,7 +528,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: s,
             direct_only: false,
-            also: None,
+            also: Vec::new(),
         })
     }
 
@@ -522,6 +555,31 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// `Trump’s tweets`, `Reagan's hopes of`: a cue in `-s` that is also a plural noun, right
+    /// after a possessive, is the noun (`Moody's expects` stays a verb: `expects` is no noun); so
+    /// is one of the cues that are mostly nouns right before a participle (`tweets attacking the
+    /// plan`, `reports focusing on`; `fears mounting risks` is the verb with its object). Read
+    /// as a verb, the noun also takes the real cue's content.
+    fn plural_noun_cue(&self, i: usize, prev: Option<&str>) -> bool {
+        let w = self.word(i);
+        if !cues::is_plural_noun_too(w) {
+            return false;
+        }
+        let next = if self.is_word(i + 1) {
+            self.word(i + 1)
+        } else {
+            ""
+        };
+        // `Moody's notes the risk`: a firm's name in `'s` with an object after is the subject.
+        let object = next.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                next,
+                "the" | "a" | "an" | "its" | "their" | "this" | "these"
+            );
+        let owned = prev.is_some_and(|p| p.ends_with("’s") || p.ends_with("'s"));
+        owned && !object || cues::is_mostly_noun(w) && cues::is_participle_modifier(next)
+    }
+
     fn make_cue(
         &self,
         i: usize,
@@ -533,6 +591,9 @@ impl<'a> Doc<'a> {
     ) -> Option<Cue> {
         let w = self.word(i);
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
+            return None;
+        }
+        if self.plural_noun_cue(i, prev) {
             return None;
         }
         // `faces charges`, `the union's demands that`: these nouns are cues only between a
@@ -599,7 +660,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: i,
             direct_only: matches!(w, "pointed"),
-            also: None,
+            also: Vec::new(),
         };
         match kind {
             CueKind::According => {
@@ -650,7 +711,7 @@ impl<'a> Doc<'a> {
                 }
                 cue.subject = match (self.participle_owner(i, a), earlier.last()) {
                     (Some((s, start)), _) => {
-                        cue.also = self.coordinated(start, a).map(|(n, _)| n);
+                        cue.also = self.coordinated(start, a, &s).0;
                         s
                     }
                     (None, Some(c)) => c.subject.clone(),
@@ -770,9 +831,8 @@ impl<'a> Doc<'a> {
                 cue.subject_start = start;
                 // `A, B and C, who joked ...`: the relative clause belongs to the last name only.
                 let relative = (start..i).any(|k| self.is_word(k) && self.word(k) == "who");
-                if !relative && let Some((other, s2)) = self.coordinated(start, a) {
-                    cue.also = Some(other);
-                    cue.subject_start = s2;
+                if !relative {
+                    (cue.also, cue.subject_start) = self.coordinated(start, a, &cue.subject);
                 }
                 // `..., Smith said.`: content before when the cue ends the clause (for `told`,
                 // after its listener and a time: `..., Lee told The Hill on Monday.`).
@@ -785,7 +845,24 @@ impl<'a> Doc<'a> {
                         && !self.is_punct(k, ":")
                         && !self.is_punct(k, "(")
                     || self.is_short_adverbial(k, clause_end)
-                        && (clause_end >= b || self.is_punct(clause_end, "."));
+                        && (clause_end >= b || self.is_punct(clause_end, "."))
+                    || start > a && self.is_punct(start - 1, ",") && self.adverbial_to_end(k, b);
+                // `... attacked Lee in early-morning tweets.`: a cue that is also a plural noun,
+                // ending its clause with no named subject and a word right before its noun
+                // phrase, is no `..., the spokesman said` but the noun; nothing was said.
+                let np = if self.after_article(start) {
+                    start - 1
+                } else {
+                    start
+                };
+                let noun_at_end = ends
+                    && cue.subject == Subject::Other
+                    && cues::is_plural_noun_too(w)
+                    && np > a
+                    && self.is_word(np - 1);
+                if noun_at_end {
+                    return None;
+                }
                 cue.content_before = ends && start > a && !self.subordinate(start, a);
             }
             None if let Some(start) = self.org_before_cue(i, a) => {
@@ -856,7 +933,7 @@ impl<'a> Doc<'a> {
             content_before: false,
             subject_start: i,
             direct_only: false,
-            also: None,
+            also: Vec::new(),
         })
     }
 
@@ -985,7 +1062,7 @@ impl<'a> Doc<'a> {
         let described = self.descriptions[lo..]
             .iter()
             .take_while(|d| d.0 < pos)
-            .any(|d| g.is_some_and(|g| g == d.1));
+            .any(|d| d.1.is_none() || g.is_some_and(|g| Some(g) == d.1));
         (!described).then(|| m.name.clone())
     }
 
@@ -1035,7 +1112,7 @@ impl<'a> Doc<'a> {
             if cue.is_empty() {
                 continue;
             }
-            for who in std::iter::once(speaker).chain(also.map(Some)) {
+            for who in std::iter::once(speaker).chain(also.into_iter().map(Some)) {
                 out.push(Quote {
                     speaker: who.map(|name| Speaker { name }),
                     text: self.body[span.start..span.end].to_string(),
@@ -1052,7 +1129,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if let Some(q) = self.reported(sent, cues_here, ci) {
-                    if let Some(other) = &cue.also {
+                    for other in &cue.also {
                         let mut q2 = q.clone();
                         q2.speaker = Some(Speaker {
                             name: other.clone(),
@@ -1270,6 +1347,24 @@ impl<'a> Doc<'a> {
         words < 5 && self.is_word(cs) && TIME_PLACE_PREPOSITIONS.contains(&self.word(cs))
     }
 
+    /// `..., Lee told reporters after meeting the trade ministers of three countries.`: from `k`
+    /// to the sentence end only a phrase of time or place, with no clause (no `that`, auxiliary
+    /// or cue) in it. After a comma before the speaker, the content is then what came before.
+    fn adverbial_to_end(&self, k: usize, b: usize) -> bool {
+        let opens = self.is_word(k) && TIME_PLACE_PREPOSITIONS.contains(&self.word(k));
+        opens
+            && b - k < 24
+            && (k..b).all(|j| {
+                !self.is_word(j) || {
+                    let w = self.word(j);
+                    !matches!(w, "that" | "who" | "which")
+                        && !cues::is_be(w)
+                        && !is_aux(w)
+                        && cues::cue_kind(w).is_none()
+                }
+            })
+    }
+
     /// `asked not to be named`, `asked to see the file`, `agreed on a date`, `agreed to pay`:
     /// what follows `asked` or `agreed` there is a request or a deal, not what somebody said.
     fn is_request_or_deal(&self, cue: &Cue, content: usize) -> bool {
@@ -1284,6 +1379,26 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Auxiliaries and modals that make a finite clause (`it would`, `prices had`).
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "will"
+            | "had"
+            | "has"
+            | "have"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+    )
+}
+
 /// Prepositions that open a phrase of when or where after a cue (`said after the meeting`,
 /// `told reporters in Riga that`).
 const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
@@ -1296,6 +1411,24 @@ const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
     "on",
     "outside",
 ];
+
+/// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
+/// before another capitalised word is a date, not the given name it can also be (August, June,
+/// May), so it is not part of the name run.
+fn date_months_are_no_names(body: &str, toks: &[Tok], name_tok: &mut [bool]) {
+    let word = |i: usize| {
+        let t = toks[i];
+        (t.kind == Kind::Word).then(|| &body[t.start..t.end])
+    };
+    for i in 1..name_tok.len().saturating_sub(1) {
+        if !name_tok[i] || !name_tok[i + 1] || !word(i).is_some_and(names::is_month) {
+            continue;
+        }
+        if word(i - 1).is_some_and(cues::is_time_lead) {
+            name_tok[i] = false;
+        }
+    }
+}
 
 /// `Lee said Moscow wanted the talks to stay “out of the headlines”`: a quotation with no named
 /// speaker inside what a named person said is that person's too.

@@ -361,6 +361,152 @@ fn negated_aux(word: &str) -> bool {
     )
 }
 
+/// Words that put a date after them (`since last August`, `in June`, `early May`), either case.
+/// Not `by`, `of`, `from`, `after`: those as often stand before a person (`a letter from June Hale`).
+pub fn is_time_lead(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "In"
+            | "since"
+            | "Since"
+            | "last"
+            | "Last"
+            | "next"
+            | "Next"
+            | "this"
+            | "This"
+            | "early"
+            | "Early"
+            | "late"
+            | "Late"
+            | "mid"
+            | "Mid"
+            | "until"
+            | "Until"
+            | "till"
+            | "through"
+            | "Through"
+            | "during"
+            | "During"
+    )
+}
+
+/// Cues in `-s` that are also plural nouns (`his hopes`, `the union's demands`); `expects`,
+/// `says`, `adds` are verbs only.
+pub fn is_plural_noun_too(word: &str) -> bool {
+    is_mostly_noun(word)
+        || matches!(
+            word,
+            "hopes"
+                | "fears"
+                | "calls"
+                | "demands"
+                | "charges"
+                | "promises"
+                | "pledges"
+                | "vows"
+                | "answers"
+                | "replies"
+                | "questions"
+                | "estimates"
+                | "forecasts"
+                | "concerns"
+                | "doubts"
+                | "boasts"
+                | "jokes"
+                | "warnings"
+                | "threats"
+                | "complaints"
+                | "criticisms"
+                | "denials"
+                | "requests"
+                | "proposals"
+                | "recommendations"
+                | "statements"
+                | "quotes"
+        )
+}
+
+/// Cues in `-s` that are far more often the plural noun (`the reports`, `his tweets`).
+pub fn is_mostly_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "tweets" | "posts" | "claims" | "comments" | "remarks" | "reports" | "notes"
+    )
+}
+
+/// A lower-case `-ing` participle that can modify a noun before it (`tweets attacking`, `claims
+/// suggesting`); not `-ing` words that are prepositions or nouns (`during`, `morning`, `nothing`).
+pub fn is_participle_modifier(word: &str) -> bool {
+    word.len() >= 6
+        && word.ends_with("ing")
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "during"
+                | "morning"
+                | "evening"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "having"
+                | "string"
+                | "spring"
+                | "according"
+                | "pending"
+                | "regarding"
+                | "concerning"
+                | "following"
+        )
+}
+
+/// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
+pub fn is_indefinite(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "A" | "an" | "An" | "one" | "One" | "another" | "Another"
+    )
+}
+
+/// Nouns for the anonymous sources of news copy (`an analyst said`, `one trader said`).
+pub fn is_unnamed_source_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "analyst"
+            | "official"
+            | "economist"
+            | "trader"
+            | "dealer"
+            | "source"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "banker"
+            | "diplomat"
+            | "expert"
+            | "executive"
+            | "lawyer"
+            | "researcher"
+            | "observer"
+            | "delegate"
+            | "resident"
+            | "witness"
+            | "aide"
+            | "strategist"
+            | "broker"
+    )
+}
+
+/// Labels of notes and notices in news copy (`NOTE:`, `SOURCE:`), however often they recur:
+/// never a transcript's speaker.
+pub fn is_notice_label(word: &str) -> bool {
+    matches!(
+        word,
+        "Note" | "Notes" | "Source" | "Sources" | "Editor" | "Correction" | "Update" | "Background"
+    )
+}
+
 /// Weekdays and relative days (`on Tuesday`), which often sit between a speaker and the verb.
 pub fn is_day(word: &str) -> bool {
     matches!(

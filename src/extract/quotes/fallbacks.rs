@@ -3,7 +3,7 @@
 //! and transcript lines (`PENCE: ...`).
 
 use super::scan::{Kind, Span};
-use super::{Attr, Doc, Subject, names};
+use super::{Attr, Doc, Subject, cues, names};
 use crate::model::{Quote, Speaker};
 
 impl Doc<'_> {
@@ -78,7 +78,7 @@ impl Doc<'_> {
             return None;
         }
         match self.judge_run(s, k) {
-            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            Subject::Person(n, _) => Some((Some(n), dash, Vec::new())),
             _ => None,
         }
     }
@@ -127,7 +127,7 @@ impl Doc<'_> {
                 Subject::Person(m, _) => Some(m),
                 _ => None,
             });
-        Some((Some(n), "by".into(), also))
+        Some((Some(n), "by".into(), also.into_iter().collect()))
     }
 
     pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
@@ -146,7 +146,7 @@ impl Doc<'_> {
         }
         let e = self.run_fwd(k, self.toks.len());
         match self.judge_run(k, e) {
-            Subject::Person(n, _) => Some((Some(n), dash, None)),
+            Subject::Person(n, _) => Some((Some(n), dash, Vec::new())),
             _ => None,
         }
     }
@@ -167,7 +167,7 @@ impl Doc<'_> {
             return None;
         }
         match self.judge_run(s, e) {
-            Subject::Person(n, _) => Some((Some(n), ",".into(), None)),
+            Subject::Person(n, _) => Some((Some(n), ",".into(), Vec::new())),
             _ => None,
         }
     }
@@ -212,6 +212,9 @@ impl Doc<'_> {
         let words: Vec<String> = (s..e).map(|k| names::title_case(self.word(k))).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let c = names::name_from_run(&refs, false)?;
+        if c.tokens.len() == 1 && cues::is_notice_label(&c.tokens[0]) {
+            return None;
+        }
         // `UPDATE:`, `CLARIFICATION:`: a label names a person the body knows or gives in full,
         // or recurs as the turns of a transcript.
         let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));

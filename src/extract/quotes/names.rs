@@ -241,6 +241,8 @@ fn is_org_word(word: &str) -> bool {
     const O: &[&str] = &[
         "house",
         "department",
+        "departments",
+        "ministries",
         "ministry",
         "committee",
         "party",
@@ -418,6 +420,25 @@ fn is_org_word(word: &str) -> bool {
         "podcast",
     ];
     with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
+}
+
+/// A month name as written in running text (`August`, `May`; not `Aug.`).
+pub fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 /// Places, days and months: a run made of them is never a person.

@@ -19,6 +19,23 @@ impl Doc<'_> {
         let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
             return Subject::Other;
         };
+        // `Merrill Lynch said`, `Hong Kong said`: the people finder's lists know the firm or the
+        // place (a surname that is also a place, `Houston`, is a person's once named in full).
+        let place = !c.has_first
+            && !self.registry_knows(&c)
+            && crate::extract::people::names_place(&c.tokens);
+        if !c.titled && (place || crate::extract::people::names_known_firm(&c.tokens)) {
+            return Subject::Other;
+        }
+        // `Acme Resources said`, `General Motors hopes` (`General` reads as a title): the last
+        // word heads a firm's name, unless it is the surname of a person named in full (`David
+        // Steel`); a title before that word alone is no such person.
+        let lone_titled = c.titled && c.tokens.len() == 1;
+        if crate::extract::people::ends_in_firm_word(&c.tokens)
+            && (lone_titled || !self.registry_knows(&c))
+        {
+            return Subject::Other;
+        }
         let known = crate::extract::people::resolve_name(self.people, &c.text());
         if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
             let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
@@ -426,20 +443,58 @@ impl Doc<'_> {
     }
 
     /// `Smith and Jones said`, `Smith, R-Tenn., and Jones said`, `Smith (R-Tenn.) and Jones
-    /// said`: the other named person before `and` at `start - 1`.
-    pub(super) fn coordinated(&self, start: usize, a: usize) -> Option<(String, usize)> {
-        if start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and" {
-            return None;
+    /// said`, `Smith, Jones and Lee said`: the other named people of a list whose last name starts
+    /// at `start`, nearest first, and where the list starts. A list ends at the first item that
+    /// is not a named person (`In Paris, Smith and Jones said` gives Smith only). `last` is how
+    /// the last item was judged: a firm (`Smith, Lee and Co said`) has no people in its name,
+    /// and only a list ending in a person runs past two items.
+    pub(super) fn coordinated(
+        &self,
+        start: usize,
+        a: usize,
+        last: &Subject,
+    ) -> (Vec<String>, usize) {
+        let mut names = Vec::new();
+        let mut first = start;
+        let person = matches!(last, Subject::Person(..));
+        let named_other = !person && self.is_name_tok(start);
+        if named_other || start < a + 2 || !self.is_word(start - 1) || self.word(start - 1) != "and"
+        {
+            return (names, first);
         }
-        let end = self.skip_label_back(start - 1, a);
-        if end <= a || !self.is_name_tok(end - 1) {
-            return None;
+        // The `and` itself separates the last two names; a serial comma may stand before it.
+        let mut sep = self.list_item_end(start - 1, a, true);
+        while let Some(end) = sep {
+            if end <= a || !self.is_name_tok(end - 1) {
+                break;
+            }
+            let s = self.run_back(end - 1, a);
+            let Subject::Person(n, _) = self.judge_run(s, end) else {
+                break;
+            };
+            names.push(n);
+            first = s;
+            if !person {
+                break;
+            }
+            // Earlier items are joined by commas only.
+            sep = self.list_item_end(s, a, false);
         }
-        let s = self.run_back(end - 1, a);
-        match self.judge_run(s, end) {
-            Subject::Person(n, _) => Some((n, s)),
-            _ => None,
+        (names, first)
+    }
+
+    /// The end (exclusive) of the list item before token `k`, skipping its party label and the
+    /// comma after it. `k` is the `and` when `and_at_k`, else the next item, which then needs a
+    /// comma before it. `None` when no comma separates them.
+    fn list_item_end(&self, k: usize, a: usize, and_at_k: bool) -> Option<usize> {
+        let j = self.skip_label_back(k, a);
+        if j != k {
+            return Some(j);
         }
+        if k > a + 1 && self.is_punct(k - 1, ",") {
+            return Some(self.skip_paren_back(k - 1, a));
+        }
+        and_at_k.then_some(k)
     }
 
     /// Token index just before a party label that ends at `k - 1` (`Lee (R-Tenn.)`, `Lee,

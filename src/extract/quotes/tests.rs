@@ -1293,3 +1293,161 @@ fn cue_inside_a_subordinate_clause_ends_no_quotation() {
     let q = run("Sales rose more than he thought.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn lists_of_three_speakers_give_every_name() {
+    let sorted = |b: &str, needle: &str| {
+        let mut w = who(b, needle);
+        w.sort();
+        w
+    };
+    let three = vec![
+        Some("Joe Marsh".to_string()),
+        Some("Lena Park".to_string()),
+        Some("Tova Holt".to_string()),
+    ];
+    let b = "Tova Holt, Joe Marsh and Lena Park said the bridge would stay shut.";
+    assert_eq!(sorted(b, "bridge"), three);
+    let b = "Tova Holt, Joe Marsh, and Lena Park said the bridge would stay shut.";
+    assert_eq!(sorted(b, "bridge"), three);
+    let b = "Sens. Tova Holt (D-Ore.), Joe Marsh (D-Ohio) and Lena Park (D-N.J.) all suggested \
+             that the bridge would stay shut.";
+    assert_eq!(sorted(b, "bridge"), three);
+}
+
+#[test]
+fn a_firm_named_after_people_gives_no_speakers() {
+    for b in [
+        "Holt, Marsh and Co said it would sell its bridge unit.",
+        "Tova Holt and Co said it would sell its bridge unit.",
+        "Analyst Tova Holt of Marsh, Park and Co Inc said the bridge unit would be sold.",
+    ] {
+        let w = who(b, "bridge unit");
+        assert!(
+            w.iter()
+                .flatten()
+                .all(|n| !n.contains("Marsh") && !n.contains("Park")),
+            "{b}: {w:?}"
+        );
+        assert!(
+            !w.contains(&Some("Tova Holt".into())) || b.starts_with("Analyst"),
+            "{b}: {w:?}"
+        );
+    }
+}
+
+#[test]
+fn a_month_after_a_time_word_is_no_given_name() {
+    let b =
+        "Trade aide Ross Mabry met the envoys. Since last August Mabry said the talks were slow.";
+    assert_eq!(one(b, "talks were slow"), Some("Ross Mabry".into()));
+    let b = "In June Mabry told reporters the port would reopen.";
+    assert_ne!(one(b, "port would"), Some("June Mabry".into()));
+    // A month that is the given name still is one.
+    let b = "June Mabry said the port would reopen.";
+    assert_eq!(one(b, "port would"), Some("June Mabry".into()));
+}
+
+#[test]
+fn a_plural_noun_is_no_cue() {
+    let b =
+        "Ross Mabry is defending his late-night tweets attacking a rival, saying they were fair.";
+    let q = run(b);
+    assert!(q.iter().all(|q| q.2 != "tweets"), "{q:?}");
+    assert_eq!(one(b, "they were fair"), Some("Ross Mabry".into()));
+    let b = "Critics seized on Lena Park's tweets about the vote.";
+    assert!(run(b).iter().all(|q| q.2 != "tweets"), "{:?}", run(b));
+    let b = "The fund was hurt by press reports suggesting the bank was short of cash.";
+    assert!(run(b).iter().all(|q| q.2 != "reports"), "{:?}", run(b));
+    // Verbs after a firm's name in 's, and verbs that take an -ing object, stay cues.
+    let b = "Moody's expects slower growth in the region this year.";
+    assert!(run(b).iter().any(|q| q.2 == "expects"), "{:?}", run(b));
+    let b = "The industry fears mounting costs will hurt earnings.";
+    assert!(run(b).iter().any(|q| q.2 == "fears"), "{:?}", run(b));
+}
+
+#[test]
+fn a_plural_noun_ending_a_clause_is_no_cue() {
+    let b = "The reply came after Ross Mabry attacked Lena Park in early-morning tweets.";
+    assert!(run(b).iter().all(|q| q.2 != "tweets"), "{:?}", run(b));
+    let b = "The firm said it will redeem 60 mln dlrs of senior notes, and more next year.";
+    let q = run(b);
+    assert!(q.iter().all(|q| q.2 != "notes"), "{q:?}");
+    assert!(
+        q.iter()
+            .any(|q| q.2 == "said" && q.1.contains("more next year")),
+        "{q:?}"
+    );
+    // An unnamed source after a comma still ends the content.
+    let b = "The harbour will reopen on Monday, the port's reports said.";
+    assert!(
+        run(b)
+            .iter()
+            .any(|q| q.1 == "The harbour will reopen on Monday"),
+        "{:?}",
+        run(b)
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_source_is_not_given_to_an_earlier_name() {
+    let b = "Lena Park said the port would reopen. An analyst who asked not to be named doubted \
+             it. “It will stay shut,” she said.";
+    assert_eq!(one(b, "stay shut"), None);
+    let b = "Ross Mabry said the port would reopen. “It is ready,” one trader said. “It will \
+             stay shut,” he said.";
+    assert_eq!(one(b, "stay shut"), None);
+    // A source named right after its noun is that person.
+    let b = "A spokesman, Ross Mabry, said the port would reopen. “It is ready,” he said.";
+    assert_eq!(one(b, "It is ready"), Some("Ross Mabry".into()));
+}
+
+#[test]
+fn a_long_adverbial_after_a_final_cue_is_not_the_content() {
+    let b = "The port will reopen next week, Lena Park told reporters after meeting the shipping \
+             ministers of three countries.";
+    let q = run(b);
+    assert!(
+        q.iter().any(|q| q.1 == "The port will reopen next week" && q.0.as_deref() == Some("Lena Park")),
+        "{q:?}"
+    );
+    // An adverbial that leads into a clause is still followed by the content.
+    let b = "Lena Park said in a long statement to shareholders that the port would reopen.";
+    assert!(
+        run(b).iter().any(|q| q.1.contains("the port would reopen")),
+        "{:?}",
+        run(b)
+    );
+}
+
+#[test]
+fn a_listed_firm_or_place_is_no_speaker() {
+    let b = "“Demand will fall,” said Merrill Lynch analyst Nora Quint.";
+    assert_eq!(one(b, "Demand"), Some("Nora Quint".into()));
+    let b = "Goldman Sachs said the bonds were priced at par.";
+    assert_eq!(one(b, "bonds were"), None);
+    let b = "San Francisco said the bridge would reopen.";
+    assert_eq!(one(b, "bridge"), None);
+    // A surname that is also a place is the person's once named in full.
+    let b = "Tova Houston runs the port. Houston said the bridge would reopen.";
+    assert_eq!(one(b, "bridge"), Some("Tova Houston".into()));
+}
+
+#[test]
+fn a_firm_head_word_or_a_notice_label_is_no_speaker() {
+    let b = "Acme Resources said the mine would reopen.";
+    assert_eq!(one(b, "mine would"), None);
+    let b = "General Motors said the plant would reopen.";
+    assert_eq!(one(b, "plant would"), None);
+    let b = "The Commerce and Labor Departments said the plant would reopen.";
+    assert!(
+        who(b, "plant would").iter().all(Option::is_none),
+        "{:?}",
+        run(b)
+    );
+    // A surname that is also a firm word is the person's once named in full.
+    let b = "Nora Steel chairs the board. Steel said the plant would reopen.";
+    assert_eq!(one(b, "plant would"), Some("Nora Steel".into()));
+    let b = "Shares rose.\n\nNOTE: Figures are unaudited.\n\nNOTE: Prior year restated.";
+    assert!(run(b).iter().all(|q| q.0.is_none()), "{:?}", run(b));
+}
