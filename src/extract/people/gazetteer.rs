@@ -126,19 +126,18 @@ impl Lexicon {
         if let Some(c) = self.classes.get(w) {
             return *c;
         }
-        if w.contains('.') {
+        // Byte tests, not `contains(char)`: most words get here, and they are short.
+        if w.bytes().any(|b| b == b'.') {
             // `N.V.`, `A.G.`, `D.C.`: look the letters up without their periods.
             let bare: String = w.chars().filter(|c| *c != '.').collect();
             if let Some(c) = self.classes.get(bare.as_str()) {
                 return *c;
             }
         }
-        if w.contains('-') && self.is_compound_title(w) {
+        let dash = w.bytes().position(|b| b == b'-');
+        if dash.is_some() && self.is_compound_title(w) {
             Class::Title
-        } else if w
-            .split_once('-')
-            .is_some_and(|(a, _)| self.classes.get(a) == Some(&Class::Org))
-        {
+        } else if dash.is_some_and(|d| self.classes.get(&w[..d]) == Some(&Class::Org)) {
             Class::Org // `Bank-Houston`
         } else if w
             .strip_suffix('s')
