@@ -106,9 +106,18 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// Where a word that continues at byte `from` ends: letters and digits, joined across inner
 /// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`).
 fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = from;
     let mut segment = 1; // letters since the last inner period
-    while let Some((d, len)) = char_at(text, end) {
+    loop {
+        // ASCII letters and digits, the bulk of every word, without decoding.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+            segment += 1;
+        }
+        let Some((d, len)) = char_at(text, end) else {
+            break;
+        };
         if is_alnum(d) {
             end += len;
             segment += 1;
@@ -183,6 +192,10 @@ fn is_alnum(c: char) -> bool {
 /// `Putin's` -> end before `'s`.
 fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
     let w = &text[start..end];
+    // Every suffix ends in `s` or `S`: most words are done after one byte test.
+    if !w.ends_with(['s', 'S']) {
+        return (end, false);
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return (start + stem.len(), true);
