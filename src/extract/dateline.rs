@@ -246,7 +246,10 @@ fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
             (Kind::Num, run(start, &|c: char| c.is_ascii_digit()))
         } else if c == '-' {
             let e = run(start, &|c: char| c == '-');
-            let before = s[..start].chars().next_back().is_none_or(char::is_whitespace);
+            let before = s[..start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
             let after = char_at(e).is_none_or(char::is_whitespace);
             // `-` is one byte: two bytes are two hyphens.
             let dash = e - start >= 2 || before || after;
