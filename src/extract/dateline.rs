@@ -224,36 +224,40 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
     tokenize_upto(s, usize::MAX)
 }
 
-/// The first `max` tokens of `s` (see [`tokenize`]).
+/// The first `max` tokens of `s` (see [`tokenize`]). Reads the text lazily, character by
+/// character: [`leading`] asks for a few tokens of a long prefix, on every paragraph it tries.
 fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let at = |k: usize| chars.get(k).map_or(s.len(), |&(p, _)| p);
-    let mut k = 0;
-    while k < chars.len() && out.len() < max {
-        let (start, c) = chars[k];
-        let run = |pred: &dyn Fn(char) -> bool| {
-            let mut e = k;
-            while e < chars.len() && pred(chars[e].1) {
-                e += 1;
-            }
-            e
+    let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
+    // The byte offset where the run of characters matching `pred` from `from` ends.
+    let run = |from: usize, pred: &dyn Fn(char) -> bool| {
+        let rest = s.get(from..).unwrap_or("");
+        from + rest.find(|c: char| !pred(c)).unwrap_or(rest.len())
+    };
+    let mut start = 0;
+    while out.len() < max {
+        let Some(c) = char_at(start) else {
+            break;
         };
-        let (kind, next) = if c.is_alphabetic() {
-            let e = run(&|c: char| c.is_alphabetic() || c == '\'' || c == '’');
+        let (kind, end) = if c.is_alphabetic() {
+            let e = run(start, &|c: char| c.is_alphabetic() || c == '\'' || c == '’');
             (Kind::Word, e)
         } else if c.is_ascii_digit() {
-            (Kind::Num, run(&|c: char| c.is_ascii_digit()))
+            (Kind::Num, run(start, &|c: char| c.is_ascii_digit()))
         } else if c == '-' {
-            let e = run(&|c: char| c == '-');
-            let before = k == 0 || chars[k - 1].1.is_whitespace();
-            let after = e >= chars.len() || chars[e].1.is_whitespace();
-            let dash = e - k >= 2 || before || after;
+            let e = run(start, &|c: char| c == '-');
+            let before = s[..start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+            let after = char_at(e).is_none_or(char::is_whitespace);
+            // `-` is one byte: two bytes are two hyphens.
+            let dash = e - start >= 2 || before || after;
             (if dash { Kind::Dash } else { Kind::Other }, e)
         } else if matches!(c, '–' | '—' | '―') {
-            (Kind::Dash, k + 1)
+            (Kind::Dash, start + c.len_utf8())
         } else if c.is_whitespace() {
-            k += 1;
+            start += c.len_utf8();
             continue;
         } else {
             let kind = match c {
@@ -262,16 +266,15 @@ fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
                 ')' => Kind::Close,
                 _ => Kind::Other,
             };
-            (kind, k + 1)
+            (kind, start + c.len_utf8())
         };
-        let end = at(next);
         out.push(Tok {
             kind,
             text: &s[start..end],
             start,
             end,
         });
-        k = next;
+        start = end;
     }
     out
 }

@@ -326,9 +326,13 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
 
 /// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.
 fn has_particle_prefix(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(p, rest)| {
-        LEX.is_connector(p) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // A byte loop, not `split_once`: this runs for every lower-case word of a text, and the
+    // string searcher's set-up costs more than these short words.
+    let Some(dash) = w.bytes().position(|b| b == b'-') else {
+        return false;
+    };
+    let (p, rest) = (&w[..dash], &w[dash + 1..]);
+    LEX.is_connector(p) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The end (exclusive) of the run of name words starting at `i`: capitalised words, joined by

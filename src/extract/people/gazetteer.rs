@@ -77,14 +77,42 @@ pub struct Lexicon {
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 fn lines(s: &'static str) -> WordSet {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    let mut set = sized_set(s);
+    set.extend(split_lines(s).map(str::trim).filter(|l| !l.is_empty()));
+    set
 }
 
 /// The first word of every line (`first.txt` is `name gender`).
 fn first_column(s: &'static str) -> WordSet {
-    s.lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .collect()
+    let mut set = sized_set(s);
+    set.extend(split_lines(s).filter_map(|l| l.split_whitespace().next()));
+    set
+}
+
+/// An empty set with room for one word per line of `s`: the lists hold some 170,000 words, and
+/// growing a set to that size rehashes it again and again (this runs at every start).
+fn sized_set(s: &str) -> WordSet {
+    let lines = s.bytes().filter(|&b| b == b'\n').count() + 1;
+    WordSet::with_capacity_and_hasher(lines, FxBuildHasher)
+}
+
+/// The lines of `s` split at `\n` by a byte loop (`str::lines` sets up a searcher for each of
+/// these short lines); a `\r` before the break stays, for the caller's `trim`.
+fn split_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\n') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 fn words(s: &'static str) -> WordSet {
@@ -126,19 +154,18 @@ impl Lexicon {
         if let Some(c) = self.classes.get(w) {
             return *c;
         }
-        if w.contains('.') {
+        // Byte tests, not `contains(char)`: most words get here, and they are short.
+        if w.bytes().any(|b| b == b'.') {
             // `N.V.`, `A.G.`, `D.C.`: look the letters up without their periods.
             let bare: String = w.chars().filter(|c| *c != '.').collect();
             if let Some(c) = self.classes.get(bare.as_str()) {
                 return *c;
             }
         }
-        if w.contains('-') && self.is_compound_title(w) {
+        let dash = w.bytes().position(|b| b == b'-');
+        if dash.is_some() && self.is_compound_title(w) {
             Class::Title
-        } else if w
-            .split_once('-')
-            .is_some_and(|(a, _)| self.classes.get(a) == Some(&Class::Org))
-        {
+        } else if dash.is_some_and(|d| self.classes.get(&w[..d]) == Some(&Class::Org)) {
             Class::Org // `Bank-Houston`
         } else if w
             .strip_suffix('s')

@@ -593,10 +593,14 @@ pub fn is_cap(word: &str) -> bool {
 
 /// Pronouns that may refer to a person; `Some(gender)` for he/she.
 pub fn pronoun(word: &str) -> Option<Option<Gender>> {
-    match word.to_lowercase().as_str() {
-        "he" => Some(Some(Gender::Male)),
-        "she" => Some(Some(Gender::Female)),
-        _ => None,
+    // No lower-cased copy: this runs for every capitalised token, and no other character
+    // lower-cases to the ASCII letters of `he` and `she`.
+    if word.eq_ignore_ascii_case("he") {
+        Some(Some(Gender::Male))
+    } else if word.eq_ignore_ascii_case("she") {
+        Some(Some(Gender::Female))
+    } else {
+        None
     }
 }
 

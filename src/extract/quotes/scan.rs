@@ -47,20 +47,20 @@ pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' {
-            let mut j = i + 1;
-            while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
-                j += 1;
-            }
-            let blank = j < b.len() && b[j] == b'\n';
-            let indented = j - (i + 1) >= 2 || (j > i + 1 && b[i + 1] == b'\t');
-            if blank || indented || j >= b.len() {
-                push_para(body, start, i, &mut out);
-                start = j;
-                i = j;
-                continue;
-            }
+    // From line break to line break (`find` runs memchr over the line between).
+    while let Some(off) = body.get(i..).and_then(|rest| rest.find('\n')) {
+        i += off;
+        let mut j = i + 1;
+        while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
+            j += 1;
+        }
+        let blank = j < b.len() && b[j] == b'\n';
+        let indented = j - (i + 1) >= 2 || (j > i + 1 && b[i + 1] == b'\t');
+        if blank || indented || j >= b.len() {
+            push_para(body, start, i, &mut out);
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -98,14 +98,11 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
     let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
     let bytes = text.as_bytes();
+    // 0xC2 is a fourth byte to look for (see `next_mark_byte`), only where the paragraph has one.
+    let has_c2 = memchr::memchr(0xC2, bytes).is_some();
     let mut off = 0;
-    while off < bytes.len() {
-        let b = bytes[off];
-        // Only `"`, `'` and the lead bytes of “ ” „ « » can be marks; skip the rest cheaply.
-        if !matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
-            off += 1;
-            continue;
-        }
+    while let Some(found) = next_mark_byte(bytes, off, has_c2) {
+        off = found;
         let Some((c, clen)) = char_at(text, off) else {
             break;
         };
@@ -185,6 +182,20 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
         return true;
     }
     false
+}
+
+/// The next byte at or after `from` that can start a quotation mark: `"`, `'` and the lead
+/// bytes of “ ” „ (0xE2) and « » (0xC2). memchr skips the text between; when the text has a
+/// 0xC2 (rare, but also the lead byte of a no-break space), a plain loop looks for all four.
+fn next_mark_byte(bytes: &[u8], from: usize, has_c2: bool) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let found = if has_c2 {
+        rest.iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+    } else {
+        memchr::memchr3(b'"', b'\'', 0xE2, rest)
+    };
+    found.map(|p| from + p)
 }
 
 fn push_span(
