@@ -695,3 +695,53 @@ fn a_closed_pipe_ends_the_export_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A file of many articles is extracted on several threads and reaches the index in parts:
+/// every article keeps its own headline and body, and a changed file is replaced whole.
+#[test]
+fn big_multi_article_file_keeps_each_article_whole() {
+    let env = TestEnv::new();
+    let dump = |version: &str| -> Vec<Value> {
+        (0..2500)
+            .map(|i| {
+                json!({"id": format!("s{i}"), "headline": format!("Story {i}"),
+                       "body": format!("Report number {i} mentions the marker zq{i}x {version}.")})
+            })
+            .collect()
+    };
+    env.write_jsonl("dump.jsonl", &dump("first"));
+    let index = || {
+        env.run(&[
+            "index",
+            "corpus",
+            "--index",
+            "idx",
+            "--quiet",
+            "--threads",
+            "2",
+        ])
+        .expect_code(0);
+    };
+    index();
+    assert_eq!(env.count("*", &[]), 2500);
+    // Changed: the older documents go once, before the first part; no part deletes another.
+    env.write_jsonl("dump.jsonl", &dump("second"));
+    index();
+    assert_eq!(env.count("*", &[]), 2500);
+    assert_eq!(env.count("first", &[]), 0);
+    assert_eq!(env.count("second", &[]), 2500);
+    for i in [0, 1, 1023, 1024, 1025, 1249, 1250, 2499] {
+        let run = env.search(
+            &format!("zq{i}x"),
+            &["--format", "jsonl", "--fields", "id,headline"],
+        );
+        let hits: Vec<Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(hits.len(), 1, "zq{i}x: {}", run.stdout);
+        assert_eq!(hits[0]["headline"], format!("Story {i}"));
+        assert_eq!(hits[0]["id"], format!("corpus/dump.jsonl#s{i}"));
+    }
+}

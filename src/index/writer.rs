@@ -23,6 +23,7 @@ use crate::cmd::progress::{FoundCounter, IndexProgress};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
 use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
+use crate::model::RawArticle;
 
 /// Everything `newsdex index` needs, already validated.
 #[derive(Debug, Clone)]
@@ -114,6 +115,9 @@ enum What {
     },
     Skipped(String),
     Failed(String),
+    /// Documents of a file of many articles, sent ahead of its `Indexed` outcome so memory
+    /// holds a chunk of them at a time, not the whole file's.
+    Part(Vec<TantivyDocument>),
 }
 
 /// Runs the whole pipeline; warnings go to stderr as they happen.
@@ -260,6 +264,7 @@ fn pipeline(
         summary: Summary::default(),
         met: Vec::new(),
         failures: Vec::new(),
+        streaming: Default::default(),
         progress: IndexProgress::new(cfg.progress),
         last_commit: Instant::now(),
     };
@@ -292,7 +297,12 @@ fn pipeline(
             for outcome in outcomes {
                 sink.take(outcome)?;
             }
-            if periodic_commits && sink.last_commit.elapsed() >= cfg.commit_every {
+            // Never between the parts of a file: a commit carries a file whole, with its
+            // fingerprint.
+            if periodic_commits
+                && sink.streaming.is_empty()
+                && sink.last_commit.elapsed() >= cfg.commit_every
+            {
                 sink.commit(&cfg.index_dir)?;
             }
         }
@@ -371,6 +381,8 @@ struct Sink {
     /// Recorded paths this walk met (anything recorded and not met is removed at the end).
     met: Vec<bool>,
     failures: Vec<String>,
+    /// Files whose documents are arriving in parts (their final outcome is still to come).
+    streaming: std::collections::HashSet<String>,
     progress: IndexProgress,
     last_commit: Instant,
 }
@@ -379,6 +391,16 @@ impl Sink {
     fn take(&mut self, outcome: Outcome) -> anyhow::Result<()> {
         let f = self.fields;
         let Outcome { path, slot, what } = outcome;
+        if let What::Part(docs) = what {
+            // The first part of a file the index holds removes its older documents.
+            if self.streaming.insert(path.clone()) && slot.is_some() {
+                self.ops
+                    .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+            }
+            self.ops.extend(docs.into_iter().map(UserOperation::Add));
+            return self.flush_when_full();
+        }
+        let streamed = self.streaming.remove(&path);
         self.summary.files_seen += 1;
         if let Some(slot) = slot {
             self.met[slot] = true;
@@ -413,7 +435,7 @@ impl Sink {
                 // carries a file's articles with its fingerprint). The delete precedes the adds, so
                 // it removes only the older documents. New files issue no delete: every queued
                 // delete is applied to every segment, which made a first run several times slower.
-                if slot.is_some() {
+                if slot.is_some() && !streamed {
                     self.ops
                         .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
                 }
@@ -431,11 +453,21 @@ impl Sink {
                 *self.summary.skipped.entry(reason).or_default() += 1;
             }
             What::Failed(reason) => {
+                // Parts already added go: a file is indexed whole or not at all.
+                if streamed {
+                    self.ops
+                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                }
                 self.progress.warn(&format!("failed {path}: {reason}"));
                 self.summary.failed += 1;
                 self.failures.push(path);
             }
+            What::Part(_) => {}
         }
+        self.flush_when_full()
+    }
+
+    fn flush_when_full(&mut self) -> anyhow::Result<()> {
         if self.ops.len() >= BATCH_OPS {
             self.flush()?;
         }
@@ -491,7 +523,7 @@ fn worker(
         let outcomes = events
             .into_iter()
             .map(|event| match event {
-                WalkEvent::File(entry) => process_file(&entry, known, fields, cfg),
+                WalkEvent::File(entry) => process_file(&entry, known, fields, cfg, &tx),
                 WalkEvent::Skipped { path, reason } => Outcome {
                     path: shown(&path),
                     slot: None,
@@ -519,14 +551,24 @@ fn process_file(
     known: &mut Cursor,
     fields: &Fields,
     cfg: &IndexConfig,
+    tx: &Sender<Vec<Outcome>>,
 ) -> Outcome {
     let path = entry.path.to_string_lossy();
     let old = known.get(&path);
     let slot = old.map(|(slot, _)| slot);
+    let mut emit = |docs: Vec<TantivyDocument>| {
+        let part = Outcome {
+            path: path.to_string(),
+            slot,
+            what: What::Part(docs),
+        };
+        // A closed channel means the run is stopping; the final outcome reports nothing then.
+        let _ = tx.send(vec![part]);
+    };
     // A bug in a parser or extractor must cost one file, not the run: a panic becomes a failure
     // of this file, reported by path, and every other file is still indexed.
     let what = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg)
+        examine(entry, &path, old.map(|(_, fp)| fp), fields, cfg, &mut emit)
     }))
     .unwrap_or_else(|_| {
         What::Failed("internal error while reading this file (a newsdex bug: please report it with the file)".into())
@@ -546,6 +588,7 @@ fn examine(
     old: Option<Fingerprint>,
     fields: &Fields,
     cfg: &IndexConfig,
+    emit: &mut dyn FnMut(Vec<TantivyDocument>),
 ) -> What {
     if formats::detect(&entry.path, "").is_none() {
         return What::Skipped(UNSUPPORTED.to_string());
@@ -571,10 +614,17 @@ fn examine(
         Ok(found) => {
             let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
             let articles = found.articles.len() as u64;
-            let mut docs = Vec::new();
-            for raw in found.articles {
-                let article = crate::extract::enrich(path, raw, multi);
-                docs.push(documents::article_document(&article, fields));
+            // Chunks of a big file go to the index as they are ready; the last one comes with
+            // the fingerprint.
+            let mut raws = found.articles.into_iter();
+            let mut docs;
+            loop {
+                let chunk: Vec<RawArticle> = raws.by_ref().take(CHUNK_ARTICLES).collect();
+                docs = extract_documents(path, chunk, multi, fields, cfg.threads);
+                if raws.len() == 0 {
+                    break;
+                }
+                emit(std::mem::take(&mut docs));
             }
             What::Indexed {
                 fp,
@@ -585,6 +635,60 @@ fn examine(
             }
         }
     }
+}
+
+/// Articles of one file at least this many are extracted on several threads.
+const SPLIT_ARTICLES: usize = 64;
+/// Articles of a big file whose documents go to the index together.
+const CHUNK_ARTICLES: usize = 1024;
+
+/// Extracts a file's articles into documents, in order. A file of many articles (a JSON Lines
+/// dump, an SGML collection) is split over `threads` threads: otherwise one big file keeps one
+/// core busy while the others wait for files.
+fn extract_documents(
+    path: &str,
+    mut raws: Vec<RawArticle>,
+    multi: bool,
+    fields: &Fields,
+    threads: usize,
+) -> Vec<TantivyDocument> {
+    let one = |raws: Vec<RawArticle>| -> Vec<TantivyDocument> {
+        raws.into_iter()
+            .map(|raw| {
+                documents::article_document(&crate::extract::enrich(path, raw, multi), fields)
+            })
+            .collect()
+    };
+    if threads < 2 || raws.len() < SPLIT_ARTICLES {
+        return one(raws);
+    }
+    let size = raws.len().div_ceil(threads);
+    let mut chunks = Vec::with_capacity(threads);
+    while raws.len() > size {
+        chunks.push(raws.split_off(raws.len() - size));
+    }
+    chunks.push(raws);
+    chunks.reverse();
+    let mut parts = std::thread::scope(|scope| {
+        let rest: Vec<_> = chunks
+            .drain(1..)
+            .map(|chunk| scope.spawn(|| one(chunk)))
+            .collect();
+        let first = chunks.pop().map(one).unwrap_or_default();
+        // A panic in a helper thread is re-raised here, so the caller's catch turns it into this
+        // file's failure as for any other extraction bug.
+        let mut parts = vec![first];
+        parts.extend(
+            rest.into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+        );
+        parts
+    });
+    let mut docs = std::mem::take(&mut parts[0]);
+    for part in parts.into_iter().skip(1) {
+        docs.extend(part);
+    }
+    docs
 }
 
 fn skip_reason(e: &ReadError) -> String {
