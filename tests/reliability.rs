@@ -102,6 +102,49 @@ fn sigkill_at_any_moment_keeps_the_last_commit_and_rerun_completes() {
     assert_eq!(check(dir), (Some(0), FILES as u64));
 }
 
+/// Files of many articles reach the index in parts: a kill at any moment leaves whole files
+/// only (committed article counts are multiples of a file's), and periodic commits go on.
+#[test]
+fn sigkill_during_big_multi_article_files_commits_whole_files_only() {
+    const PER_FILE: usize = 2600;
+    const BIG_FILES: usize = 10;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("corpus")).expect("mkdir");
+    for f in 0..BIG_FILES {
+        let lines: String = (0..PER_FILE)
+            .map(|i| {
+                format!(
+                    "{{\"id\": \"d{f}-{i}\", \"headline\": \"Harbour report {f} {i}\", \"body\": \"The harbour board met to discuss berth {i} of dock {f}. \\\"We need more cranes,\\\" said Maria Lopez, the board chair.\"}}\n"
+                )
+            })
+            .collect();
+        fs::write(dir.join(format!("corpus/dump{f}.jsonl")), lines).expect("write");
+    }
+    let mut previous = 0;
+    for delay_ms in [40u64, 80, 120, 160, 200, 250, 300, 350, 400, 500, 650, 800] {
+        kill_after(spawn_index(dir, &["--commit-interval", "0.05"]), delay_ms);
+        if !dir.join("idx/meta.json").exists() {
+            continue;
+        }
+        let (code, articles) = check(dir);
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "kill after {delay_ms} ms left a damaged index"
+        );
+        assert_eq!(
+            articles % PER_FILE as u64,
+            0,
+            "kill after {delay_ms} ms committed part of a file: {articles} articles"
+        );
+        assert!(articles >= previous, "committed articles went back");
+        eprintln!("kill after {delay_ms} ms: {articles} articles committed");
+        previous = articles;
+    }
+    index_fully(dir);
+    assert_eq!(check(dir), (Some(0), (PER_FILE * BIG_FILES) as u64));
+}
+
 #[test]
 fn a_killed_rebuild_leaves_the_previous_index_whole() {
     let tmp = tempfile::tempdir().expect("tmp");

@@ -6,7 +6,7 @@
 //! on the size of the corpus. Each commit carries the file fingerprints of the articles it
 //! commits, so a crash at any moment leaves an index that agrees with its own fingerprints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -264,7 +264,10 @@ fn pipeline(
         summary: Summary::default(),
         met: Vec::new(),
         failures: Vec::new(),
-        streaming: Default::default(),
+        streaming: HashSet::new(),
+        commit_due: false,
+        held: Vec::new(),
+        held_paths: HashSet::new(),
         progress: IndexProgress::new(cfg.progress),
         last_commit: Instant::now(),
     };
@@ -295,17 +298,19 @@ fn pipeline(
         let _ = known_cell.set(known);
         for outcomes in out_rx.iter() {
             for outcome in outcomes {
-                sink.take(outcome)?;
+                sink.receive(outcome)?;
+            }
+            if periodic_commits && sink.last_commit.elapsed() >= cfg.commit_every {
+                sink.commit_due = true;
             }
             // Never between the parts of a file: a commit carries a file whole, with its
             // fingerprint.
-            if periodic_commits
-                && sink.streaming.is_empty()
-                && sink.last_commit.elapsed() >= cfg.commit_every
-            {
+            if sink.commit_due && sink.streaming.is_empty() {
                 sink.commit(&cfg.index_dir)?;
+                sink.release_held()?;
             }
         }
+        sink.release_held()?;
         Ok(())
     })?;
     let known = known_cell.into_inner().unwrap_or_default();
@@ -382,12 +387,40 @@ struct Sink {
     met: Vec<bool>,
     failures: Vec<String>,
     /// Files whose documents are arriving in parts (their final outcome is still to come).
-    streaming: std::collections::HashSet<String>,
+    streaming: HashSet<String>,
+    /// A periodic commit waits for the files in `streaming` to end.
+    commit_due: bool,
+    /// Outcomes of files that began to stream while a commit was due, kept until it is done
+    /// (at most one file per worker), and their paths.
+    held: Vec<Outcome>,
+    held_paths: HashSet<String>,
     progress: IndexProgress,
     last_commit: Instant,
 }
 
 impl Sink {
+    /// Takes an outcome, or holds it back while a commit waits for open files to end: a file
+    /// starting to stream then would keep the commit waiting, and must not be committed half.
+    fn receive(&mut self, outcome: Outcome) -> anyhow::Result<()> {
+        let starts =
+            matches!(outcome.what, What::Part(_)) && !self.streaming.contains(&outcome.path);
+        if self.held_paths.contains(&outcome.path) || (self.commit_due && starts) {
+            self.held_paths.insert(outcome.path.clone());
+            self.held.push(outcome);
+            return Ok(());
+        }
+        self.take(outcome)
+    }
+
+    /// Takes the outcomes held back during a commit, in their order.
+    fn release_held(&mut self) -> anyhow::Result<()> {
+        self.held_paths.clear();
+        for outcome in std::mem::take(&mut self.held) {
+            self.receive(outcome)?;
+        }
+        Ok(())
+    }
+
     fn take(&mut self, outcome: Outcome) -> anyhow::Result<()> {
         let f = self.fields;
         let Outcome { path, slot, what } = outcome;
@@ -498,6 +531,7 @@ impl Sink {
             .with_context(context)?;
         self.summary.commits += 1;
         self.last_commit = Instant::now();
+        self.commit_due = false;
         Ok(())
     }
 }
