@@ -1318,25 +1318,8 @@ impl<'a> Doc<'a> {
                     && !matches!(self.word(k), "who" | "which" | "that")
             })
             .any(|k| {
-                matches!(
-                    self.word(k),
-                    "is" | "was"
-                        | "are"
-                        | "were"
-                        | "would"
-                        | "will"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "could"
-                        | "should"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "did"
-                        | "does"
-                )
+                let w = self.word(k);
+                matches!(w, "is" | "was" | "are" | "were") || is_aux(w)
             })
     }
 
