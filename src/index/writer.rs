@@ -486,7 +486,8 @@ impl Sink {
                 *self.summary.skipped.entry(reason).or_default() += 1;
             }
             What::Failed(reason) => {
-                // Parts already added go: a file is indexed whole or not at all.
+                // Parts already added go: a file is indexed whole or not at all. (Its older
+                // articles went with the first part; the next run indexes the file again.)
                 if streamed {
                     self.ops
                         .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
