@@ -178,18 +178,19 @@ fn file_event(e: walkdir::DirEntry, opts: &WalkOptions, reader: &mut MetadataRea
 }
 
 /// Reads a found file's size and modification time (nanoseconds since the epoch, 0 when unknown
-/// or earlier). One per thread: on Unix it keeps the file's folder open and asks for the file by
+/// or earlier). One per thread: on Linux it keeps the file's folder open and asks for the file by
 /// name, because a `stat` of the whole path walks every folder of it again in the kernel, which
 /// was a fifth of the CPU of a re-run that finds nothing changed. Symbolic links that reach here
 /// were chosen to be followed (`--follow`), so the target's metadata is read, as walkdir does.
 #[derive(Debug, Default)]
 pub struct MetadataReader {
-    #[cfg(unix)]
+    #[cfg(target_os = "linux")]
     folder: Option<(Vec<u8>, rustix::fd::OwnedFd)>,
 }
 
 impl MetadataReader {
-    #[cfg(unix)]
+    // `O_PATH` folder handles are Linux's; elsewhere the whole path is read.
+    #[cfg(target_os = "linux")]
     fn read(&mut self, e: &walkdir::DirEntry) -> std::io::Result<(u64, i64)> {
         use rustix::fs::{AtFlags, Mode, OFlags};
         use std::os::unix::ffi::OsStrExt;
@@ -223,7 +224,7 @@ impl MetadataReader {
         Ok((st.st_size as u64, mtime_ns))
     }
 
-    #[cfg(not(unix))]
+    #[cfg(not(target_os = "linux"))]
     fn read(&mut self, e: &walkdir::DirEntry) -> std::io::Result<(u64, i64)> {
         std_metadata(e)
     }
