@@ -704,26 +704,23 @@ fn extract_documents(
     }
     chunks.push(raws);
     chunks.reverse();
-    let mut parts = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let rest: Vec<_> = chunks
             .drain(1..)
             .map(|chunk| scope.spawn(|| one(chunk)))
             .collect();
-        let first = chunks.pop().map(one).unwrap_or_default();
-        // A panic in a helper thread is re-raised here, so the caller's catch turns it into this
-        // file's failure as for any other extraction bug.
-        let mut parts = vec![first];
-        parts.extend(
-            rest.into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-        );
-        parts
-    });
-    let mut docs = std::mem::take(&mut parts[0]);
-    for part in parts.into_iter().skip(1) {
-        docs.extend(part);
-    }
-    docs
+        let mut docs = chunks.pop().map(one).unwrap_or_default();
+        for helper in rest {
+            // A panic in a helper thread is re-raised here, so the caller's catch turns it into
+            // this file's failure as for any other extraction bug.
+            docs.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        docs
+    })
 }
 
 fn skip_reason(e: &ReadError) -> String {
