@@ -326,21 +326,27 @@ impl<'a> Doc<'a> {
             || self.names_opening_description(s, e)
     }
 
-    /// `The deputy mayor, Lena Okafor, spent the day ...`: a name set off by commas right after
-    /// the short description that opens its sentence names that sentence's subject.
+    /// `The deputy mayor, Lena Okafor, spent the day ...`, `Japan's trade minister, Ken Abe,
+    /// was more cautious`: a name set off by commas right after the short description that
+    /// opens its sentence names that sentence's subject.
     fn names_opening_description(&self, s: usize, e: usize) -> bool {
         if s < 3 || !self.is_punct(s - 1, ",") || !self.is_punct(e, ",") {
             return false;
         }
         let (a, _) = self.sents[self.sentence_of(s)];
-        let description = a..s - 1;
-        description.len() >= 2
-            && description.len() <= 5
-            && matches!(self.word(a), "The" | "A" | "An" | "Its" | "Their")
-            && description
-                .clone()
-                .skip(1)
-                .all(|k| self.is_word(k) && self.word(k).starts_with(char::is_lowercase))
+        // The words after the determiner or after a capitalised owner (`Japan's`).
+        let first = self.word(a);
+        let owner = first.starts_with(char::is_uppercase)
+            && names::strip_possessive(first).len() < first.len();
+        let nouns = if owner || matches!(first, "The" | "A" | "An" | "Its" | "Their") {
+            a + 1
+        } else {
+            return false;
+        };
+        let mut description = nouns..s - 1;
+        !description.is_empty()
+            && description.len() <= 4
+            && description.all(|k| self.is_word(k) && self.word(k).starts_with(char::is_lowercase))
     }
 
     /// `In a statement, nominee Ann Lee was more careful.`: a name before an auxiliary that

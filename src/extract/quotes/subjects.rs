@@ -416,16 +416,14 @@ impl Doc<'_> {
         (Subject::Other, r + 1)
     }
 
-    /// `said Tuvalu's climate envoy, Sione Apinelu`: after a place or an organisation, its
-    /// possessive, lower-case words with a person's role among them and a comma, the token where
-    /// the person's name starts.
+    /// `said Tuvalu's climate envoy, Sione Apinelu`, `according to British Airways' chief
+    /// executive, Colin Marshall`: after a place or an organisation (and the apostrophe of a
+    /// plural possessive, its own token), lower-case words with a person's role among them and a
+    /// comma, the token where the person's name starts.
     fn role_then_name(&self, e: usize, b: usize) -> Option<usize> {
         let mut j = e;
         if j < b && (self.is_punct(j, "'") || self.is_punct(j, "’")) {
             j += 1;
-            if j < b && self.is_word(j) && self.word(j) == "s" {
-                j += 1;
-            }
         }
         let mut role = false;
         while j < b && j < e + 8 && self.is_word(j) && self.word(j).starts_with(char::is_lowercase)

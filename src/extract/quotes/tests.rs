@@ -1451,3 +1451,13 @@ fn a_firm_head_word_or_a_notice_label_is_no_speaker() {
     let b = "Shares rose.\n\nNOTE: Figures are unaudited.\n\nNOTE: Prior year restated.";
     assert!(run(b).iter().all(|q| q.0.is_none()), "{:?}", run(b));
 }
+
+#[test]
+fn owners_description_then_name_is_the_subject_for_he() {
+    let s = "Laura Whitcombe met officials in Tokyo. Japan's trade minister, Robert Tanabe, was \
+             more cautious. He said that a good deal was better than a fast one.";
+    assert_eq!(one(s, "good deal").as_deref(), Some("Robert Tanabe"));
+    let s = "Fewer travellers switch carriers this year, according to British Airways' chief \
+             executive, Colin Marsh.";
+    assert_eq!(one(s, "travellers").as_deref(), Some("Colin Marsh"));
+}
