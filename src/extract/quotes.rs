@@ -586,6 +586,19 @@ impl<'a> Doc<'a> {
         owned && !object || cues::is_mostly_noun(w) && cues::is_participle_modifier(next)
     }
 
+    /// `early warning systems`, `reporting requirements`: `warning` and `reporting` before a
+    /// plural noun (not followed by `that`: `warning investors that` speaks) name a thing.
+    fn compound_noun_cue(&self, i: usize) -> bool {
+        let word = |k: usize| if self.is_word(k) { self.word(k) } else { "" };
+        let next = word(i + 1);
+        matches!(self.word(i), "warning" | "reporting")
+            && next.len() > 3
+            && next.ends_with('s')
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !cues::is_function_word(next)
+            && word(i + 2) != "that"
+    }
+
     fn make_cue(
         &self,
         i: usize,
@@ -599,7 +612,7 @@ impl<'a> Doc<'a> {
         if w == "put" && !(self.is_word(i + 1) && self.word(i + 1) == "it") {
             return None;
         }
-        if self.plural_noun_cue(i, prev) {
+        if self.plural_noun_cue(i, prev) || self.compound_noun_cue(i) {
             return None;
         }
         // `faces charges`, `the union's demands that`: these nouns are cues only between a
@@ -850,6 +863,8 @@ impl<'a> Doc<'a> {
                     || matches!(self.toks[k].kind, Kind::Punct | Kind::Open | Kind::Close)
                         && !self.is_punct(k, ":")
                         && !self.is_punct(k, "(")
+                        // `promised $120 million`: an amount is the verb's object.
+                        && !["$", "€", "£", "¥"].iter().any(|c| self.is_punct(k, c))
                     || self.is_short_adverbial(k, clause_end)
                         && (clause_end >= b || self.is_punct(clause_end, "."))
                     || start > a && self.is_punct(start - 1, ",") && self.adverbial_to_end(k, b);

@@ -1461,3 +1461,22 @@ fn owners_description_then_name_is_the_subject_for_he() {
              executive, Colin Marsh.";
     assert_eq!(one(s, "travellers").as_deref(), Some("Colin Marsh"));
 }
+
+#[test]
+fn warning_before_a_plural_noun_names_a_thing() {
+    let q = run("Ana Ruiz said money for early warning systems had been the main success.");
+    assert!(!q.iter().any(|q| q.2 == "warning"), "{q:?}");
+    let q = run("Dock workers held warning strikes at three ports on Monday.");
+    assert!(q.is_empty(), "{q:?}");
+    // The verb with its listener and `that` still speaks.
+    let s = "Ana Ruiz spoke on Monday, warning investors that prices would fall further.";
+    assert_eq!(one(s, "prices").as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn amount_after_the_cue_is_its_object() {
+    let s = "NAIROBI, Kenya — Secretary of State Ana Ruiz on Tuesday promised $120 million for \
+             drought relief in the region.";
+    let q = run(s);
+    assert!(q.iter().all(|q| !q.1.starts_with("Secretary")), "{q:?}");
+}
