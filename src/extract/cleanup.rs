@@ -202,6 +202,45 @@ fn entity(name: &str) -> Option<char> {
     Some(c)
 }
 
+/// `Marta Silva-\nPinto`, `D-\nMich.`: a word broken after its hyphen at the end of a
+/// hard-wrapped line is joined again (the line break and the next line's indent go), so a name
+/// or compound stays one word for extraction and phrase search.
+///
+/// ```
+/// use newsdex::extract::cleanup::join_wrapped_hyphens;
+/// assert_eq!(join_wrapped_hyphens("Ana Silva-\n  Pinto said".into()), "Ana Silva-Pinto said");
+/// assert_eq!(join_wrapped_hyphens("a list:\n- one".into()), "a list:\n- one");
+/// assert_eq!(join_wrapped_hyphens("three-\nand seven-day".into()), "three-\nand seven-day");
+/// ```
+pub fn join_wrapped_hyphens(text: String) -> String {
+    if !text.contains("-\n") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("-\n") {
+        let before = rest[..i].chars().next_back();
+        let after = rest[i + 2..].trim_start_matches([' ', '\t']);
+        // `three-\nand seven-day`: a hyphen left hanging before `and` stays apart.
+        let next_word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let joins = before.is_some_and(char::is_alphabetic)
+            && after.chars().next().is_some_and(char::is_alphabetic)
+            && !matches!(next_word, "and" | "or" | "to" | "nor");
+        if joins {
+            out.push_str(&rest[..=i]);
+            rest = after;
+        } else {
+            out.push_str(&rest[..i + 2]);
+            rest = &rest[i + 2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Line endings to `\n`, no-break spaces to spaces, zero-width characters and BOMs removed.
 fn normalize(s: &str) -> Cow<'_, str> {
     // Every character changed here is `\r` or starts with one of these UTF-8 lead bytes.

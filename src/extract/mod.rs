@@ -47,6 +47,7 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
     } else {
         (raw.headline, raw.body, None)
     };
+    let body = cleanup::join_wrapped_hyphens(body);
     // The page's own date line counts as metadata: it dates the article and gives a dateline's
     // day its year.
     let meta_date = raw.date.or(page_date);
@@ -100,6 +101,21 @@ mod tests {
             };
             assert_eq!(enrich("x.json", raw, false).date.is_some(), kept, "{year}");
         }
+    }
+
+    #[test]
+    fn a_name_broken_at_its_hyphen_across_lines_is_one_name() {
+        let raw = RawArticle {
+            headline: "Lender sees two more cuts".into(),
+            body: "Other speakers were more optimistic. Ines Duarte-\nPinto, a board member of a \
+                   small lender, said she expected two more cuts before December."
+                .into(),
+            ..RawArticle::default()
+        };
+        let a = enrich("x.txt", raw, false);
+        let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Ines Duarte-Pinto"]);
+        assert!(a.body.contains("Duarte-Pinto"));
     }
 
     #[test]
