@@ -175,15 +175,7 @@ fn newsdex_build(
         std::fs::remove_dir_all(index)?;
     }
     eprintln!("newsdex index ...");
-    let run = measure::run(
-        newsdex_cmd(s)
-            .arg("index")
-            .arg(&c.txt_dir)
-            .arg("--index")
-            .arg(index)
-            .arg("--quiet"),
-        scratch,
-    )?;
+    let run = measure::run(&mut newsdex_index(s, &c.txt_dir, index), scratch)?;
     if !run.success {
         out.missing("index build", "newsdex", "failed", "");
         out.notes
@@ -223,15 +215,7 @@ fn newsdex_build(
             .push(format!("newsdex index summary: `{}`", line.trim()));
     }
     eprintln!("newsdex index (no change) ...");
-    let again = measure::run(
-        newsdex_cmd(s)
-            .arg("index")
-            .arg(&c.txt_dir)
-            .arg("--index")
-            .arg(index)
-            .arg("--quiet"),
-        scratch,
-    )?;
+    let again = measure::run(&mut newsdex_index(s, &c.txt_dir, index), scratch)?;
     if again.success {
         out.target(
             "no-change re-run (wall)",
@@ -270,15 +254,7 @@ fn newsdex_jsonl_build(
         std::fs::remove_dir_all(&dir)?;
     }
     eprintln!("newsdex index (JSONL copy) ...");
-    let run = measure::run(
-        newsdex_cmd(s)
-            .arg("index")
-            .arg(&c.jsonl_dir)
-            .arg("--index")
-            .arg(&dir)
-            .arg("--quiet"),
-        scratch,
-    )?;
+    let run = measure::run(&mut newsdex_index(s, &c.jsonl_dir, &dir), scratch)?;
     let b = build_row("newsdex, JSONL copy", c, &run, measure::du(&dir), out);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(b)
@@ -741,6 +717,17 @@ fn export_all(s: &Setup, index: &Path, scratch: &Path, out: &mut Outcome) -> any
 
 fn newsdex_cmd(s: &Setup) -> Command {
     Command::new(&s.newsdex)
+}
+
+/// `newsdex index CORPUS --index INDEX --quiet`.
+fn newsdex_index(s: &Setup, corpus: &Path, index: &Path) -> Command {
+    let mut cmd = newsdex_cmd(s);
+    cmd.arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .arg("--quiet");
+    cmd
 }
 
 /// The full path of a program on PATH, like `command -v`.

@@ -140,6 +140,11 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// The word at `i`, or `""` when token `i` is punctuation or past the end.
+    fn word_or_empty(&self, i: usize) -> &'a str {
+        if self.is_word(i) { self.word(i) } else { "" }
+    }
+
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
@@ -571,11 +576,7 @@ impl<'a> Doc<'a> {
         if !cues::is_plural_noun_too(w) {
             return false;
         }
-        let next = if self.is_word(i + 1) {
-            self.word(i + 1)
-        } else {
-            ""
-        };
+        let next = self.word_or_empty(i + 1);
         // `Moody's notes the risk`: a firm's name in `'s` with an object after is the subject.
         let object = next.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
@@ -589,14 +590,13 @@ impl<'a> Doc<'a> {
     /// `early warning systems`, `reporting requirements`: `warning` and `reporting` before a
     /// plural noun (not followed by `that`: `warning investors that` speaks) name a thing.
     fn compound_noun_cue(&self, i: usize) -> bool {
-        let word = |k: usize| if self.is_word(k) { self.word(k) } else { "" };
-        let next = word(i + 1);
+        let next = self.word_or_empty(i + 1);
         matches!(self.word(i), "warning" | "reporting")
             && next.len() > 3
             && next.ends_with('s')
             && next.starts_with(|c: char| c.is_ascii_lowercase())
             && !cues::is_function_word(next)
-            && word(i + 2) != "that"
+            && self.word_or_empty(i + 2) != "that"
     }
 
     fn make_cue(
@@ -657,11 +657,7 @@ impl<'a> Doc<'a> {
         }
         let passive = prev.is_some_and(cues::is_be) && !w.ends_with("ing");
         // `What Smith says is wrong`, `reported from Kabul`: not speech introducing content.
-        let next = if self.is_word(i + 1) {
-            self.word(i + 1)
-        } else {
-            ""
-        };
+        let next = self.word_or_empty(i + 1);
         if cues::is_be(next)
             || next == "from" && matches!(w, "reported" | "reports" | "wrote" | "writes")
         {
