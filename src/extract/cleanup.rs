@@ -243,8 +243,15 @@ pub fn join_wrapped_hyphens(text: String) -> String {
 
 /// Line endings to `\n`, no-break spaces to spaces, zero-width characters and BOMs removed.
 fn normalize(s: &str) -> Cow<'_, str> {
-    // Every character changed here is `\r` or starts with one of these UTF-8 lead bytes.
-    if !s.bytes().any(|b| matches!(b, b'\r' | 0xc2 | 0xe2 | 0xef)) {
+    // Searched for as byte strings: most pages hold none of them, and curly quotes (which share
+    // a lead byte with some) must not send a page down the character-by-character copy.
+    const CHANGED: [&str; 7] = [
+        "\r", "\u{200b}", "\u{200c}", "\u{200d}", "\u{feff}", "\u{a0}", "\u{202f}",
+    ];
+    if !CHANGED
+        .iter()
+        .any(|c| memchr::memmem::find(s.as_bytes(), c.as_bytes()).is_some())
+    {
         return Cow::Borrowed(s);
     }
     s.chars()
@@ -276,7 +283,11 @@ fn split_blocks(text: &str) -> Vec<Vec<&str>> {
     blocks
         .into_iter()
         .flat_map(|block| {
-            let long = block.iter().filter(|l| l.chars().count() > 100).count();
+            // A line of 100 bytes or fewer has at most 100 characters: no need to count them.
+            let long = block
+                .iter()
+                .filter(|l| l.len() > 100 && l.chars().count() > 100)
+                .count();
             if block.len() >= 2 && long * 2 > block.len() {
                 block.into_iter().map(|l| vec![l]).collect()
             } else {
@@ -292,16 +303,42 @@ fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().count();
     }
-    // The ASCII characters `char::is_whitespace` accepts.
-    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
     let b = s.as_bytes();
-    let first = b.first().is_some_and(|&c| !space(c));
-    usize::from(first) + b.windows(2).filter(|w| space(w[0]) && !space(w[1])).count()
+    let first = b.first().is_some_and(|&c| !is_ascii_space(c));
+    // Branch-free, so the compiler can vectorise it.
+    let starts: usize = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .map(|(&prev, &c)| usize::from(is_ascii_space(prev) & !is_ascii_space(c)))
+        .sum();
+    usize::from(first) + starts
 }
 
-/// At least `n` words: stops counting there (paragraphs can be a whole article long).
+/// At least `n` words: stops counting there (paragraphs can be a whole article long). Bytes
+/// are read as ASCII up to the first non-ASCII byte, where the count starts over with Unicode
+/// whitespace (`\u{a0}` separates words too).
 fn has_words(s: &str, n: usize) -> bool {
-    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+    let mut words = 0;
+    let mut in_word = false;
+    for &c in s.as_bytes() {
+        if !c.is_ascii() {
+            return n == 0 || s.split_whitespace().nth(n - 1).is_some();
+        }
+        let space = is_ascii_space(c);
+        if !space && !in_word {
+            words += 1;
+        }
+        if words >= n {
+            return true;
+        }
+        in_word = !space;
+    }
+    words >= n
+}
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(c: u8) -> bool {
+    (c == b' ') | (c.wrapping_sub(b'\t') <= b'\r' - b'\t')
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, or a closing quote after one.
@@ -452,13 +489,14 @@ fn is_chrome(line: &str) -> bool {
         let n = parts.clone().count();
         n >= 2 && parts.all(|p| word_count(p) <= 4)
     };
-    let few_words = line.split_whitespace().nth(6).is_none();
+    let few_words = !has_words(line, 7);
     let glued = few_words && line.split_whitespace().any(|w| camel_humps(w) >= 2);
     let all_nav = is_nav_word(first) && words.clone().next().is_some() && words.all(is_nav_word);
-    // Separators are rare in text lines: one byte scan spares the substring searches.
+    // Separators are rare in text lines: one byte scan spares the substring searches (`»` and
+    // `›` start with 0xc2 and 0xe2).
     let has_separator = || {
-        line.bytes()
-            .any(|b| matches!(b, b'|' | b'>' | b'/' | 0xc2 | 0xe2))
+        let b = line.as_bytes();
+        memchr::memchr3(b'|', b'>', b'/', b).is_some() || memchr::memchr2(0xc2, 0xe2, b).is_some()
     };
     glued
         || all_nav
@@ -501,8 +539,7 @@ fn is_byline(line: &str) -> bool {
     if line.len() > MAX_CHROME_BYTES {
         return false;
     }
-    let lower = line.to_lowercase();
-    let starts = [
+    const STARTS: &[&str] = &[
         "by ",
         "updated",
         "published",
@@ -511,7 +548,7 @@ fn is_byline(line: &str) -> bool {
         "photo:",
         "image:",
     ];
-    starts.iter().any(|s| lower.starts_with(s)) && !has_words(line, 9)
+    !has_words(line, 9) && with_lower(line, |lower| starts_with_any(lower, STARTS))
 }
 
 /// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
@@ -520,7 +557,7 @@ fn is_meta(line: &str) -> bool {
         return false;
     }
     let dateish = !has_words(line, 9)
-        && line.chars().any(|c| c.is_ascii_digit())
+        && line.bytes().any(|b| b.is_ascii_digit())
         && line
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w.len() >= 3 && dateline::month_of(w).is_some());
@@ -648,22 +685,45 @@ fn is_boilerplate(line: &str) -> bool {
     if words > 30 {
         return false;
     }
-    let lower = line.to_lowercase();
-    let lower = lower.trim().trim_end_matches([':', '.']);
-    BOILERPLATE_LINES.contains(&lower)
-        || (words <= 25 && BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)))
-        || (words <= 12
-            && BOILERPLATE_SHORT_PREFIXES
-                .iter()
-                .any(|p| lower.starts_with(p)))
-        || lower.contains("all rights reserved")
-        || (words <= 3 && lower.ends_with("min read"))
+    static RIGHTS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
+    with_lower(line, |lower| {
+        let lower = lower.trim().trim_end_matches([':', '.']);
+        BOILERPLATE_LINES.contains(&lower)
+            || (words <= 25 && starts_with_any(lower, BOILERPLATE_PREFIXES))
+            || (words <= 12 && starts_with_any(lower, BOILERPLATE_SHORT_PREFIXES))
+            || RIGHTS.find(lower.as_bytes()).is_some()
+            || (words <= 3 && lower.ends_with("min read"))
+    })
+}
+
+/// `line` starts with one of `prefixes`. The first byte is compared before the rest: most
+/// lines share it with none of them.
+fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
+    let first = line.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first() == first && line.starts_with(p))
+}
+
+/// Runs `f` on `line` in lower case, as [`str::to_lowercase`] gives it; a short ASCII line (most
+/// lines the classifiers read) is lower-cased in a buffer on the stack instead of a new string.
+fn with_lower<R>(line: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 256];
+    if let Some(buf) = buf.get_mut(..line.len()).filter(|_| line.is_ascii()) {
+        buf.copy_from_slice(line.as_bytes());
+        buf.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&line.to_lowercase())
 }
 
 /// Lines after which the article is over (related links, comment forms).
 fn is_end_marker(line: &str) -> bool {
     // Every marker is at most five words: a longer line is text (and needs no lower-casing).
-    if line.len() > 80 || line.split_whitespace().nth(5).is_some() {
+    if line.len() > 80 || has_words(line, 6) {
         return false;
     }
     const MARKERS: &[&str] = &[
@@ -693,16 +753,17 @@ fn is_end_marker(line: &str) -> bool {
         "more on this story",
         "recommended articles",
     ];
-    let lower = line.to_lowercase();
-    let lower = lower.trim().trim_end_matches([':', '.']);
-    let comments = lower
-        .strip_suffix(" comments")
-        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
-    let short_prefix = word_count(lower) <= 5
-        && ["more from ", "more on ", "related:", "comments ("]
-            .iter()
-            .any(|p| lower.starts_with(p));
-    MARKERS.contains(&lower) || comments || short_prefix
+    with_lower(line, |lower| {
+        let lower = lower.trim().trim_end_matches([':', '.']);
+        let comments = lower
+            .strip_suffix(" comments")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        let short_prefix = word_count(lower) <= 5
+            && ["more from ", "more on ", "related:", "comments ("]
+                .iter()
+                .any(|p| lower.starts_with(p));
+        MARKERS.contains(&lower) || comments || short_prefix
+    })
 }
 
 /// Groups the lines after the headline into paragraphs, dropping chrome and boilerplate and
