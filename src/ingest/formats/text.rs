@@ -29,10 +29,8 @@ pub fn read(path: &Path, text: &str) -> Result<FileArticles, ReadError> {
 /// `README`, `LICENSE`, `COPYING`, `CHANGELOG`, `INSTALL` (any case, any extension, also
 /// `README-fr.txt`), but not `licensed-bars.txt`.
 fn is_documentation(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_uppercase())
-        .unwrap_or_default();
+    // The name's bytes, compared without case: this runs for every `.txt` file.
+    let name = path.file_name().map_or(&b""[..], |n| n.as_encoded_bytes());
     [
         "README",
         "LICENSE",
@@ -43,25 +41,24 @@ fn is_documentation(path: &Path) -> bool {
     ]
     .iter()
     .any(|d| {
-        name.strip_prefix(d)
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        name.get(..d.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(d.as_bytes()))
+            && !name.get(d.len()).is_some_and(u8::is_ascii_alphabetic)
     })
 }
 
 /// Twenty or more non-empty lines, nearly all a single short term, and no sentence anywhere.
+/// Read in one pass that stops at the first sentence (most files are articles).
 fn is_word_list(text: &str) -> bool {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let single = lines
-        .iter()
-        .filter(|l| !l.contains(char::is_whitespace) && l.len() <= 40)
-        .count();
-    lines.len() >= 20
-        && single * 10 >= lines.len() * 9
-        && !lines.iter().any(|l| l.ends_with('.') && l.contains(' '))
+    let (mut lines, mut single) = (0usize, 0usize);
+    for l in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if l.ends_with('.') && l.contains(' ') {
+            return false;
+        }
+        lines += 1;
+        single += usize::from(!l.contains(char::is_whitespace) && l.len() <= 40);
+    }
+    lines >= 20 && single * 10 >= lines * 9
 }
 
 #[cfg(test)]
