@@ -234,13 +234,59 @@ pub fn quote_spans(body: &str, paras: &[(usize, usize)]) -> Vec<Span> {
 
 /// Abbreviations whose trailing dot belongs to the word (no sentence end).
 fn is_abbrev(w: &str) -> bool {
-    const A: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
-        "capt", "sgt", "adm", "st", "jr", "sr", "rev", "no", "vs", "inc", "corp", "co", "ltd",
-        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "gov",
-        "atty", "supt", "cmdr", "maj", "mt", "ft", "hon", "del",
-    ];
-    super::names::with_lower(w, |l| A.contains(&l))
+    // None is longer than four letters: longer words skip the lower-casing (this runs for
+    // every word before a dot).
+    let w = w.trim_end_matches('.');
+    w.len() <= 4
+        && super::names::with_lower(w, |l| {
+            matches!(
+                l,
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "prof"
+                    | "sen"
+                    | "sens"
+                    | "rep"
+                    | "reps"
+                    | "gov"
+                    | "gen"
+                    | "lt"
+                    | "col"
+                    | "capt"
+                    | "sgt"
+                    | "adm"
+                    | "st"
+                    | "jr"
+                    | "sr"
+                    | "rev"
+                    | "no"
+                    | "vs"
+                    | "inc"
+                    | "corp"
+                    | "co"
+                    | "ltd"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "aug"
+                    | "sept"
+                    | "sep"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "pres"
+                    | "atty"
+                    | "supt"
+                    | "cmdr"
+                    | "maj"
+                    | "mt"
+                    | "ft"
+                    | "hon"
+                    | "del"
+            )
+        })
 }
 
 fn is_word_char(c: char) -> bool {
