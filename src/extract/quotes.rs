@@ -187,8 +187,17 @@ impl<'a> Doc<'a> {
         e
     }
 
-    fn run_words(&self, s: usize, e: usize) -> Vec<&'a str> {
-        (s..e).map(|i| self.word(i)).collect()
+    /// The name candidate of the run `[s, e)`, its words gathered on the stack (this runs for
+    /// every capitalised run; a run longer than [`names::MAX_RUN`] words is never a name).
+    fn run_name(&self, s: usize, e: usize) -> Option<NameCand> {
+        if e <= s || e - s > names::MAX_RUN {
+            return None;
+        }
+        let mut words = [""; names::MAX_RUN];
+        for (w, i) in words.iter_mut().zip(s..e) {
+            *w = self.word(i);
+        }
+        names::name_from_run(&words[..e - s], self.after_article(s))
     }
 
     /// First pass: names with evidence (first name or title) go to the registry, then every run
@@ -203,10 +212,7 @@ impl<'a> Doc<'a> {
         let runs: Vec<(usize, usize, NameCand)> = self
             .all_runs()
             .into_iter()
-            .filter_map(|(s, e)| {
-                let words = self.run_words(s, e);
-                names::name_from_run(&words, self.after_article(s)).map(|c| (s, e, c))
-            })
+            .filter_map(|(s, e)| self.run_name(s, e).map(|c| (s, e, c)))
             .collect();
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).

@@ -676,9 +676,14 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// True for a token that can be part of a name: capitalised word (`Trump`, `O’Neill`, `J.`).
+#[inline]
 pub fn is_cap(word: &str) -> bool {
-    let mut cs = word.chars();
-    cs.next().is_some_and(char::is_uppercase) && !word.chars().all(|c| c.is_ascii_digit())
+    // An upper-case letter is never a digit: the first character alone decides.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Pronouns that may refer to a person; `Some(gender)` for he/she.
@@ -779,14 +784,17 @@ impl NameCand {
     }
 }
 
+/// Most words in a run that can still be a name (titles and roles included).
+pub const MAX_RUN: usize = 8;
+
 /// Turns a run of capitalised words (as written) into a name, or `None` when it is an organisation,
 /// place or only titles. `after_article` says a determiner (`the`, `a`) precedes the run.
 pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
-    if run.is_empty() || run.len() > 8 {
+    if run.is_empty() || run.len() > MAX_RUN {
         return None;
     }
     // Each word's list bits, looked up once: the rules below ask several lists per word.
-    let mut info = [RunWord::default(); 8];
+    let mut info = [RunWord::default(); MAX_RUN];
     for (k, w) in run.iter().enumerate() {
         info[k] = RunWord::of(w);
     }

@@ -47,8 +47,8 @@ pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    // From line break to line break (`find` runs memchr over the line between).
-    while let Some(off) = body.get(i..).and_then(|rest| rest.find('\n')) {
+    // From line break to line break (memchr skips the line between).
+    while let Some(off) = b.get(i..).and_then(|rest| memchr::memchr(b'\n', rest)) {
         i += off;
         let mut j = i + 1;
         while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
