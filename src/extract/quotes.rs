@@ -89,6 +89,9 @@ struct Doc<'a> {
     tok_span: Vec<Option<usize>>,
     /// For each token, whether it can be part of a name run (computed once: hot).
     name_tok: Vec<bool>,
+    /// For each token, what a word outside quotations may open (computed once: the sentence
+    /// passes look at no other word).
+    hint: Vec<Hint>,
     registry: Registry,
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
@@ -103,16 +106,13 @@ impl<'a> Doc<'a> {
         let toks = scan::tokenize(body, &paras, &spans);
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
-        let mut name_tok: Vec<bool> = toks
-            .iter()
-            .map(|t| {
-                let w = &body[t.start..t.end];
-                t.kind == Kind::Word
-                    && names::is_cap(w)
-                    && !cues::is_stop_cap(w)
-                    && names::pronoun(w).is_none()
-            })
-            .collect();
+        let mut name_tok = Vec::with_capacity(toks.len());
+        let mut hint = Vec::with_capacity(toks.len());
+        for (t, span) in toks.iter().zip(&tok_span) {
+            let (name, h) = word_flags(body, t, span.is_some());
+            name_tok.push(name);
+            hint.push(h);
+        }
         date_months_are_no_names(body, &toks, &mut name_tok);
         let mut doc = Doc {
             body,
@@ -122,6 +122,7 @@ impl<'a> Doc<'a> {
             spans,
             tok_span,
             name_tok,
+            hint,
             registry: Registry::default(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
@@ -252,7 +253,7 @@ impl<'a> Doc<'a> {
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
             for i in a..b {
-                if self.tok_span[i].is_some() || !self.is_word(i) {
+                if self.hint[i] != Hint::Determiner {
                     continue;
                 }
                 let w = self.word(i);
@@ -466,7 +467,7 @@ impl<'a> Doc<'a> {
     fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
         let mut out: Vec<Cue> = Vec::new();
         for i in a..b {
-            if !self.is_word(i) || self.tok_span[i].is_some() {
+            if self.hint[i] != Hint::Cue {
                 continue;
             }
             let w = self.word(i);
@@ -508,26 +509,7 @@ impl<'a> Doc<'a> {
         if i <= a || !self.is_name_tok(i - 1) {
             return None;
         }
-        let noun = matches!(
-            w,
-            "claim"
-                | "claims"
-                | "assertion"
-                | "statement"
-                | "remark"
-                | "remarks"
-                | "comment"
-                | "comments"
-                | "argument"
-                | "contention"
-                | "insistence"
-                | "suggestion"
-                | "promise"
-                | "pledge"
-                | "warning"
-                | "accusation"
-        );
-        if !(noun && self.is_word(i + 1) && self.word(i + 1) == "that") {
+        if !(cues::is_speech_noun(w) && self.is_word(i + 1) && self.word(i + 1) == "that") {
             return None;
         }
         let owner = self.word(i - 1);
@@ -1417,6 +1399,57 @@ const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
     "on",
     "outside",
 ];
+
+/// What a word outside quotations may open, for the passes over each sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Nothing those passes look at.
+    None,
+    /// A cue: a speech verb, `According`, or a speech noun (`Lee's claim that`).
+    Cue,
+    /// An article or indefinite that may open a description (`the woman`, `an analyst`).
+    Determiner,
+}
+
+/// For token `t` (inside a quotation or not): whether it can be part of a name run, and its
+/// [`Hint`].
+fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
+    if t.kind != Kind::Word {
+        return (false, Hint::None);
+    }
+    let w = &body[t.start..t.end];
+    // The first letter splits the lists: cue verbs and speech nouns are lower-case, names and
+    // `According` capitalised.
+    if w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let hint = if quoted {
+            Hint::None
+        } else if is_determiner(w) {
+            Hint::Determiner
+        } else if cues::cue_kind(w).is_some() || cues::is_speech_noun(w) {
+            Hint::Cue
+        } else {
+            Hint::None
+        };
+        return (false, hint);
+    }
+    let name = names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none();
+    let hint = if quoted {
+        Hint::None
+    } else if is_determiner(w) {
+        Hint::Determiner
+    } else if w == "According" {
+        Hint::Cue
+    } else {
+        Hint::None
+    };
+    (name, hint)
+}
+
+/// Articles and indefinites that may open a description of somebody (`the woman`, `an
+/// analyst`, `one trader`).
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "The" | "a" | "A" | "an" | "An") || cues::is_indefinite(w)
+}
 
 /// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
 /// before another capitalised word is a date, not the given name it can also be (August, June,

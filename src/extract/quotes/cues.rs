@@ -461,6 +461,30 @@ pub fn is_participle_modifier(word: &str) -> bool {
         )
 }
 
+/// Nouns for what somebody said, which speak when a named owner and `that` frame them (`Lee’s
+/// claim that ...`).
+pub fn is_speech_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "statement"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "argument"
+            | "contention"
+            | "insistence"
+            | "suggestion"
+            | "promise"
+            | "pledge"
+            | "warning"
+            | "accusation"
+    )
+}
+
 /// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
 pub fn is_indefinite(word: &str) -> bool {
     matches!(

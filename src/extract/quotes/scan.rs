@@ -376,15 +376,27 @@ fn tokenize_range(
     }
 }
 
+/// ASCII letters and digits by byte value: the inner loop of [`word_end`] tests every letter.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// End of the word starting at `start` (first char already read up to `end`): letters and
 /// digits, joined by internal apostrophes and hyphens, plus abbreviation dots.
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits: the common case, without decoding.
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
+        end += bytes[end..]
+            .iter()
+            .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
+            .count();
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
