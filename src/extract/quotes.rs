@@ -150,6 +150,15 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
 
+    /// The tokens in `[a, b)` with hint `h`, in order.
+    fn hinted(&self, a: usize, b: usize, h: Hint) -> impl Iterator<Item = usize> + '_ {
+        self.hint[a..b]
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &t)| t == h)
+            .map(move |(k, _)| a + k)
+    }
+
     /// True for a token that can be part of a name run.
     fn is_name_tok(&self, i: usize) -> bool {
         self.name_tok.get(i).copied().unwrap_or(false)
@@ -252,10 +261,7 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
-            for i in a..b {
-                if self.hint[i] != Hint::Determiner {
-                    continue;
-                }
+            for i in self.hinted(a, b, Hint::Determiner) {
                 let w = self.word(i);
                 let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
                     self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
@@ -466,10 +472,7 @@ impl<'a> Doc<'a> {
     /// Finds every cue in sentence `[a, b)` outside quotations.
     fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
         let mut out: Vec<Cue> = Vec::new();
-        for i in a..b {
-            if self.hint[i] != Hint::Cue {
-                continue;
-            }
+        for i in self.hinted(a, b, Hint::Cue) {
             let w = self.word(i);
             if let Some(cue) = self.possessive_noun_cue(i, a, w) {
                 out.push(cue);
@@ -1448,7 +1451,7 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
 /// Articles and indefinites that may open a description of somebody (`the woman`, `an
 /// analyst`, `one trader`).
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "The" | "a" | "A" | "an" | "An") || cues::is_indefinite(w)
+    matches!(w, "the" | "The") || cues::is_indefinite(w)
 }
 
 /// `Since last August Smart said`, `In June Baker said`: a month written after a time word and

@@ -486,6 +486,7 @@ pub fn is_speech_noun(word: &str) -> bool {
 }
 
 /// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
+#[inline]
 pub fn is_indefinite(word: &str) -> bool {
     matches!(
         word,

@@ -57,14 +57,19 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Calls `f` with the word lower-cased (`to_lowercase`), on the stack for short ASCII words.
 pub fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    lowered_bytes(w, |b| f(std::str::from_utf8(b).unwrap_or("")))
+}
+
+/// [`lowered`] as bytes, for look-ups that need no `str` (no UTF-8 check of the copy).
+fn lowered_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if w.len() <= 32 && w.is_ascii() {
         let mut buf = [0u8; 32];
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or(""))
+        f(b)
     } else {
-        f(&w.to_lowercase())
+        f(w.to_lowercase().as_bytes())
     }
 }
 
@@ -581,17 +586,17 @@ impl Lex {
 }
 
 /// Every list word with its bits, built once.
-fn lexicon() -> &'static FastMap<&'static str, Lex> {
-    static MAP: OnceLock<FastMap<&'static str, Lex>> = OnceLock::new();
+fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
+    static MAP: OnceLock<FastMap<&'static [u8], Lex>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: FastMap<&'static str, Lex> = FastMap::default();
+        let mut map: FastMap<&'static [u8], Lex> = FastMap::default();
         for (name, g) in first_names() {
             let bit = match g {
                 Gender::Female => Lex::FIRST_FEMALE,
                 Gender::Male => Lex::FIRST_MALE,
             };
             // A name listed twice keeps its last gender.
-            let e = map.entry(name).or_default();
+            let e = map.entry(name.as_bytes()).or_default();
             e.0 = e.0 & !(Lex::FIRST_MALE | Lex::FIRST_FEMALE) | bit;
         }
         let lists: [(&[&'static str], u16); 8] = [
@@ -606,7 +611,7 @@ fn lexicon() -> &'static FastMap<&'static str, Lex> {
         ];
         for (words, bit) in lists {
             for w in words {
-                map.entry(w).or_default().0 |= bit;
+                map.entry(w.as_bytes()).or_default().0 |= bit;
             }
         }
         map
@@ -615,7 +620,9 @@ fn lexicon() -> &'static FastMap<&'static str, Lex> {
 
 /// The list bits of `word`, lower-cased and without trailing dots.
 fn lex(word: &str) -> Lex {
-    with_lower(word, |l| lexicon().get(l).copied().unwrap_or_default())
+    lowered_bytes(word.trim_end_matches('.'), |l| {
+        lexicon().get(l).copied().unwrap_or_default()
+    })
 }
 
 /// One word of a name run with its list bits, looked up once.

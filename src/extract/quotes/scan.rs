@@ -393,10 +393,9 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits: the common case, without decoding.
-        end += bytes[end..]
-            .iter()
-            .take_while(|&&b| ASCII_ALNUM[usize::from(b)])
-            .count();
+        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
