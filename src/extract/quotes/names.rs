@@ -33,12 +33,13 @@ fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
         })
 }
 
-/// Gender of a first name (`Hillary` -> female), if it is a known first name.
-pub fn first_name_gender(word: &str) -> Option<Gender> {
+/// Gender of a first name (`Hillary` -> female), if the word is a capitalised known first
+/// name; `lex` gives the word's list bits (asked only for a word that may be one).
+fn first_gender_of(word: &str, lex: impl FnOnce() -> Lex) -> Option<Gender> {
     if word.len() > 20 || !word.starts_with(char::is_uppercase) {
         return None;
     }
-    lex(word).first_gender()
+    lex().first_gender()
 }
 
 /// `word` without a trailing possessive (`Trump’s` -> `Trump`).
@@ -634,6 +635,8 @@ struct RunWord {
     owned: Lex,
     /// Gender when the word is a capitalised first name.
     first: Option<Gender>,
+    /// The same for the word without its possessive (`Melanie’s`).
+    bare_first: Option<Gender>,
 }
 
 impl RunWord {
@@ -645,12 +648,14 @@ impl RunWord {
         } else {
             self::lex(bare)
         };
-        let first = if word.len() > 20 || !word.starts_with(char::is_uppercase) {
-            None
-        } else {
-            lex.first_gender()
-        };
-        RunWord { lex, owned, first }
+        let first = first_gender_of(word, || lex);
+        let bare_first = first_gender_of(bare, || owned);
+        RunWord {
+            lex,
+            owned,
+            first,
+            bare_first,
+        }
     }
 
     fn org(self) -> bool {
@@ -859,7 +864,7 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
     let given_only = !has_first
         && !titled
         && name.len() == 1
-        && first_name_gender(strip_possessive(name[0])).is_some()
+        && name_info[0].bare_first.is_some()
         && !name_info[0].lex.role()
         && !name_info[0].lex.has(Lex::GROUP);
     let last_at = name.len() - 1;

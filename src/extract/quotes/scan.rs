@@ -342,21 +342,28 @@ fn tokenize_range(
     toks: &mut Vec<Tok>,
 ) {
     let text = &body[ps..pe];
+    let bytes = text.as_bytes();
     let mut off = 0;
-    while let Some((c, len)) = char_at(text, off) {
+    while let Some(&b) = bytes.get(off) {
+        // ASCII spaces, letters and digits without decoding: most of a text.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            off += 1;
+            continue;
+        }
+        if ASCII_ALNUM[usize::from(b)] {
+            off = push_word(text, ps, off, off + 1, toks);
+            continue;
+        }
+        let Some((c, len)) = char_at(text, off) else {
+            break;
+        };
         let pos = ps + off;
         if c.is_whitespace() {
             off += len;
             continue;
         }
         if is_word_char(c) {
-            let end = word_end(text, off, off + len);
-            toks.push(Tok {
-                kind: Kind::Word,
-                start: pos,
-                end: ps + end,
-            });
-            off = end;
+            off = push_word(text, ps, off, off + len, toks);
             continue;
         }
         while *mi < marks.len() && marks[*mi].0 < pos {
@@ -387,6 +394,18 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Pushes the word starting at `start` of the paragraph `text` (at `ps` in the body), first
+/// char read up to `end`; returns where the word ends.
+fn push_word(text: &str, ps: usize, start: usize, end: usize, toks: &mut Vec<Tok>) -> usize {
+    let end = word_end(text, start, end);
+    toks.push(Tok {
+        kind: Kind::Word,
+        start: ps + start,
+        end: ps + end,
+    });
+    end
+}
+
 /// End of the word starting at `start` (first char already read up to `end`): letters and
 /// digits, joined by internal apostrophes and hyphens, plus abbreviation dots.
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
@@ -395,6 +414,12 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         // ASCII letters and digits: the common case, without decoding.
         while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
             end += 1;
+        }
+        // A space or another ASCII mark than `'`, `-`, `.` ends the word: no decoding.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.') => break,
+            Some(_) => {}
         }
         let Some((d, len)) = char_at(text, end) else {
             break;
@@ -461,8 +486,7 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                 depth = depth.saturating_sub(1);
                 // `“... remains.” He then ...`: a quote ending its sentence, unless an
                 // attribution follows (`“... now.” Smith said.`).
-                let ends =
-                    i > 0 && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?");
+                let ends = i > 0 && is_stop_mark(body, &toks[i - 1]);
                 if depth == 0
                     && ends
                     && starts_sentence(body, toks, i + 1)
@@ -472,7 +496,7 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                     start = i + 1;
                 }
             }
-            Kind::Punct if depth == 0 && matches!(&body[t.start..t.end], "." | "!" | "?") => {
+            Kind::Punct if depth == 0 && is_stop_mark(body, &t) => {
                 let next_starts = match toks.get(i + 1) {
                     None => true,
                     Some(n) => match n.kind {
@@ -494,6 +518,11 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         out.push((start, toks.len()));
     }
     out
+}
+
+/// True for a `.`, `!` or `?` token (compared as one byte: this runs for every token).
+fn is_stop_mark(body: &str, t: &Tok) -> bool {
+    t.end == t.start + 1 && matches!(body.as_bytes().get(t.start), Some(b'.' | b'!' | b'?'))
 }
 
 /// True when token `i` is a word starting with a capital letter.
