@@ -996,12 +996,11 @@ impl Registry {
     /// several full names goes to the one named in full just before it, if that is recent
     /// (else to the most mentioned).
     pub fn canonical_at(&self, cand: &NameCand, pos: usize) -> (String, Option<Gender>) {
-        let own = (cand.text(), cand.gender);
         let Some(last) = cand.tokens.last() else {
-            return own;
+            return (cand.text(), cand.gender);
         };
-        let Some(list) = self.by_last.get(&last.to_lowercase()) else {
-            return own;
+        let Some(list) = lowered(last, |l| self.by_last.get(l)) else {
+            return (cand.text(), cand.gender);
         };
         let first = cand
             .tokens
@@ -1011,14 +1010,14 @@ impl Registry {
         // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
         let gender = cand.gender.or_else(|| {
             (cand.tokens.len() == 1)
-                .then(|| self.titled_last.get(&last.to_lowercase()).copied())
+                .then(|| lowered(last, |l| self.titled_last.get(l).copied()))
                 .flatten()
         });
         let fits = |k: &&Known| {
-            let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
             let first_ok = cand.tokens.len() == 1
-                || f == first
-                || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
+                || lowered(k.full.split(' ').next().unwrap_or(""), |f| {
+                    f == first || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'))
+                });
             first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
         };
         let mut best: Option<&Known> = None;
