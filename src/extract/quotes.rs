@@ -1428,7 +1428,8 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
             Hint::None
         } else if is_determiner(w) {
             Hint::Determiner
-        } else if cues::may_be_cue_word(w) && (cues::cue_kind(w).is_some() || cues::is_speech_noun(w))
+        } else if cues::may_be_cue_word(w)
+            && (cues::cue_kind(w).is_some() || cues::is_speech_noun(w))
         {
             Hint::Cue
         } else {

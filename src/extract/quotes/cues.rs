@@ -39,7 +39,9 @@ pub fn may_be_cue_word(word: &str) -> bool {
     let shape = |w: &[u8]| usize::from(w[0] - b'a') * 26 + usize::from(w[1] - b'a');
     let shapes = SHAPES.get_or_init(|| {
         let mut t = [0u16; 26 * 26];
-        let words = all_cues().map(|(w, _)| w).chain(SPEECH_NOUNS.iter().copied());
+        let words = all_cues()
+            .map(|(w, _)| w)
+            .chain(SPEECH_NOUNS.iter().copied());
         for w in words {
             t[shape(w.as_bytes())] |= 1 << w.len();
         }
