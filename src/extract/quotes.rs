@@ -89,9 +89,11 @@ struct Doc<'a> {
     tok_span: Vec<Option<usize>>,
     /// For each token, whether it can be part of a name run (computed once: hot).
     name_tok: Vec<bool>,
-    /// For each token, what a word outside quotations may open (computed once: the sentence
-    /// passes look at no other word).
-    hint: Vec<Hint>,
+    /// Words outside quotations that may open a cue, by token index (ascending, computed once:
+    /// the passes over each sentence look at no other word).
+    cue_words: Vec<usize>,
+    /// Words outside quotations that may open a description of somebody, likewise.
+    determiners: Vec<usize>,
     registry: Registry,
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
@@ -107,11 +109,15 @@ impl<'a> Doc<'a> {
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
         let mut name_tok = Vec::with_capacity(toks.len());
-        let mut hint = Vec::with_capacity(toks.len());
-        for (t, span) in toks.iter().zip(&tok_span) {
-            let (name, h) = word_flags(body, t, span.is_some());
+        let (mut cue_words, mut determiners) = (Vec::new(), Vec::new());
+        for (k, (t, span)) in toks.iter().zip(&tok_span).enumerate() {
+            let (name, hint) = word_flags(body, t, span.is_some());
             name_tok.push(name);
-            hint.push(h);
+            match hint {
+                Hint::Cue => cue_words.push(k),
+                Hint::Determiner => determiners.push(k),
+                Hint::None => {}
+            }
         }
         date_months_are_no_names(body, &toks, &mut name_tok);
         let mut doc = Doc {
@@ -122,7 +128,8 @@ impl<'a> Doc<'a> {
             spans,
             tok_span,
             name_tok,
-            hint,
+            cue_words,
+            determiners,
             registry: Registry::default(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
@@ -150,13 +157,11 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
 
-    /// The tokens in `[a, b)` with hint `h`, in order.
-    fn hinted(&self, a: usize, b: usize, h: Hint) -> impl Iterator<Item = usize> + '_ {
-        self.hint[a..b]
-            .iter()
-            .enumerate()
-            .filter(move |&(_, &t)| t == h)
-            .map(move |(k, _)| a + k)
+    /// The token indices of `list` (ascending) that lie in `[a, b)`.
+    fn within(list: &[usize], a: usize, b: usize) -> &[usize] {
+        let lo = list.partition_point(|&i| i < a);
+        let hi = list.partition_point(|&i| i < b);
+        &list[lo..hi.max(lo)]
     }
 
     /// True for a token that can be part of a name run.
@@ -261,7 +266,7 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
-            for i in self.hinted(a, b, Hint::Determiner) {
+            for &i in Self::within(&self.determiners, a, b) {
                 let w = self.word(i);
                 let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
                     self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
@@ -472,7 +477,7 @@ impl<'a> Doc<'a> {
     /// Finds every cue in sentence `[a, b)` outside quotations.
     fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
         let mut out: Vec<Cue> = Vec::new();
-        for i in self.hinted(a, b, Hint::Cue) {
+        for &i in Self::within(&self.cue_words, a, b) {
             let w = self.word(i);
             if let Some(cue) = self.possessive_noun_cue(i, a, w) {
                 out.push(cue);
@@ -1268,11 +1273,12 @@ impl<'a> Doc<'a> {
         let cue = &cues_here[ci];
         let (a, b) = self.sents[sent];
         let (cs, ce) = if cue.content_before {
-            // A dateline opening the sentence is not part of what was said.
-            let first = self.after_dateline(a, b);
-            let lo = ci.checked_sub(2).map_or(first, |j| {
-                (cues_here[j].at + 1).max(a).min(cue.subject_start)
-            });
+            // A dateline opening the sentence is not part of what was said (looked for only
+            // when the content can start there).
+            let lo = ci.checked_sub(2).map_or_else(
+                || self.after_dateline(a, b),
+                |j| (cues_here[j].at + 1).max(a).min(cue.subject_start),
+            );
             let mut e = cue.subject_start;
             while e > lo && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
