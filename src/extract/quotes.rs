@@ -1503,15 +1503,15 @@ fn inherit_enclosing_speaker(quotes: &mut [Quote]) {
 
 /// For each token, the quotation span containing it (marks excluded).
 fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
-    let mut out = vec![None; toks.len()];
+    // Pushed, not pre-filled: a zeroed buffer for every token was a second pass over it.
+    let mut out = Vec::with_capacity(toks.len());
     let mut si = 0;
-    for (i, t) in toks.iter().enumerate() {
+    for t in toks {
         while si < spans.len() && spans[si].end <= t.start {
             si += 1;
         }
-        if si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end {
-            out[i] = Some(si);
-        }
+        let inside = si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end;
+        out.push(inside.then_some(si));
     }
     out
 }
