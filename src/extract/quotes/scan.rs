@@ -411,49 +411,66 @@ fn push_word(text: &str, ps: usize, start: usize, end: usize, toks: &mut Vec<Tok
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits: the common case, without decoding.
-        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
-            end += 1;
-        }
+        end += ascii_alnum_run(bytes.get(end..).unwrap_or_default());
         // A space or another ASCII mark than `'`, `-`, `.` ends the word: no decoding.
         match bytes.get(end) {
             None => break,
             Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.') => break,
             Some(_) => {}
         }
-        let Some((d, len)) = char_at(text, end) else {
-            break;
-        };
-        if is_word_char(d) {
-            end += len;
-            continue;
-        }
-        if !matches!(d, '\'' | '’' | '-' | '.') {
-            break;
-        }
-        let after = char_at(text, end + len).map(|(c, _)| c);
-        let word = &text[start..end];
-        // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
-        // (else the dot would end the sentence before `C.`).
-        let state = d == '.' && {
-            let part = word.rsplit('-').next().unwrap_or(word);
-            part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
-        };
-        let joins = after.is_some_and(is_word_char)
-            && (d != '.' || word.len() <= 2 || state || word.contains('.'));
-        let abbrev_dot = d == '.'
-            && (is_abbrev(word)
-                || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
-                || (word.contains('.') && word.len() <= 6));
-        if !(joins || abbrev_dot) {
-            break;
-        }
-        end += len;
-        if abbrev_dot && !joins {
+        let (next, goes_on) = word_step(text, start, end);
+        end = next;
+        if !goes_on {
             break;
         }
     }
     end
+}
+
+/// Length of the run of ASCII letters and digits opening `bytes`: the common case of a word,
+/// without decoding. Kept out of line: inlined into the tokenizer's loop, it reloaded its
+/// pointers at every letter.
+#[inline(never)]
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
+/// At a non-ASCII char or an ASCII `'`, `-`, `.` at `end` of the word from `start`: where the
+/// word ends for now, and whether it goes on after that. Kept out of line: the tokenizer's loop
+/// runs past most words without it.
+#[inline(never)]
+fn word_step(text: &str, start: usize, end: usize) -> (usize, bool) {
+    let Some((d, len)) = char_at(text, end) else {
+        return (end, false);
+    };
+    if is_word_char(d) {
+        return (end + len, true);
+    }
+    if !matches!(d, '\'' | '’' | '-' | '.') {
+        return (end, false);
+    }
+    let after = char_at(text, end + len).map(|(c, _)| c);
+    let word = &text[start..end];
+    // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
+    // (else the dot would end the sentence before `C.`).
+    let state = d == '.' && {
+        let part = word.rsplit('-').next().unwrap_or(word);
+        part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let joins = after.is_some_and(is_word_char)
+        && (d != '.' || word.len() <= 2 || state || word.contains('.'));
+    let abbrev_dot = d == '.'
+        && (is_abbrev(word)
+            || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
+            || (word.contains('.') && word.len() <= 6));
+    if !(joins || abbrev_dot) {
+        return (end, false);
+    }
+    // An abbreviation's dot ends the word unless a letter joins on (`U.S.` goes on to `S`).
+    (end + len, joins || !abbrev_dot)
 }
 
 /// Longest sentence, in tokens, before [`sentences`] cuts it.
