@@ -89,6 +89,11 @@ struct Doc<'a> {
     tok_span: Vec<Option<usize>>,
     /// For each token, whether it can be part of a name run (computed once: hot).
     name_tok: Vec<bool>,
+    /// Words outside quotations that may open a cue, by token index (ascending, computed once:
+    /// the passes over each sentence look at no other word).
+    cue_words: Vec<usize>,
+    /// Words outside quotations that may open a description of somebody, likewise.
+    determiners: Vec<usize>,
     registry: Registry,
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
@@ -103,16 +108,17 @@ impl<'a> Doc<'a> {
         let toks = scan::tokenize(body, &paras, &spans);
         let sents = scan::sentences(body, &toks);
         let tok_span = map_spans(&toks, &spans);
-        let mut name_tok: Vec<bool> = toks
-            .iter()
-            .map(|t| {
-                let w = &body[t.start..t.end];
-                t.kind == Kind::Word
-                    && names::is_cap(w)
-                    && !cues::is_stop_cap(w)
-                    && names::pronoun(w).is_none()
-            })
-            .collect();
+        let mut name_tok = Vec::with_capacity(toks.len());
+        let (mut cue_words, mut determiners) = (Vec::new(), Vec::new());
+        for (k, (t, span)) in toks.iter().zip(&tok_span).enumerate() {
+            let (name, hint) = word_flags(body, t, span.is_some());
+            name_tok.push(name);
+            match hint {
+                Hint::Cue => cue_words.push(k),
+                Hint::Determiner => determiners.push(k),
+                Hint::None => {}
+            }
+        }
         date_months_are_no_names(body, &toks, &mut name_tok);
         let mut doc = Doc {
             body,
@@ -122,6 +128,8 @@ impl<'a> Doc<'a> {
             spans,
             tok_span,
             name_tok,
+            cue_words,
+            determiners,
             registry: Registry::default(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
@@ -147,6 +155,13 @@ impl<'a> Doc<'a> {
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+    }
+
+    /// The token indices of `list` (ascending) that lie in `[a, b)`.
+    fn within(list: &[usize], a: usize, b: usize) -> &[usize] {
+        let lo = list.partition_point(|&i| i < a);
+        let hi = list.partition_point(|&i| i < b);
+        &list[lo..hi.max(lo)]
     }
 
     /// True for a token that can be part of a name run.
@@ -187,8 +202,17 @@ impl<'a> Doc<'a> {
         e
     }
 
-    fn run_words(&self, s: usize, e: usize) -> Vec<&'a str> {
-        (s..e).map(|i| self.word(i)).collect()
+    /// The name candidate of the run `[s, e)`, its words gathered on the stack (this runs for
+    /// every capitalised run; a run longer than [`names::MAX_RUN`] words is never a name).
+    fn run_name(&self, s: usize, e: usize) -> Option<NameCand> {
+        if e <= s || e - s > names::MAX_RUN {
+            return None;
+        }
+        let mut words = [""; names::MAX_RUN];
+        for (w, i) in words.iter_mut().zip(s..e) {
+            *w = self.word(i);
+        }
+        names::name_from_run(&words[..e - s], self.after_article(s))
     }
 
     /// First pass: names with evidence (first name or title) go to the registry, then every run
@@ -203,10 +227,7 @@ impl<'a> Doc<'a> {
         let runs: Vec<(usize, usize, NameCand)> = self
             .all_runs()
             .into_iter()
-            .filter_map(|(s, e)| {
-                let words = self.run_words(s, e);
-                names::name_from_run(&words, self.after_article(s)).map(|c| (s, e, c))
-            })
+            .filter_map(|(s, e)| self.run_name(s, e).map(|c| (s, e, c)))
             .collect();
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).
@@ -245,10 +266,7 @@ impl<'a> Doc<'a> {
         let mut out = Vec::new();
         for &(a, b) in &self.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
-            for i in a..b {
-                if self.tok_span[i].is_some() || !self.is_word(i) {
-                    continue;
-                }
+            for &i in Self::within(&self.determiners, a, b) {
                 let w = self.word(i);
                 let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
                     self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
@@ -459,10 +477,7 @@ impl<'a> Doc<'a> {
     /// Finds every cue in sentence `[a, b)` outside quotations.
     fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
         let mut out: Vec<Cue> = Vec::new();
-        for i in a..b {
-            if !self.is_word(i) || self.tok_span[i].is_some() {
-                continue;
-            }
+        for &i in Self::within(&self.cue_words, a, b) {
             let w = self.word(i);
             if let Some(cue) = self.possessive_noun_cue(i, a, w) {
                 out.push(cue);
@@ -502,26 +517,7 @@ impl<'a> Doc<'a> {
         if i <= a || !self.is_name_tok(i - 1) {
             return None;
         }
-        let noun = matches!(
-            w,
-            "claim"
-                | "claims"
-                | "assertion"
-                | "statement"
-                | "remark"
-                | "remarks"
-                | "comment"
-                | "comments"
-                | "argument"
-                | "contention"
-                | "insistence"
-                | "suggestion"
-                | "promise"
-                | "pledge"
-                | "warning"
-                | "accusation"
-        );
-        if !(noun && self.is_word(i + 1) && self.word(i + 1) == "that") {
+        if !(cues::is_speech_noun(w) && self.is_word(i + 1) && self.word(i + 1) == "that") {
             return None;
         }
         let owner = self.word(i - 1);
@@ -1277,11 +1273,12 @@ impl<'a> Doc<'a> {
         let cue = &cues_here[ci];
         let (a, b) = self.sents[sent];
         let (cs, ce) = if cue.content_before {
-            // A dateline opening the sentence is not part of what was said.
-            let first = self.after_dateline(a, b);
-            let lo = ci.checked_sub(2).map_or(first, |j| {
-                (cues_here[j].at + 1).max(a).min(cue.subject_start)
-            });
+            // A dateline opening the sentence is not part of what was said (looked for only
+            // when the content can start there).
+            let lo = ci.checked_sub(2).map_or_else(
+                || self.after_dateline(a, b),
+                |j| (cues_here[j].at + 1).max(a).min(cue.subject_start),
+            );
             let mut e = cue.subject_start;
             while e > lo && self.toks[e - 1].kind != Kind::Word {
                 e -= 1;
@@ -1412,6 +1409,59 @@ const TIME_PLACE_PREPOSITIONS: [&str; 8] = [
     "outside",
 ];
 
+/// What a word outside quotations may open, for the passes over each sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Nothing those passes look at.
+    None,
+    /// A cue: a speech verb, `According`, or a speech noun (`Lee's claim that`).
+    Cue,
+    /// An article or indefinite that may open a description (`the woman`, `an analyst`).
+    Determiner,
+}
+
+/// For token `t` (inside a quotation or not): whether it can be part of a name run, and its
+/// [`Hint`].
+fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
+    if t.kind != Kind::Word {
+        return (false, Hint::None);
+    }
+    let w = &body[t.start..t.end];
+    // The first letter splits the lists: cue verbs and speech nouns are lower-case, names and
+    // `According` capitalised.
+    if w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let hint = if quoted {
+            Hint::None
+        } else if is_determiner(w) {
+            Hint::Determiner
+        } else if cues::may_be_cue_word(w)
+            && (cues::cue_kind(w).is_some() || cues::is_speech_noun(w))
+        {
+            Hint::Cue
+        } else {
+            Hint::None
+        };
+        return (false, hint);
+    }
+    let name = names::is_cap(w) && !cues::is_stop_cap(w) && names::pronoun(w).is_none();
+    let hint = if quoted {
+        Hint::None
+    } else if is_determiner(w) {
+        Hint::Determiner
+    } else if w == "According" {
+        Hint::Cue
+    } else {
+        Hint::None
+    };
+    (name, hint)
+}
+
+/// Articles and indefinites that may open a description of somebody (`the woman`, `an
+/// analyst`, `one trader`).
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "The") || cues::is_indefinite(w)
+}
+
 /// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
 /// before another capitalised word is a date, not the given name it can also be (August, June,
 /// May), so it is not part of the name run.
@@ -1453,15 +1503,15 @@ fn inherit_enclosing_speaker(quotes: &mut [Quote]) {
 
 /// For each token, the quotation span containing it (marks excluded).
 fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
-    let mut out = vec![None; toks.len()];
+    // Pushed, not pre-filled: a zeroed buffer for every token was a second pass over it.
+    let mut out = Vec::with_capacity(toks.len());
     let mut si = 0;
-    for (i, t) in toks.iter().enumerate() {
+    for t in toks {
         while si < spans.len() && spans[si].end <= t.start {
             si += 1;
         }
-        if si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end {
-            out[i] = Some(si);
-        }
+        let inside = si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end;
+        out.push(inside.then_some(si));
     }
     out
 }

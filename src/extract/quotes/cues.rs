@@ -19,29 +19,35 @@ pub enum CueKind {
 /// The cue kind of a lower-case word, if it is a speech verb.
 pub fn cue_kind(word: &str) -> Option<CueKind> {
     // Cheap rejection first: this runs on every word of a body.
-    let b = word.as_bytes();
-    if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() {
-        return None;
-    }
-    // Lengths of cue words by their first two letters, as bit masks: most words fail here.
-    if !b[1].is_ascii_lowercase() {
-        return None;
-    }
-    static SHAPES: std::sync::OnceLock<[u16; 26 * 26]> = std::sync::OnceLock::new();
-    let shape = |w: &[u8]| usize::from(w[0] - b'a') * 26 + usize::from(w[1] - b'a');
-    let shapes = SHAPES.get_or_init(|| {
-        let mut t = [0u16; 26 * 26];
-        for (w, _) in all_cues() {
-            t[shape(w.as_bytes())] |= 1 << w.len();
-        }
-        t
-    });
-    if shapes[shape(b)] & (1 << b.len()) == 0 {
+    if !may_be_cue_word(word) {
         return None;
     }
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| all_cues().collect()).get(word).copied()
+}
+
+/// False for a word that is neither a cue word nor a speech noun, decided by its length and
+/// first two letters (bit masks of the lengths of those words, by their first two letters):
+/// most words fail here, before any look-up.
+pub fn may_be_cue_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 3 || b.len() > 14 || !b[0].is_ascii_lowercase() || !b[1].is_ascii_lowercase() {
+        return false;
+    }
+    static SHAPES: std::sync::OnceLock<[u16; 26 * 26]> = std::sync::OnceLock::new();
+    let shape = |w: &[u8]| usize::from(w[0] - b'a') * 26 + usize::from(w[1] - b'a');
+    let shapes = SHAPES.get_or_init(|| {
+        let mut t = [0u16; 26 * 26];
+        let words = all_cues()
+            .map(|(w, _)| w)
+            .chain(SPEECH_NOUNS.iter().copied());
+        for w in words {
+            t[shape(w.as_bytes())] |= 1 << w.len();
+        }
+        t
+    });
+    shapes[shape(b)] & (1 << b.len()) != 0
 }
 
 /// Speech and thought verbs: `X said ...`, `..., X said`, `said X`.
@@ -461,7 +467,34 @@ pub fn is_participle_modifier(word: &str) -> bool {
         )
 }
 
+/// Nouns for what somebody said, which speak when a named owner and `that` frame them (`Lee’s
+/// claim that ...`).
+pub fn is_speech_noun(word: &str) -> bool {
+    SPEECH_NOUNS.contains(&word)
+}
+
+/// See [`is_speech_noun`].
+const SPEECH_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "statement",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "argument",
+    "contention",
+    "insistence",
+    "suggestion",
+    "promise",
+    "pledge",
+    "warning",
+    "accusation",
+];
+
 /// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
+#[inline]
 pub fn is_indefinite(word: &str) -> bool {
     matches!(
         word,
@@ -791,6 +824,14 @@ mod tests {
         assert_eq!(cue_kind("saying"), Some(CueKind::Participle));
         assert_eq!(cue_kind("according"), Some(CueKind::According));
         assert_eq!(cue_kind("table"), None);
+    }
+
+    #[test]
+    fn every_speech_noun_passes_the_shape_filter() {
+        for w in SPEECH_NOUNS {
+            assert!(may_be_cue_word(w), "{w}");
+        }
+        assert!(!may_be_cue_word("zebra"));
     }
 
     #[test]

@@ -3,12 +3,11 @@
 //! body, and a gender guess for resolving he/she.
 
 use rustc_hash::FxBuildHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A hash map keyed by short strings.
 pub type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
-type FastSet<K> = HashSet<K, FxBuildHasher>;
 
 /// Grammatical gender of a person or pronoun, when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,33 +16,30 @@ pub enum Gender {
     Female,
 }
 
-/// Lower-case first name -> gender, from the embedded list (`data/names/PROVENANCE.md`).
-fn first_names() -> &'static FastMap<&'static str, Gender> {
-    static MAP: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        include_str!("../../../data/names/first.txt")
-            .lines()
-            .filter_map(|l| {
-                let (n, g) = l.split_once(' ')?;
-                Some((
-                    n,
-                    if g == "f" {
-                        Gender::Female
-                    } else {
-                        Gender::Male
-                    },
-                ))
-            })
-            .collect()
-    })
+/// Lower-case first names and their gender, from the embedded list (`data/names/PROVENANCE.md`).
+fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
+    include_str!("../../../data/names/first.txt")
+        .lines()
+        .filter_map(|l| {
+            let (n, g) = l.split_once(' ')?;
+            Some((
+                n,
+                if g == "f" {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                },
+            ))
+        })
 }
 
-/// Gender of a first name (`Hillary` -> female), if it is a known first name.
-pub fn first_name_gender(word: &str) -> Option<Gender> {
+/// Gender of a first name (`Hillary` -> female), if the word is a capitalised known first
+/// name; `lex` gives the word's list bits (asked only for a word that may be one).
+fn first_gender_of(word: &str, lex: impl FnOnce() -> Lex) -> Option<Gender> {
     if word.len() > 20 || !word.starts_with(char::is_uppercase) {
         return None;
     }
-    with_lower(word, |l| first_names().get(l).copied())
+    lex().first_gender()
 }
 
 /// `word` without a trailing possessive (`Trump’s` -> `Trump`).
@@ -57,370 +53,405 @@ pub fn strip_possessive(word: &str) -> &str {
 /// Calls `f` with the word lower-cased and without trailing dots, without allocating for
 /// short ASCII words (the common case: this runs for every capitalised token).
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let w = word.trim_end_matches('.');
+    lowered(word.trim_end_matches('.'), f)
+}
+
+/// Calls `f` with the word lower-cased (`to_lowercase`), on the stack for short ASCII words.
+pub fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    lowered_bytes(w, |b| f(std::str::from_utf8(b).unwrap_or("")))
+}
+
+/// [`lowered`] as bytes, for look-ups that need no `str` (no UTF-8 check of the copy).
+fn lowered_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if w.len() <= 32 && w.is_ascii() {
         let mut buf = [0u8; 32];
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or(""))
+        f(b)
     } else {
-        f(&w.to_lowercase())
+        f(w.to_lowercase().as_bytes())
     }
-}
-
-/// A static word set, built once.
-fn set(
-    cell: &'static OnceLock<FastSet<&'static str>>,
-    words: &'static [&'static str],
-) -> &'static FastSet<&'static str> {
-    cell.get_or_init(|| words.iter().copied().collect())
 }
 
 /// Honorifics that mark a person; `Some(gender)` when the title tells it.
 pub fn title_gender(word: &str) -> Option<Option<Gender>> {
-    with_lower(word, title_gender_low)
+    lex(word).title_gender()
 }
 
-fn title_gender_low(l: &str) -> Option<Option<Gender>> {
-    match l {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
-            Some(Some(Gender::Male))
-        }
-        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "sister" => {
-            Some(Some(Gender::Female))
-        }
-        "dr" | "prof" | "professor" | "del" | "delegate" | "sen" | "senator" | "sens" | "rep"
-        | "reps" | "representative" | "gov" | "governor" | "president" | "pres" | "gen"
-        | "general" | "col" | "lt" | "capt" | "captain" | "sgt" | "adm" | "admiral" | "judge"
-        | "justice" | "mayor" | "rev" | "pope" | "sheikh" | "ayatollah" | "rabbi"
-        | "chancellor" | "premier" | "minister" | "secretary" | "ambassador" | "commissioner"
-        | "chairman" | "chairwoman" | "speaker" | "congressman" | "congresswoman"
-        | "councilman" | "councilwoman" | "spokesman" | "spokeswoman" | "attorney" | "director"
-        | "leader" | "envoy" | "aide" | "adviser" | "advisor" | "candidate" | "nominee"
-        | "chief" => Some(None),
-        _ => None,
-    }
-}
+/// Titles of men.
+const TITLES_MALE: &[&str] = &["mr", "sir", "lord", "king", "prince", "father", "brother"];
 
-/// Capitalised words that describe a role or origin before a name and are not part of it.
-fn is_role_word(word: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    const R: &[&str] = &[
-        "former",
-        "vice",
-        "prime",
-        "deputy",
-        "assistant",
-        "acting",
-        "state",
-        "foreign",
-        "defense",
-        "defence",
-        "homeland",
-        "security",
-        "treasury",
-        "press",
-        "white",
-        "house",
-        "senate",
-        "majority",
-        "minority",
-        "democratic",
-        "republican",
-        "democrat",
-        "gop",
-        "u.s",
-        "us",
-        "uk",
-        "u.n",
-        "un",
-        "eu",
-        "national",
-        "executive",
-        "senior",
-        "top",
-        "federal",
-        "county",
-        "city",
-        "police",
-        "supreme",
-        "court",
-        "district",
-        "labor",
-        "trade",
-        "finance",
-        "economy",
-        "interior",
-        "energy",
-        "health",
-        "education",
-        "justice",
-        "affairs",
-        "general",
-        "presidential",
-        "campaign",
-        "party",
-        "russian",
-        "american",
-        "ukrainian",
-        "british",
-        "french",
-        "german",
-        "chinese",
-        "israeli",
-        "iranian",
-        "kremlin",
-        "rival",
-        "incumbent",
-        "first",
-        "then",
-        "late",
-        "libertarian",
-        "green",
-        "independent",
-        "conservative",
-        "liberal",
-        "activist",
-        "author",
-        "economist",
-        "host",
-        "anchor",
-        "reporter",
-        "columnist",
-        "officer",
-        "officials",
-        "official",
-        "ceo",
-        "cfo",
-        "coo",
-        "founder",
-        "co-founder",
-        "manager",
-        "analyst",
-        "strategist",
-        "pollster",
-        "lawmaker",
-        "lawyer",
-        "historian",
-        "scientist",
-        "professor",
-        "coach",
-        "colonel",
-        "de",
-    ];
-    with_lower(word, |l| {
-        set(&SET, R).contains(l) || title_gender_low(l).is_some() && !is_surname_title(word)
-    })
-}
+/// Titles of women.
+const TITLES_FEMALE: &[&str] = &[
+    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister",
+];
+
+/// Titles and offices that do not tell a gender.
+const TITLES: &[&str] = &[
+    "dr",
+    "prof",
+    "professor",
+    "del",
+    "delegate",
+    "sen",
+    "senator",
+    "sens",
+    "rep",
+    "reps",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "pres",
+    "gen",
+    "general",
+    "col",
+    "lt",
+    "capt",
+    "captain",
+    "sgt",
+    "adm",
+    "admiral",
+    "judge",
+    "justice",
+    "mayor",
+    "rev",
+    "pope",
+    "sheikh",
+    "ayatollah",
+    "rabbi",
+    "chancellor",
+    "premier",
+    "minister",
+    "secretary",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "spokesman",
+    "spokeswoman",
+    "attorney",
+    "director",
+    "leader",
+    "envoy",
+    "aide",
+    "adviser",
+    "advisor",
+    "candidate",
+    "nominee",
+    "chief",
+];
+
+/// Capitalised words that describe a role or origin before a name and are not part of it,
+/// besides the titles (`former`, `Deputy`, `Russian`; see [`Lex::role`]).
+const ROLE_WORDS: &[&str] = &[
+    "former",
+    "vice",
+    "prime",
+    "deputy",
+    "assistant",
+    "acting",
+    "state",
+    "foreign",
+    "defense",
+    "defence",
+    "homeland",
+    "security",
+    "treasury",
+    "press",
+    "white",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "democratic",
+    "republican",
+    "democrat",
+    "gop",
+    "u.s",
+    "us",
+    "uk",
+    "u.n",
+    "un",
+    "eu",
+    "national",
+    "executive",
+    "senior",
+    "top",
+    "federal",
+    "county",
+    "city",
+    "police",
+    "supreme",
+    "court",
+    "district",
+    "labor",
+    "trade",
+    "finance",
+    "economy",
+    "interior",
+    "energy",
+    "health",
+    "education",
+    "justice",
+    "affairs",
+    "general",
+    "presidential",
+    "campaign",
+    "party",
+    "russian",
+    "american",
+    "ukrainian",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "israeli",
+    "iranian",
+    "kremlin",
+    "rival",
+    "incumbent",
+    "first",
+    "then",
+    "late",
+    "libertarian",
+    "green",
+    "independent",
+    "conservative",
+    "liberal",
+    "activist",
+    "author",
+    "economist",
+    "host",
+    "anchor",
+    "reporter",
+    "columnist",
+    "officer",
+    "officials",
+    "official",
+    "ceo",
+    "cfo",
+    "coo",
+    "founder",
+    "co-founder",
+    "manager",
+    "analyst",
+    "strategist",
+    "pollster",
+    "lawmaker",
+    "lawyer",
+    "historian",
+    "scientist",
+    "professor",
+    "coach",
+    "colonel",
+    "de",
+];
 
 /// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
-fn is_surname_title(word: &str) -> bool {
-    with_lower(word, |l| {
-        matches!(
-            l,
-            "king"
-                | "judge"
-                | "prince"
-                | "bishop"
-                | "pope"
-                | "marshall"
-                | "major"
-                | "chancellor"
-                | "sheikh"
-                | "brother"
-                | "sister"
-                | "father"
-        )
-    })
-}
+const SURNAME_TITLES: &[&str] = &[
+    "king",
+    "judge",
+    "prince",
+    "bishop",
+    "pope",
+    "marshall",
+    "major",
+    "chancellor",
+    "sheikh",
+    "brother",
+    "sister",
+    "father",
+];
 
 /// Words that make a capitalised run an organisation, publication, place or thing.
-fn is_org_word(word: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    const O: &[&str] = &[
-        "house",
-        "department",
-        "departments",
-        "ministries",
-        "ministry",
-        "committee",
-        "party",
-        "post",
-        "times",
-        "news",
-        "journal",
-        "inc",
-        "corp",
-        // Firm suffixes and heads (`Magma Copper Co`, `Polysar Ltd`, `Shearson Lehman Brothers`).
-        "co",
-        "ltd",
-        "plc",
-        "ag",
-        "sa",
-        "nv",
-        "bv",
-        "llc",
-        "lp",
-        "l.p",
-        "gmbh",
-        "spa",
-        "kgaa",
-        "industries",
-        "holdings",
-        "partners",
-        "associates",
-        "securities",
-        "investments",
-        "brothers",
-        "airlines",
-        "media",
-        "productions",
-        "studios",
-        "entertainment",
-        "company",
-        "group",
-        "university",
-        "institute",
-        "council",
-        "agency",
-        "bureau",
-        "office",
-        "service",
-        "court",
-        "campaign",
-        "foundation",
-        "center",
-        "centre",
-        "association",
-        "commission",
-        "administration",
-        "network",
-        "press",
-        "reuters",
-        "kremlin",
-        "pentagon",
-        "congress",
-        "government",
-        "police",
-        "army",
-        "fund",
-        "bank",
-        "board",
-        "union",
-        "organization",
-        "organisation",
-        "tribune",
-        "daily",
-        "magazine",
-        "cnn",
-        "nbc",
-        "abc",
-        "cbs",
-        "fox",
-        "msnbc",
-        "ap",
-        "afp",
-        "bbc",
-        "twitter",
-        "facebook",
-        "google",
-        "poll",
-        "polls",
-        "survey",
-        "report",
-        "study",
-        "data",
-        "caucus",
-        "coalition",
-        "alliance",
-        "states",
-        "kingdom",
-        "republic",
-        "federation",
-        "county",
-        "city",
-        "state",
-        "street",
-        "avenue",
-        "airport",
-        "club",
-        "team",
-        "league",
-        "fbi",
-        "cia",
-        "nato",
-        "gop",
-        "dnc",
-        "rnc",
-        "epa",
-        "irs",
-        "sec",
-        "senate",
-        "assembly",
-        "parliament",
-        "duma",
-        "cabinet",
-        "embassy",
-        "council",
-        "statement",
-        "politifact",
-        "breitbart",
-        "post",
-        "herald",
-        "globe",
-        "guardian",
-        "telegraph",
-        "wire",
-        "insider",
-        "politico",
-        "axios",
-        "bloomberg",
-        "video",
-        "film",
-        "book",
-        "website",
-        "memo",
-        "letter",
-        "tweet",
-        "ad",
-        "god",
-        "star",
-        "sun",
-        "mail",
-        "mirror",
-        "gazette",
-        "chronicle",
-        "examiner",
-        "observer",
-        "standard",
-        "courier",
-        "bulletin",
-        "sentinel",
-        "dispatch",
-        "inquirer",
-        "today",
-        "weekly",
-        "monthly",
-        "radio",
-        "tv",
-        "television",
-        "channel",
-        "associated",
-        "agence",
-        "xinhua",
-        "tass",
-        "interfax",
-        "ria",
-        "yonhap",
-        "kyodo",
-        "show",
-        "program",
-        "programme",
-        "podcast",
-    ];
-    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
-}
+const ORG_WORDS: &[&str] = &[
+    "house",
+    "department",
+    "departments",
+    "ministries",
+    "ministry",
+    "committee",
+    "party",
+    "post",
+    "times",
+    "news",
+    "journal",
+    "inc",
+    "corp",
+    // Firm suffixes and heads (`Magma Copper Co`, `Polysar Ltd`, `Shearson Lehman Brothers`).
+    "co",
+    "ltd",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "llc",
+    "lp",
+    "l.p",
+    "gmbh",
+    "spa",
+    "kgaa",
+    "industries",
+    "holdings",
+    "partners",
+    "associates",
+    "securities",
+    "investments",
+    "brothers",
+    "airlines",
+    "media",
+    "productions",
+    "studios",
+    "entertainment",
+    "company",
+    "group",
+    "university",
+    "institute",
+    "council",
+    "agency",
+    "bureau",
+    "office",
+    "service",
+    "court",
+    "campaign",
+    "foundation",
+    "center",
+    "centre",
+    "association",
+    "commission",
+    "administration",
+    "network",
+    "press",
+    "reuters",
+    "kremlin",
+    "pentagon",
+    "congress",
+    "government",
+    "police",
+    "army",
+    "fund",
+    "bank",
+    "board",
+    "union",
+    "organization",
+    "organisation",
+    "tribune",
+    "daily",
+    "magazine",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "ap",
+    "afp",
+    "bbc",
+    "twitter",
+    "facebook",
+    "google",
+    "poll",
+    "polls",
+    "survey",
+    "report",
+    "study",
+    "data",
+    "caucus",
+    "coalition",
+    "alliance",
+    "states",
+    "kingdom",
+    "republic",
+    "federation",
+    "county",
+    "city",
+    "state",
+    "street",
+    "avenue",
+    "airport",
+    "club",
+    "team",
+    "league",
+    "fbi",
+    "cia",
+    "nato",
+    "gop",
+    "dnc",
+    "rnc",
+    "epa",
+    "irs",
+    "sec",
+    "senate",
+    "assembly",
+    "parliament",
+    "duma",
+    "cabinet",
+    "embassy",
+    "council",
+    "statement",
+    "politifact",
+    "breitbart",
+    "post",
+    "herald",
+    "globe",
+    "guardian",
+    "telegraph",
+    "wire",
+    "insider",
+    "politico",
+    "axios",
+    "bloomberg",
+    "video",
+    "film",
+    "book",
+    "website",
+    "memo",
+    "letter",
+    "tweet",
+    "ad",
+    "god",
+    "star",
+    "sun",
+    "mail",
+    "mirror",
+    "gazette",
+    "chronicle",
+    "examiner",
+    "observer",
+    "standard",
+    "courier",
+    "bulletin",
+    "sentinel",
+    "dispatch",
+    "inquirer",
+    "today",
+    "weekly",
+    "monthly",
+    "radio",
+    "tv",
+    "television",
+    "channel",
+    "associated",
+    "agence",
+    "xinhua",
+    "tass",
+    "interfax",
+    "ria",
+    "yonhap",
+    "kyodo",
+    "show",
+    "program",
+    "programme",
+    "podcast",
+];
 
 /// A month name as written in running text (`August`, `May`; not `Aug.`).
 pub fn is_month(word: &str) -> bool {
@@ -442,127 +473,248 @@ pub fn is_month(word: &str) -> bool {
 }
 
 /// Places, days and months: a run made of them is never a person.
-fn is_place_word(word: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    const O: &[&str] = &[
-        "america",
-        "russia",
-        "china",
-        "ukraine",
-        "europe",
-        "washington",
-        "moscow",
-        "beijing",
-        "london",
-        "paris",
-        "kyiv",
-        "kiev",
-        "iran",
-        "israel",
-        "india",
-        "japan",
-        "germany",
-        "france",
-        "britain",
-        "mexico",
-        "canada",
-        "korea",
-        "syria",
-        "iraq",
-        "obamacare",
-        "medicare",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "york",
-        "united",
-        "california",
-        "texas",
-        "florida",
-        "ohio",
-        "virginia",
-        "africa",
-        "asia",
-        "gaza",
-        "jerusalem",
-        "tokyo",
-        "berlin",
-        "brussels",
-        "geneva",
-        "vienna",
-        "rome",
-        "madrid",
-        "seoul",
-        "taiwan",
-        "pakistan",
-        "afghanistan",
-        "turkey",
-        "egypt",
-        "iowa",
-        "michigan",
-        "pennsylvania",
-        "carolina",
-        "georgia",
-        "arizona",
-        "nevada",
-        "wisconsin",
-        "colorado",
-        "chicago",
-        "boston",
-        "manhattan",
-        "brooklyn",
-        "capitol",
-        "islands",
-        "island",
-    ];
-    with_lower(strip_possessive(word), |l| set(&SET, O).contains(l))
-}
+const PLACE_WORDS: &[&str] = &[
+    "america",
+    "russia",
+    "china",
+    "ukraine",
+    "europe",
+    "washington",
+    "moscow",
+    "beijing",
+    "london",
+    "paris",
+    "kyiv",
+    "kiev",
+    "iran",
+    "israel",
+    "india",
+    "japan",
+    "germany",
+    "france",
+    "britain",
+    "mexico",
+    "canada",
+    "korea",
+    "syria",
+    "iraq",
+    "obamacare",
+    "medicare",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "york",
+    "united",
+    "california",
+    "texas",
+    "florida",
+    "ohio",
+    "virginia",
+    "africa",
+    "asia",
+    "gaza",
+    "jerusalem",
+    "tokyo",
+    "berlin",
+    "brussels",
+    "geneva",
+    "vienna",
+    "rome",
+    "madrid",
+    "seoul",
+    "taiwan",
+    "pakistan",
+    "afghanistan",
+    "turkey",
+    "egypt",
+    "iowa",
+    "michigan",
+    "pennsylvania",
+    "carolina",
+    "georgia",
+    "arizona",
+    "nevada",
+    "wisconsin",
+    "colorado",
+    "chicago",
+    "boston",
+    "manhattan",
+    "brooklyn",
+    "capitol",
+    "islands",
+    "island",
+];
 
 /// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
-fn is_group_word(word: &str) -> bool {
-    with_lower(word, |l| {
-        matches!(
-            l,
-            "democrats"
-                | "republicans"
-                | "conservatives"
-                | "liberals"
-                | "voters"
-                | "officials"
-                | "leaders"
-                | "members"
-                | "supporters"
-                | "americans"
-                | "residents"
-                | "lawmakers"
-                | "senators"
-                | "families"
-                | "parents"
-                | "students"
-                | "workers"
-                | "citizens"
-        )
+const GROUP_WORDS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "voters",
+    "officials",
+    "leaders",
+    "members",
+    "supporters",
+    "americans",
+    "residents",
+    "lawmakers",
+    "senators",
+    "families",
+    "parents",
+    "students",
+    "workers",
+    "citizens",
+];
+
+/// Where a lower-cased word stands in the name lists above, as bits: one hash look-up answers
+/// every list (a name run's words are checked against up to six lists each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Lex(u16);
+
+impl Lex {
+    const FIRST_MALE: u16 = 1;
+    const FIRST_FEMALE: u16 = 1 << 1;
+    const TITLE_MALE: u16 = 1 << 2;
+    const TITLE_FEMALE: u16 = 1 << 3;
+    const TITLE: u16 = 1 << 4;
+    const ROLE: u16 = 1 << 5;
+    const SURNAME_TITLE: u16 = 1 << 6;
+    const ORG: u16 = 1 << 7;
+    const PLACE: u16 = 1 << 8;
+    const GROUP: u16 = 1 << 9;
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+
+    fn first_gender(self) -> Option<Gender> {
+        if self.has(Self::FIRST_FEMALE) {
+            Some(Gender::Female)
+        } else if self.has(Self::FIRST_MALE) {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    }
+
+    fn title_gender(self) -> Option<Option<Gender>> {
+        if self.has(Self::TITLE_MALE) {
+            Some(Some(Gender::Male))
+        } else if self.has(Self::TITLE_FEMALE) {
+            Some(Some(Gender::Female))
+        } else if self.has(Self::TITLE) {
+            Some(None)
+        } else {
+            None
+        }
+    }
+
+    /// A role word, or a title that is no common surname too.
+    fn role(self) -> bool {
+        self.has(Self::ROLE) || self.title_gender().is_some() && !self.has(Self::SURNAME_TITLE)
+    }
+}
+
+/// Every list word with its bits, built once.
+fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
+    static MAP: OnceLock<FastMap<&'static [u8], Lex>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FastMap<&'static [u8], Lex> = FastMap::default();
+        for (name, g) in first_names() {
+            let bit = match g {
+                Gender::Female => Lex::FIRST_FEMALE,
+                Gender::Male => Lex::FIRST_MALE,
+            };
+            // A name listed twice keeps its last gender.
+            let e = map.entry(name.as_bytes()).or_default();
+            e.0 = e.0 & !(Lex::FIRST_MALE | Lex::FIRST_FEMALE) | bit;
+        }
+        let lists: [(&[&'static str], u16); 8] = [
+            (TITLES_MALE, Lex::TITLE_MALE),
+            (TITLES_FEMALE, Lex::TITLE_FEMALE),
+            (TITLES, Lex::TITLE),
+            (ROLE_WORDS, Lex::ROLE),
+            (SURNAME_TITLES, Lex::SURNAME_TITLE),
+            (ORG_WORDS, Lex::ORG),
+            (PLACE_WORDS, Lex::PLACE),
+            (GROUP_WORDS, Lex::GROUP),
+        ];
+        for (words, bit) in lists {
+            for w in words {
+                map.entry(w.as_bytes()).or_default().0 |= bit;
+            }
+        }
+        map
     })
+}
+
+/// The list bits of `word`, lower-cased and without trailing dots.
+fn lex(word: &str) -> Lex {
+    lowered_bytes(word.trim_end_matches('.'), |l| {
+        lexicon().get(l).copied().unwrap_or_default()
+    })
+}
+
+/// One word of a name run with its list bits, looked up once.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunWord {
+    /// Bits of the word as written.
+    lex: Lex,
+    /// Bits of the word without its possessive (organisation and place lists).
+    owned: Lex,
+    /// Gender when the word is a capitalised first name.
+    first: Option<Gender>,
+    /// The same for the word without its possessive (`Melanie’s`).
+    bare_first: Option<Gender>,
+}
+
+impl RunWord {
+    fn of(word: &str) -> Self {
+        let lex = lex(word);
+        let bare = strip_possessive(word);
+        let owned = if bare.len() == word.len() {
+            lex
+        } else {
+            self::lex(bare)
+        };
+        let first = first_gender_of(word, || lex);
+        let bare_first = first_gender_of(bare, || owned);
+        RunWord {
+            lex,
+            owned,
+            first,
+            bare_first,
+        }
+    }
+
+    fn org(self) -> bool {
+        self.owned.has(Lex::ORG)
+    }
+
+    fn place(self) -> bool {
+        self.owned.has(Lex::PLACE)
+    }
 }
 
 /// Lower-case particles allowed inside a name (`Ludwig van Beethoven`).
@@ -586,9 +738,14 @@ pub fn is_particle(word: &str) -> bool {
 }
 
 /// True for a token that can be part of a name: capitalised word (`Trump`, `O’Neill`, `J.`).
+#[inline]
 pub fn is_cap(word: &str) -> bool {
-    let mut cs = word.chars();
-    cs.next().is_some_and(char::is_uppercase) && !word.chars().all(|c| c.is_ascii_digit())
+    // An upper-case letter is never a digit: the first character alone decides.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Pronouns that may refer to a person; `Some(gender)` for he/she.
@@ -689,31 +846,39 @@ impl NameCand {
     }
 }
 
+/// Most words in a run that can still be a name (titles and roles included).
+pub const MAX_RUN: usize = 8;
+
 /// Turns a run of capitalised words (as written) into a name, or `None` when it is an organisation,
 /// place or only titles. `after_article` says a determiner (`the`, `a`) precedes the run.
 pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
-    if run.is_empty() || run.len() > 8 {
+    if run.is_empty() || run.len() > MAX_RUN {
         return None;
     }
+    // Each word's list bits, looked up once: the rules below ask several lists per word.
+    let mut info = [RunWord::default(); MAX_RUN];
+    for (k, w) in run.iter().enumerate() {
+        info[k] = RunWord::of(w);
+    }
+    let info = &info[..run.len()];
     let mut gender = None;
     let mut titled = false;
-    for w in run {
-        if let Some(g) = title_gender(w) {
+    for w in info {
+        if let Some(g) = w.lex.title_gender() {
             titled = true;
             gender = gender.or(g);
         }
     }
     // Start at the first known first name that is followed by another capitalised word.
-    let is_first = |i: usize| {
-        first_name_gender(run[i]).is_some() && !is_role_word(run[i]) && !is_org_word(run[i])
-    };
+    let is_first = |i: usize| info[i].first.is_some() && !info[i].lex.role() && !info[i].org();
     let end = run.len().saturating_sub(1);
     let mut first = (0..end).find(|&i| is_first(i));
     // `Charlotte Mayor Jennifer Roberts`: a title after that first name shows it was a place
     // or an organisation; the name starts after the title.
     if let Some(i) = first
-        && let Some(t) = (i + 1..end)
-            .rfind(|&j| run[j].starts_with(char::is_uppercase) && title_gender(run[j]).is_some())
+        && let Some(t) = (i + 1..end).rfind(|&j| {
+            run[j].starts_with(char::is_uppercase) && info[j].lex.title_gender().is_some()
+        })
     {
         first = (t + 1..end).find(|&k| is_first(k));
     }
@@ -721,42 +886,47 @@ pub fn name_from_run(run: &[&str], after_article: bool) -> Option<NameCand> {
         Some(i) => (i, true),
         // No first name: the name is what follows the last role or organisation word
         // (`Research Director Raj Shah` -> `Raj Shah`).
-        None => match run.iter().rposition(|w| is_role_word(w) || is_org_word(w)) {
+        None => match info.iter().rposition(|w| w.lex.role() || w.org()) {
             Some(i) => (i + 1, false),
             None => (0, false),
         },
     };
-    let name: Vec<&str> = run[start..].to_vec();
+    let name = &run[start..];
+    let name_info = &info[start..];
     if name.is_empty() || name.len() > 4 {
         return None;
     }
-    if !has_first
-        && (after_article && !titled || name.iter().any(|w| is_org_word(w) || is_place_word(w)))
-    {
+    if !has_first && (after_article && !titled || name_info.iter().any(|w| w.org() || w.place())) {
         return None;
     }
-    let last = name[name.len() - 1];
-    if has_first
-        && (is_org_word(last) || is_role_word(last) || is_place_word(last) || is_group_word(last))
-    {
+    let last = name_info[name.len() - 1];
+    if has_first && (last.org() || last.lex.role() || last.place() || last.lex.has(Lex::GROUP)) {
         return None;
     }
-    if name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    if name.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
     if has_first {
-        gender = gender.or_else(|| first_name_gender(name[0]));
+        gender = gender.or(name_info[0].first);
     }
     let given_only = !has_first
         && !titled
         && name.len() == 1
-        && first_name_gender(strip_possessive(name[0])).is_some()
-        && !is_role_word(name[0])
-        && !is_group_word(name[0]);
-    let mut tokens: Vec<String> = name.iter().map(|w| w.to_string()).collect();
-    if let Some(last) = tokens.last_mut() {
-        *last = strip_possessive(last).to_string();
-    }
+        && name_info[0].bare_first.is_some()
+        && !name_info[0].lex.role()
+        && !name_info[0].lex.has(Lex::GROUP);
+    let last_at = name.len() - 1;
+    let tokens: Vec<String> = name
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if k == last_at {
+                strip_possessive(w).to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
     Some(NameCand {
         tokens,
         has_first,
@@ -861,7 +1031,7 @@ impl Registry {
 
     /// True when a person with this surname is known.
     pub fn knows_last(&self, last: &str) -> bool {
-        self.by_last.contains_key(&last.to_lowercase())
+        lowered(last, |l| self.by_last.contains_key(l))
     }
 
     /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`): the
@@ -874,12 +1044,11 @@ impl Registry {
     /// several full names goes to the one named in full just before it, if that is recent
     /// (else to the most mentioned).
     pub fn canonical_at(&self, cand: &NameCand, pos: usize) -> (String, Option<Gender>) {
-        let own = (cand.text(), cand.gender);
         let Some(last) = cand.tokens.last() else {
-            return own;
+            return (cand.text(), cand.gender);
         };
-        let Some(list) = self.by_last.get(&last.to_lowercase()) else {
-            return own;
+        let Some(list) = lowered(last, |l| self.by_last.get(l)) else {
+            return (cand.text(), cand.gender);
         };
         let first = cand
             .tokens
@@ -889,14 +1058,14 @@ impl Registry {
         // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
         let gender = cand.gender.or_else(|| {
             (cand.tokens.len() == 1)
-                .then(|| self.titled_last.get(&last.to_lowercase()).copied())
+                .then(|| lowered(last, |l| self.titled_last.get(l).copied()))
                 .flatten()
         });
         let fits = |k: &&Known| {
-            let f = k.full.split(' ').next().unwrap_or("").to_lowercase();
             let first_ok = cand.tokens.len() == 1
-                || f == first
-                || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'));
+                || lowered(k.full.split(' ').next().unwrap_or(""), |f| {
+                    f == first || first.len() <= 2 && f.starts_with(first.trim_end_matches('.'))
+                });
             first_ok && (gender.is_none() || k.gender.is_none() || k.gender == gender)
         };
         let mut best: Option<&Known> = None;

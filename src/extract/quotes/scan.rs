@@ -47,8 +47,8 @@ pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    // From line break to line break (`find` runs memchr over the line between).
-    while let Some(off) = body.get(i..).and_then(|rest| rest.find('\n')) {
+    // From line break to line break (memchr skips the line between).
+    while let Some(off) = b.get(i..).and_then(|rest| memchr::memchr(b'\n', rest)) {
         i += off;
         let mut j = i + 1;
         while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
@@ -234,13 +234,59 @@ pub fn quote_spans(body: &str, paras: &[(usize, usize)]) -> Vec<Span> {
 
 /// Abbreviations whose trailing dot belongs to the word (no sentence end).
 fn is_abbrev(w: &str) -> bool {
-    const A: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
-        "capt", "sgt", "adm", "st", "jr", "sr", "rev", "no", "vs", "inc", "corp", "co", "ltd",
-        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "gov",
-        "atty", "supt", "cmdr", "maj", "mt", "ft", "hon", "del",
-    ];
-    super::names::with_lower(w, |l| A.contains(&l))
+    // None is longer than four letters: longer words skip the lower-casing (this runs for
+    // every word before a dot).
+    let w = w.trim_end_matches('.');
+    w.len() <= 4
+        && super::names::with_lower(w, |l| {
+            matches!(
+                l,
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "prof"
+                    | "sen"
+                    | "sens"
+                    | "rep"
+                    | "reps"
+                    | "gov"
+                    | "gen"
+                    | "lt"
+                    | "col"
+                    | "capt"
+                    | "sgt"
+                    | "adm"
+                    | "st"
+                    | "jr"
+                    | "sr"
+                    | "rev"
+                    | "no"
+                    | "vs"
+                    | "inc"
+                    | "corp"
+                    | "co"
+                    | "ltd"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "aug"
+                    | "sept"
+                    | "sep"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "pres"
+                    | "atty"
+                    | "supt"
+                    | "cmdr"
+                    | "maj"
+                    | "mt"
+                    | "ft"
+                    | "hon"
+                    | "del"
+            )
+        })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -296,21 +342,28 @@ fn tokenize_range(
     toks: &mut Vec<Tok>,
 ) {
     let text = &body[ps..pe];
+    let bytes = text.as_bytes();
     let mut off = 0;
-    while let Some((c, len)) = char_at(text, off) {
+    while let Some(&b) = bytes.get(off) {
+        // ASCII spaces, letters and digits without decoding: most of a text.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            off += 1;
+            continue;
+        }
+        if ASCII_ALNUM[usize::from(b)] {
+            off = push_word(text, ps, off, off + 1, toks);
+            continue;
+        }
+        let Some((c, len)) = char_at(text, off) else {
+            break;
+        };
         let pos = ps + off;
         if c.is_whitespace() {
             off += len;
             continue;
         }
         if is_word_char(c) {
-            let end = word_end(text, off, off + len);
-            toks.push(Tok {
-                kind: Kind::Word,
-                start: pos,
-                end: ps + end,
-            });
-            off = end;
+            off = push_word(text, ps, off, off + len, toks);
             continue;
         }
         while *mi < marks.len() && marks[*mi].0 < pos {
@@ -330,48 +383,94 @@ fn tokenize_range(
     }
 }
 
+/// ASCII letters and digits by byte value: the inner loop of [`word_end`] tests every letter.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Pushes the word starting at `start` of the paragraph `text` (at `ps` in the body), first
+/// char read up to `end`; returns where the word ends.
+fn push_word(text: &str, ps: usize, start: usize, end: usize, toks: &mut Vec<Tok>) -> usize {
+    let end = word_end(text, start, end);
+    toks.push(Tok {
+        kind: Kind::Word,
+        start: ps + start,
+        end: ps + end,
+    });
+    end
+}
+
 /// End of the word starting at `start` (first char already read up to `end`): letters and
 /// digits, joined by internal apostrophes and hyphens, plus abbreviation dots.
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits: the common case, without decoding.
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            end += 1;
+        end += ascii_alnum_run(bytes.get(end..).unwrap_or_default());
+        // A space or another ASCII mark than `'`, `-`, `.` ends the word: no decoding.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.') => break,
+            Some(_) => {}
         }
-        let Some((d, len)) = char_at(text, end) else {
-            break;
-        };
-        if is_word_char(d) {
-            end += len;
-            continue;
-        }
-        if !matches!(d, '\'' | '’' | '-' | '.') {
-            break;
-        }
-        let after = char_at(text, end + len).map(|(c, _)| c);
-        let word = &text[start..end];
-        // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
-        // (else the dot would end the sentence before `C.`).
-        let state = d == '.' && {
-            let part = word.rsplit('-').next().unwrap_or(word);
-            part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
-        };
-        let joins = after.is_some_and(is_word_char)
-            && (d != '.' || word.len() <= 2 || state || word.contains('.'));
-        let abbrev_dot = d == '.'
-            && (is_abbrev(word)
-                || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
-                || (word.contains('.') && word.len() <= 6));
-        if !(joins || abbrev_dot) {
-            break;
-        }
-        end += len;
-        if abbrev_dot && !joins {
+        let (next, goes_on) = word_step(text, start, end);
+        end = next;
+        if !goes_on {
             break;
         }
     }
     end
+}
+
+/// Length of the run of ASCII letters and digits opening `bytes`: the common case of a word,
+/// without decoding. Kept out of line: inlined into the tokenizer's loop, it reloaded its
+/// pointers at every letter.
+#[inline(never)]
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
+/// At a non-ASCII char or an ASCII `'`, `-`, `.` at `end` of the word from `start`: where the
+/// word ends for now, and whether it goes on after that. Kept out of line: the tokenizer's loop
+/// runs past most words without it.
+#[inline(never)]
+fn word_step(text: &str, start: usize, end: usize) -> (usize, bool) {
+    let Some((d, len)) = char_at(text, end) else {
+        return (end, false);
+    };
+    if is_word_char(d) {
+        return (end + len, true);
+    }
+    if !matches!(d, '\'' | '’' | '-' | '.') {
+        return (end, false);
+    }
+    let after = char_at(text, end + len).map(|(c, _)| c);
+    let word = &text[start..end];
+    // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
+    // (else the dot would end the sentence before `C.`).
+    let state = d == '.' && {
+        let part = word.rsplit('-').next().unwrap_or(word);
+        part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let joins = after.is_some_and(is_word_char)
+        && (d != '.' || word.len() <= 2 || state || word.contains('.'));
+    let abbrev_dot = d == '.'
+        && (is_abbrev(word)
+            || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
+            || (word.contains('.') && word.len() <= 6));
+    if !(joins || abbrev_dot) {
+        return (end, false);
+    }
+    // An abbreviation's dot ends the word unless a letter joins on (`U.S.` goes on to `S`).
+    (end + len, joins || !abbrev_dot)
 }
 
 /// Longest sentence, in tokens, before [`sentences`] cuts it.
@@ -404,8 +503,7 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                 depth = depth.saturating_sub(1);
                 // `“... remains.” He then ...`: a quote ending its sentence, unless an
                 // attribution follows (`“... now.” Smith said.`).
-                let ends =
-                    i > 0 && matches!(&body[toks[i - 1].start..toks[i - 1].end], "." | "!" | "?");
+                let ends = i > 0 && is_stop_mark(body, &toks[i - 1]);
                 if depth == 0
                     && ends
                     && starts_sentence(body, toks, i + 1)
@@ -415,7 +513,7 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
                     start = i + 1;
                 }
             }
-            Kind::Punct if depth == 0 && matches!(&body[t.start..t.end], "." | "!" | "?") => {
+            Kind::Punct if depth == 0 && is_stop_mark(body, &t) => {
                 let next_starts = match toks.get(i + 1) {
                     None => true,
                     Some(n) => match n.kind {
@@ -437,6 +535,11 @@ pub fn sentences(body: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         out.push((start, toks.len()));
     }
     out
+}
+
+/// True for a `.`, `!` or `?` token (compared as one byte: this runs for every token).
+fn is_stop_mark(body: &str, t: &Tok) -> bool {
+    t.end == t.start + 1 && matches!(body.as_bytes().get(t.start), Some(b'.' | b'!' | b'?'))
 }
 
 /// True when token `i` is a word starting with a capital letter.

@@ -15,8 +15,7 @@ impl Doc<'_> {
                 return Subject::Pronoun(g, self.toks[s].start);
             }
         }
-        let words = self.run_words(s, e);
-        let Some(c) = names::name_from_run(&words, self.after_article(s)) else {
+        let Some(c) = self.run_name(s, e) else {
             return Subject::Other;
         };
         // `Merrill Lynch said`, `Hong Kong said`: the people finder's lists know the firm or the
@@ -36,18 +35,24 @@ impl Doc<'_> {
         {
             return Subject::Other;
         }
-        let known = crate::extract::people::resolve_name(self.people, &c.text());
-        if self.is_person(&c, e - s) || known.is_some() || c.given_only && self.speaks(s, e) {
-            let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
-            // A bare surname the registry could not complete: the people list may know it.
-            let name = match known {
-                Some(p) if !name.contains(' ') => p.name.clone(),
-                _ => name,
-            };
-            Subject::Person(name, g)
-        } else {
-            Subject::Other
+        // The people list is asked only when the body's own evidence does not settle it: the
+        // look-up compares every person's names.
+        let resolve = || crate::extract::people::resolve_name(self.people, &c.text());
+        let person = self.is_person(&c, e - s);
+        let mut known = None;
+        if !person {
+            known = resolve();
+            if known.is_none() && !(c.given_only && self.speaks(s, e)) {
+                return Subject::Other;
+            }
         }
+        let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
+        if name.contains(' ') {
+            return Subject::Person(name, g);
+        }
+        // A bare surname the registry could not complete: the people list may know it.
+        let known = if person { resolve() } else { known };
+        Subject::Person(known.map_or(name, |p| p.name.clone()), g)
     }
 
     /// [`Self::judge_run`] for a run away from its cue (before an appositive, opening the
@@ -65,8 +70,7 @@ impl Doc<'_> {
     /// Capitalised words with no first name, title or surname known in the body, which the
     /// people finder does not list either.
     fn is_bare_run(&self, s: usize, e: usize) -> bool {
-        let words = self.run_words(s, e);
-        names::name_from_run(&words, self.after_article(s)).is_some_and(|c| {
+        self.run_name(s, e).is_some_and(|c| {
             let evidence = c.has_first
                 || c.titled
                 || c.given_only
