@@ -305,12 +305,16 @@ fn word_count(s: &str) -> usize {
     }
     let b = s.as_bytes();
     let first = b.first().is_some_and(|&c| !is_ascii_space(c));
-    // Branch-free, so the compiler can vectorise it.
-    let starts: usize = b
-        .iter()
-        .zip(b.get(1..).unwrap_or_default())
-        .map(|(&prev, &c)| usize::from(is_ascii_space(prev) & !is_ascii_space(c)))
-        .sum();
+    // Word starts (a space, then a non-space), counted branch-free in byte-wide lanes over
+    // blocks of at most 255 pairs, which the compiler vectorises.
+    let mut starts = 0;
+    for (prev, next) in b.chunks(255).zip(b.get(1..).unwrap_or_default().chunks(255)) {
+        let mut n = 0u8;
+        for (&p, &c) in prev.iter().zip(next) {
+            n += u8::from(is_ascii_space(p) & !is_ascii_space(c));
+        }
+        starts += usize::from(n);
+    }
     usize::from(first) + starts
 }
 
