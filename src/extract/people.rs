@@ -307,6 +307,11 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     if !t.word {
         return false;
     }
+    if !caps {
+        // The tokenizer's flags: a particle prefix is only looked for in hyphenated words (a
+        // connector starts with a letter, so the word does too).
+        return t.upper || (t.hyphen && has_particle_prefix(t.text(text)));
+    }
     let w = t.text(text);
     let Some(c) = w.chars().next() else {
         return false;
@@ -314,14 +319,11 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     if !c.is_alphabetic() {
         return false;
     }
-    if caps {
-        let k = lower_key(w);
-        let k = k.trim_end_matches('.');
-        return !(LEX.cue.contains(k)
-            || matches!(LEX.class(k), Class::Stop | Class::Time)
-            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)));
-    }
-    c.is_uppercase() || has_particle_prefix(w)
+    let k = lower_key(w);
+    let k = k.trim_end_matches('.');
+    !(LEX.cue.contains(k)
+        || matches!(LEX.class(k), Class::Stop | Class::Time)
+        || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)))
 }
 
 /// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.

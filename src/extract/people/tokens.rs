@@ -12,6 +12,11 @@ pub struct Tok {
     pub possessive: bool,
     pub newline_before: bool,
     pub sentence_start: bool,
+    /// A word whose first letter is upper case (`Putin`, `Ángel`), decided once here: the name
+    /// finder asks it of every token, often more than once.
+    pub upper: bool,
+    /// A word with an inner hyphen (`al-Sisi`): only such words can carry a particle prefix.
+    pub hyphen: bool,
 }
 
 impl Tok {
@@ -28,6 +33,12 @@ const ABBREVIATIONS: &[&str] = &[
     "messrs", "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
 ];
+
+/// True for a word of [`ABBREVIATIONS`] in any case, compared without a lower-cased copy (the
+/// check runs at every sentence end).
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
@@ -58,6 +69,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 possessive: false,
                 newline_before: newline,
                 sentence_start: sentence,
+                upper: false,
+                hyphen: false,
             });
             newline = false;
             sentence = matches!(
@@ -67,13 +80,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += len;
             continue;
         }
-        let mut end = word_end(text, i + len);
+        let (mut end, hyphen) = word_end(text, i + len);
         // A period after an initial or a known abbreviation belongs to the word.
         if bytes.get(end) == Some(&b'.') {
             let w = &text[i..end];
             let last_seg = w.rsplit('.').next().unwrap_or(w);
             let single = last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphabetic);
-            if single || ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str()) {
+            if single || is_abbreviation(w) {
                 end += 1;
             }
         }
@@ -85,6 +98,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             possessive,
             newline_before: newline,
             sentence_start: sentence,
+            upper: is_upper_letter(c),
+            hyphen,
         });
         newline = false;
         sentence = false;
@@ -103,11 +118,22 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// An upper-case letter, with a fast path for ASCII.
+fn is_upper_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_alphabetic() && c.is_uppercase()
+    }
+}
+
 /// Where a word that continues at byte `from` ends: letters and digits, joined across inner
-/// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`).
-fn word_end(text: &str, from: usize) -> usize {
+/// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`); and
+/// whether it joined across a hyphen.
+fn word_end(text: &str, from: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = from;
+    let mut hyphen = false;
     let mut segment = 1; // letters since the last inner period
     loop {
         // ASCII letters and digits, the bulk of every word, without decoding.
@@ -126,6 +152,7 @@ fn word_end(text: &str, from: usize) -> usize {
         let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
         if joins && char_at(text, end + len).is_some_and(|(after, _)| is_alnum(after)) {
             end += len;
+            hyphen |= d == '-';
             if d == '.' {
                 segment = 0;
             }
@@ -133,7 +160,7 @@ fn word_end(text: &str, from: usize) -> usize {
         }
         break;
     }
-    end
+    (end, hyphen)
 }
 
 /// Shortest line that counts as hard-wrapped running text (wire copy wraps at 60-70 columns;
@@ -168,8 +195,7 @@ fn is_soft_wrap(text: &str, line_start: usize, i: usize, wrapped: bool) -> bool 
     if let Some(stem) = line.strip_suffix('.') {
         // `Mr.`, `J.` at the end of a line still lead into a name on the next line.
         let last = stem.rsplit([' ', '.']).next().unwrap_or(stem);
-        let abbreviation = last.chars().count() == 1
-            || ABBREVIATIONS.contains(&last.to_ascii_lowercase().as_str());
+        let abbreviation = last.chars().count() == 1 || is_abbreviation(last);
         if !abbreviation {
             return false;
         }
@@ -191,11 +217,12 @@ fn is_alnum(c: char) -> bool {
 
 /// `Putin's` -> end before `'s`.
 fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
-    let w = &text[start..end];
-    // Every suffix ends in `s` or `S`: most words are done after one byte test.
-    if !w.ends_with(['s', 'S']) {
+    // Every suffix ends in `s` or `S`: most words are done after one byte test (an ASCII byte
+    // never ends a longer character).
+    if end <= start || !matches!(text.as_bytes().get(end - 1), Some(b's' | b'S')) {
         return (end, false);
     }
+    let w = &text[start..end];
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return (start + stem.len(), true);
@@ -277,6 +304,29 @@ mod tests {
         let find = |w: &str| toks.iter().find(|t| t.text(text) == w).copied();
         assert!(find("Pinter-Lowe").is_some_and(|t| !t.newline_before));
         assert!(find("Next").is_some_and(|t| t.newline_before));
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_test() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
+        assert!(is_abbreviation("Messrs") && is_abbreviation("SEPT") && !is_abbreviation("Sep1"));
+    }
+
+    #[test]
+    fn flags_capitals_and_hyphens() {
+        let text = "Ángel met al-Sisi and ébène";
+        let toks = tokenize(text);
+        let flags: Vec<(bool, bool)> = toks.iter().map(|t| (t.upper, t.hyphen)).collect();
+        assert_eq!(
+            flags,
+            [
+                (true, false),
+                (false, false),
+                (false, true),
+                (false, false),
+                (false, false)
+            ]
+        );
     }
 
     #[test]
