@@ -17,7 +17,7 @@ mod tokens;
 use std::collections::HashMap;
 
 use gazetteer::{Class, LEX};
-use tokens::{Tok, is_mostly_upper, lower_key, tokenize};
+use tokens::{Tok, is_mostly_upper, lower_key, tokenize, with_lower_key};
 
 use crate::model::Person;
 
@@ -319,11 +319,12 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     if !c.is_alphabetic() {
         return false;
     }
-    let k = lower_key(w);
-    let k = k.trim_end_matches('.');
-    !(LEX.cue.contains(k)
-        || matches!(LEX.class(k), Class::Stop | Class::Time)
-        || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)))
+    with_lower_key(w, |k| {
+        let k = k.trim_end_matches('.');
+        !(LEX.cue.contains(k)
+            || matches!(LEX.class(k), Class::Stop | Class::Time)
+            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)))
+    })
 }
 
 /// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.
@@ -388,11 +389,12 @@ fn ends_caps_name(text: &str, toks: &[Tok], i: usize, next: usize) -> bool {
 /// a title or organisation word (`Secretary of State`, but not `Ann Chiang of DAB`).
 fn is_joiner(text: &str, prev: &Tok, w: &str) -> bool {
     if w == "of" || w == "for" {
-        let p = lower_key(prev.text(text));
-        return matches!(
-            LEX.class(p.trim_end_matches('.')),
-            Class::Title | Class::Org
-        );
+        return with_lower_key(prev.text(text), |p| {
+            matches!(
+                LEX.class(p.trim_end_matches('.')),
+                Class::Title | Class::Org
+            )
+        });
     }
     LEX.is_connector(w)
 }
@@ -703,10 +705,12 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
     toks.get(end)
         .is_some_and(|t| matches!(t.text(text), "and" | "&"))
         && toks.get(end + 1).is_some_and(|t| {
-            matches!(
-                lower_key(t.text(text)).trim_end_matches('.'),
-                "co" | "company" | "sons" | "partners" | "associates"
-            )
+            with_lower_key(t.text(text), |k| {
+                matches!(
+                    k.trim_end_matches('.'),
+                    "co" | "company" | "sons" | "partners" | "associates"
+                )
+            })
         })
 }
 
@@ -1057,6 +1061,12 @@ fn is_upper_initial(w: &str) -> bool {
 
 /// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
 fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        // Byte tests for the usual ASCII word; most are done at their first lower-case letter.
+        let b = w.as_bytes();
+        return !b.iter().any(|&c| c.is_ascii_lowercase() || c == b'.')
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase)
 }
@@ -1132,7 +1142,7 @@ fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {
     if k > 0 && toks[k - 1].text(text) == "," {
         k -= 1;
     }
-    k > 0 && toks[k - 1].word && KIN.contains(&lower_key(toks[k - 1].text(text)).as_str())
+    k > 0 && toks[k - 1].word && with_lower_key(toks[k - 1].text(text), |w| KIN.contains(&w))
 }
 
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
@@ -1141,11 +1151,12 @@ fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
     if k > 0 && !toks[k - 1].word && toks[k - 1].text(text) == "," {
         k -= 1;
     }
-    k > 0 && toks[k - 1].word && {
-        let w = lower_key(toks[k - 1].text(text));
-        let w = w.trim_end_matches('.');
-        LEX.is_title(w) && !WEAK_TITLES.contains(&w)
-    }
+    k > 0
+        && toks[k - 1].word
+        && with_lower_key(toks[k - 1].text(text), |w| {
+            let w = w.trim_end_matches('.');
+            LEX.is_title(w) && !WEAK_TITLES.contains(&w)
+        })
 }
 
 /// A speech verb or an appositive right after the name (`Putin said`, `Rubio, the ...`).
@@ -1154,20 +1165,18 @@ fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
         return false;
     };
     if t.word {
-        return LEX.cue.contains(lower_key(t.text(text)).as_str());
+        return with_lower_key(t.text(text), |w| LEX.cue.contains(w));
     }
     if t.text(text) != "," {
         return false;
     }
     toks.get(end + 1).is_some_and(|n| {
-        n.word && {
-            let w = lower_key(n.text(text));
-            matches!(
-                w.as_str(),
-                "who" | "whose" | "the" | "a" | "an" | "his" | "her"
-            ) || w.chars().all(|c| c.is_ascii_digit())
-                || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
-        }
+        n.word
+            && with_lower_key(n.text(text), |w| {
+                matches!(w, "who" | "whose" | "the" | "a" | "an" | "his" | "her")
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || LEX.cue.contains(w) && w.starts_with("sa")
+            })
     })
 }
 
@@ -1207,11 +1216,14 @@ fn city_before_state(text: &str, toks: &[Tok], end: usize) -> bool {
 
 /// `said Smith`, `according to Smith`.
 fn cue_before(text: &str, toks: &[Tok], start: usize) -> bool {
-    start > 0 && toks[start - 1].word && {
-        let w = lower_key(toks[start - 1].text(text));
-        matches!(w.as_str(), "said" | "says" | "told" | "asked")
-            || (w == "to" && start > 1 && lower_key(toks[start - 2].text(text)) == "according")
-    }
+    start > 0
+        && toks[start - 1].word
+        && with_lower_key(toks[start - 1].text(text), |w| {
+            matches!(w, "said" | "says" | "told" | "asked")
+                || (w == "to"
+                    && start > 1
+                    && with_lower_key(toks[start - 2].text(text), |a| a == "according"))
+        })
 }
 
 /// `JAMES` -> `James`, `MCDONALD` -> `McDonald`, `O'NEILL` -> `O'Neill`, `KI-MOON` -> `Ki-Moon`.

@@ -240,6 +240,23 @@ pub fn lower_key(w: &str) -> String {
     }
 }
 
+/// Calls `f` with [`lower_key`] of `w`; a short ASCII word is lower-cased on the stack. The
+/// context checks beside a name look up one word each, and a `String` per check cost more than
+/// the look-up itself.
+pub fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii()
+        && let Some(b) = buf.get_mut(..w.len())
+    {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(k) = std::str::from_utf8(b) {
+            return f(k);
+        }
+    }
+    f(&lower_key(w))
+}
+
 /// True when most letters are upper case (wire copy such as `JAMES BAKER SAID`).
 pub fn is_mostly_upper(text: &str) -> bool {
     let (letters, upper) = if text.is_ascii() {
@@ -327,6 +344,13 @@ mod tests {
                 (false, false)
             ]
         );
+    }
+
+    #[test]
+    fn stack_key_matches_lower_key() {
+        for w in ["Putin", "SAID", "Ángel", "O’Neill", "", &"Long".repeat(20)] {
+            assert_eq!(with_lower_key(w, str::to_string), lower_key(w));
+        }
     }
 
     #[test]
