@@ -222,6 +222,10 @@ fn confirm_person_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
         return;
     }
     for i in 1..toks.len() {
+        // The lengths of the three words first: this runs over every token of the text.
+        if !toks[i].word || !matches!(toks[i].end - toks[i].start, 2 | 4 | 9) {
+            continue;
+        }
         let w = toks[i].text(text);
         if !matches!(w, "including" | "as" | "like") {
             continue;
