@@ -680,10 +680,16 @@ fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
 
 /// A firm named after people (`Merrill Lynch`, `Dean Witter Reynolds`).
 fn is_known_firm(keys: &[String]) -> bool {
-    (1..=keys.len().min(2)).any(|n| {
-        let joined = keys[..n].join(" ");
-        LEX.firms.contains(joined.as_str())
-    })
+    match keys {
+        [] => false,
+        [one] => LEX.firms.contains(one.as_str()),
+        [a, b, ..] => {
+            LEX.firms.contains(a.as_str())
+                || LEX
+                    .firms
+                    .contains([a.as_str(), b.as_str()].join(" ").as_str())
+        }
+    }
 }
 
 /// `an analyst at Smith Barney`, `Smith Barney economist Jane Doe`: a role at a firm names the

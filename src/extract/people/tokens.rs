@@ -84,7 +84,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         // A period after an initial or a known abbreviation belongs to the word.
         if bytes.get(end) == Some(&b'.') {
             let w = &text[i..end];
-            let last_seg = w.rsplit('.').next().unwrap_or(w);
+            let last_seg = after_last(w, |b| b == b'.');
             let single = last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphabetic);
             if single || is_abbreviation(w) {
                 end += 1;
@@ -127,6 +127,24 @@ fn is_upper_letter(c: char) -> bool {
     }
 }
 
+/// ASCII letters and digits by byte value.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The part of `w` after the last byte that `sep` accepts (all of `w` without one); the byte
+/// search `rsplit` with a char pattern would set up for these short words.
+fn after_last(w: &str, sep: impl Fn(u8) -> bool) -> &str {
+    let from = w.bytes().rposition(sep).map_or(0, |p| p + 1);
+    w.get(from..).unwrap_or(w)
+}
+
 /// Where a word that continues at byte `from` ends: letters and digits, joined across inner
 /// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`); and
 /// whether it joined across a hyphen.
@@ -136,11 +154,13 @@ fn word_end(text: &str, from: usize) -> (usize, bool) {
     let mut hyphen = false;
     let mut segment = 1; // letters since the last inner period
     loop {
-        // ASCII letters and digits, the bulk of every word, without decoding.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        // ASCII letters and digits, the bulk of every word, without decoding: one table load per
+        // byte, and the segment length added once per stretch.
+        let stretch = end;
+        while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             end += 1;
-            segment += 1;
         }
+        segment += end - stretch;
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
@@ -171,14 +191,22 @@ const WRAP_MIN: usize = 40;
 /// fixed width, where a line break is no more than a space.
 fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut wrapped) = (0usize, 0usize);
-    if !text.contains('\n') {
-        return false;
-    }
-    for line in text.lines() {
+    let mut count = |line: &str| {
         lines += 1;
         if (WRAP_MIN..=90).contains(&line.trim_end().len()) {
             wrapped += 1;
         }
+    };
+    // The lines of `str::lines` (a final line break opens no empty line; a `\r` before a break
+    // goes with `trim_end`), found by the vectorised `memchr`: wire copy has a break every 65
+    // bytes.
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        count(text.get(start..nl).unwrap_or(""));
+        start = nl + 1;
+    }
+    if start < text.len() {
+        count(text.get(start..).unwrap_or(""));
     }
     lines >= 3 && wrapped * 2 >= lines
 }
@@ -194,7 +222,7 @@ fn is_soft_wrap(text: &str, line_start: usize, i: usize, wrapped: bool) -> bool 
     }
     if let Some(stem) = line.strip_suffix('.') {
         // `Mr.`, `J.` at the end of a line still lead into a name on the next line.
-        let last = stem.rsplit([' ', '.']).next().unwrap_or(stem);
+        let last = after_last(stem, |b| b == b' ' || b == b'.');
         let abbreviation = last.chars().count() == 1 || is_abbreviation(last);
         if !abbreviation {
             return false;
@@ -351,6 +379,22 @@ mod tests {
         for w in ["Putin", "SAID", "Ángel", "O’Neill", "", &"Long".repeat(20)] {
             assert_eq!(with_lower_key(w, str::to_string), lower_key(w));
         }
+    }
+
+    #[test]
+    fn hard_wrap_counts_lines_like_str_lines() {
+        let line = "x".repeat(60);
+        assert!(is_hard_wrapped(&format!("{line}\n{line}\r\nshort\n")));
+        assert!(!is_hard_wrapped(&format!("{line}\nshort\n\nshort")));
+        assert!(!is_hard_wrapped(&line));
+    }
+
+    #[test]
+    fn after_last_matches_rsplit() {
+        assert_eq!(after_last("J.K", |b| b == b'.'), "K");
+        assert_eq!(after_last("Mr", |b| b == b'.'), "Mr");
+        assert_eq!(after_last("said Mr", |b| b == b' ' || b == b'.'), "Mr");
+        assert_eq!(after_last("end.", |b| b == b'.'), "");
     }
 
     #[test]
