@@ -430,7 +430,12 @@ fn analyse(
     headline: bool,
 ) -> Option<Mention> {
     let run = &toks[start..end];
-    let keys: Vec<String> = run.iter().map(|t| word_key(t.text(text))).collect();
+    let (mut inline, mut heap) = (<[String; 8]>::default(), Vec::new());
+    let keys = short_list(
+        &mut inline,
+        &mut heap,
+        run.iter().map(|t| word_key(t.text(text))),
+    );
     // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
     if keys.len() == 1
         && !matches!(LEX.class(&keys[0]), Class::Other)
@@ -570,6 +575,24 @@ fn analyse(
         firm: false,
         titled: title,
     })
+}
+
+/// The items in `inline` when they fit, else in `heap`: runs are a word or two, and an allocation
+/// for each of their per-word lists cost more than filling an array on the stack.
+fn short_list<'a, T, const N: usize>(
+    inline: &'a mut [T; N],
+    heap: &'a mut Vec<T>,
+    items: impl ExactSizeIterator<Item = T>,
+) -> &'a [T] {
+    let n = items.len();
+    if n > N {
+        heap.extend(items);
+        return heap;
+    }
+    for (slot, item) in inline.iter_mut().zip(items) {
+        *slot = item;
+    }
+    &inline[..n]
 }
 
 /// Heads of institutions that are named after a person (`the Jane Doe Foundation`).
@@ -805,7 +828,8 @@ const PLACE_LEADS: [&str; 6] = ["san", "santa", "sao", "los", "las", "saint"];
 
 fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
-    let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
+    let (mut inline, mut heap) = ([Class::Other; 8], Vec::new());
+    let classes = short_list(&mut inline, &mut heap, keys.iter().map(|k| LEX.class(k)));
     for (k, key) in keys.iter().enumerate() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
         let last_pos = k + 1 == keys.len();
