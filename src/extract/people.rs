@@ -14,7 +14,7 @@
 mod gazetteer;
 mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use gazetteer::{Class, LEX};
 use tokens::{Tok, is_mostly_upper, lower_key, tokenize, with_lower_key};
@@ -1331,7 +1331,7 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
     accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_full: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_full: FxHashMap<(String, String), usize> = FxHashMap::default();
     // Full names first, so later surnames find them.
     for m in mentions.iter().filter(|m| m.accepted && m.words.len() >= 2) {
         let key = (m.words[0].clone(), m.words[m.words.len() - 1].clone());
@@ -1392,7 +1392,7 @@ fn strip_descriptions_before_surnames(mentions: &mut [Mention]) {
     };
     // Surnames of full names whose given names are no such words (`Piers Jacobs`, `Newt
     // Gingrich` keep theirs: no other full name owns the surname).
-    let surnames: std::collections::HashSet<String> = mentions_full(mentions)
+    let surnames: FxHashSet<String> = mentions_full(mentions)
         .filter(|w| !w[..w.len() - 1].iter().all(describes))
         .filter_map(|w| w.last().cloned())
         .collect();
@@ -1415,7 +1415,7 @@ fn strip_descriptions_before_surnames(mentions: &mut [Mention]) {
 /// Accepts a plausible full name whose last word also occurs alone (`Olena Zelenska` ...
 /// `Zelenska said`): repetition of the surname is evidence of a person.
 fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
-    let singles: std::collections::HashSet<String> = mentions
+    let singles: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && !m.weak)
         .map(|m| m.words[0].clone())
@@ -1439,7 +1439,7 @@ fn accept_first_name_references(mentions: &mut [Mention]) {
     let thing_word = |w: &String| {
         is_common(w) || (LEX.english.contains(w.as_str()) && !LEX.last.contains(w.as_str()))
     };
-    let firsts: std::collections::HashSet<String> = fulls()
+    let firsts: FxHashSet<String> = fulls()
         .filter(|w| LEX.first.contains(w[0].as_str()) && !LEX.english.contains(w[0].as_str()))
         .filter(|w| !w[1..].iter().any(thing_word))
         .map(|w| w[0].clone())
@@ -1447,8 +1447,7 @@ fn accept_first_name_references(mentions: &mut [Mention]) {
     if firsts.is_empty() {
         return;
     }
-    let surnames: std::collections::HashSet<String> =
-        fulls().filter_map(|w| w.last().cloned()).collect();
+    let surnames: FxHashSet<String> = fulls().filter_map(|w| w.last().cloned()).collect();
     for m in mentions.iter_mut() {
         if let [w] = m.words.as_slice()
             && !m.accepted
@@ -1490,7 +1489,7 @@ fn family_of(groups: &[Group], m: &Mention) -> Option<usize> {
 /// `Warhol Polaroids`, `Trump Tower`: an accepted person's surname followed by words that are no
 /// census names is a thing named after that person, not another person.
 fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
-    let surnames: std::collections::HashSet<String> = mentions
+    let surnames: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.accepted && m.words.len() >= 2)
         .filter_map(|m| m.words.last().cloned())
@@ -1501,7 +1500,7 @@ fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
         })
     };
     // Words that lead a real full name elsewhere (`Lee` in `Lee Cheuk-yan`) stay name starts.
-    let first_words: std::collections::HashSet<String> = mentions
+    let first_words: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.accepted && m.words.len() >= 2 && named(&m.words[1..]))
         .map(|m| m.words[0].clone())
