@@ -455,12 +455,12 @@ fn analyse(
     if partnership(text, toks, start, end) {
         return Some(firm_mention(text, run, (0, run.len()), start, headline));
     }
-    let roles = roles(text, run, &keys, caps, headline);
-    if let Some(firm) = firm_before_head(&keys, &roles) {
+    let roles = roles(text, run, keys, caps, headline);
+    if let Some(firm) = firm_before_head(keys, &roles) {
         return Some(firm_mention(text, run, firm, start, headline));
     }
     if roles.last() == Some(&Role::OrgHead) {
-        return named_after(text, toks, start, &keys, caps, headline);
+        return named_after(text, toks, start, keys, caps, headline);
     }
     // The name is what follows the last non-name word; a trailing suffix is dropped.
     let mut e = roles.len();
@@ -481,7 +481,7 @@ fn analyse(
     if s >= e {
         return None;
     }
-    let s = skip_leading_description(&keys, s, e);
+    let s = skip_leading_description(keys, s, e);
     let name_keys = &keys[s..e];
     if LEX.org_lead.contains(name_keys[0].as_str()) {
         return None; // `Union de Banques Arabes`
