@@ -325,9 +325,10 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     }
     with_lower_key(w, |k| {
         let k = k.trim_end_matches('.');
+        // The class last: it costs the most, and most headline words are common words.
         !(LEX.cue.contains(k)
-            || matches!(LEX.class(k), Class::Stop | Class::Time)
-            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)))
+            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k))
+            || matches!(LEX.class(k), Class::Stop | Class::Time))
     })
 }
 
