@@ -128,7 +128,8 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
     let mut i = 0;
     while i < toks.len() {
         let caps = caps || toks[i].start < titled_end;
-        if !is_cap(text, &toks[i], caps) {
+        // The flags first: in mixed-case text they settle most tokens without a call.
+        if !(caps || toks[i].may_be_name()) || !is_cap(text, &toks[i], caps) {
             i += 1;
             continue;
         }

@@ -24,6 +24,12 @@ impl Tok {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// A word that may be part of a name in mixed-case text: capitalised, or hyphenated after a
+    /// particle (`al-Sisi`); all other tokens are not.
+    pub fn may_be_name(&self) -> bool {
+        self.word && (self.upper || self.hyphen)
+    }
 }
 
 /// Abbreviations whose period does not end a sentence.
