@@ -378,6 +378,8 @@ mod tests {
                 (false, false)
             ]
         );
+        let maybe: Vec<bool> = toks.iter().map(Tok::may_be_name).collect();
+        assert_eq!(maybe, [true, false, true, false, false]);
     }
 
     #[test]
