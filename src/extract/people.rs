@@ -14,10 +14,10 @@
 mod gazetteer;
 mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use gazetteer::{Class, LEX};
-use tokens::{Tok, is_mostly_upper, lower_key, tokenize};
+use tokens::{Tok, is_mostly_upper, lower_key, tokenize, with_lower_key};
 
 use crate::model::Person;
 
@@ -128,7 +128,8 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
     let mut i = 0;
     while i < toks.len() {
         let caps = caps || toks[i].start < titled_end;
-        if !is_cap(text, &toks[i], caps) {
+        // The flags first: in mixed-case text they settle most tokens without a call.
+        if !(caps || toks[i].may_be_name()) || !is_cap(text, &toks[i], caps) {
             i += 1;
             continue;
         }
@@ -222,6 +223,10 @@ fn confirm_person_lists(text: &str, toks: &[Tok], found: &mut [Mention]) {
         return;
     }
     for i in 1..toks.len() {
+        // The lengths of the three words first: this runs over every token of the text.
+        if !toks[i].word || !matches!(toks[i].end - toks[i].start, 2 | 4 | 9) {
+            continue;
+        }
         let w = toks[i].text(text);
         if !matches!(w, "including" | "as" | "like") {
             continue;
@@ -307,6 +312,11 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     if !t.word {
         return false;
     }
+    if !caps {
+        // The tokenizer's flags: a particle prefix is only looked for in hyphenated words (a
+        // connector starts with a letter, so the word does too).
+        return t.upper || (t.hyphen && has_particle_prefix(t.text(text)));
+    }
     let w = t.text(text);
     let Some(c) = w.chars().next() else {
         return false;
@@ -314,14 +324,13 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     if !c.is_alphabetic() {
         return false;
     }
-    if caps {
-        let k = lower_key(w);
+    with_lower_key(w, |k| {
         let k = k.trim_end_matches('.');
-        return !(LEX.cue.contains(k)
-            || matches!(LEX.class(k), Class::Stop | Class::Time)
-            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k)));
-    }
-    c.is_uppercase() || has_particle_prefix(w)
+        // The class last: it costs the most, and most headline words are common words.
+        !(LEX.cue.contains(k)
+            || (LEX.common.contains(k) && !LEX.first.contains(k) && !LEX.last.contains(k))
+            || matches!(LEX.class(k), Class::Stop | Class::Time))
+    })
 }
 
 /// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.
@@ -386,11 +395,12 @@ fn ends_caps_name(text: &str, toks: &[Tok], i: usize, next: usize) -> bool {
 /// a title or organisation word (`Secretary of State`, but not `Ann Chiang of DAB`).
 fn is_joiner(text: &str, prev: &Tok, w: &str) -> bool {
     if w == "of" || w == "for" {
-        let p = lower_key(prev.text(text));
-        return matches!(
-            LEX.class(p.trim_end_matches('.')),
-            Class::Title | Class::Org
-        );
+        return with_lower_key(prev.text(text), |p| {
+            matches!(
+                LEX.class(p.trim_end_matches('.')),
+                Class::Title | Class::Org
+            )
+        });
     }
     LEX.is_connector(w)
 }
@@ -422,7 +432,12 @@ fn analyse(
     headline: bool,
 ) -> Option<Mention> {
     let run = &toks[start..end];
-    let keys: Vec<String> = run.iter().map(|t| word_key(t.text(text))).collect();
+    let (mut inline, mut heap) = (<[String; 8]>::default(), Vec::new());
+    let keys = short_list(
+        &mut inline,
+        &mut heap,
+        run.iter().map(|t| word_key(t.text(text))),
+    );
     // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
     if keys.len() == 1
         && !matches!(LEX.class(&keys[0]), Class::Other)
@@ -442,12 +457,12 @@ fn analyse(
     if partnership(text, toks, start, end) {
         return Some(firm_mention(text, run, (0, run.len()), start, headline));
     }
-    let roles = roles(text, run, &keys, caps, headline);
-    if let Some(firm) = firm_before_head(&keys, &roles) {
+    let roles = roles(text, run, keys, caps, headline);
+    if let Some(firm) = firm_before_head(keys, &roles) {
         return Some(firm_mention(text, run, firm, start, headline));
     }
     if roles.last() == Some(&Role::OrgHead) {
-        return named_after(text, toks, start, &keys, caps, headline);
+        return named_after(text, toks, start, keys, caps, headline);
     }
     // The name is what follows the last non-name word; a trailing suffix is dropped.
     let mut e = roles.len();
@@ -468,7 +483,7 @@ fn analyse(
     if s >= e {
         return None;
     }
-    let s = skip_leading_description(&keys, s, e);
+    let s = skip_leading_description(keys, s, e);
     let name_keys = &keys[s..e];
     if LEX.org_lead.contains(name_keys[0].as_str()) {
         return None; // `Union de Banques Arabes`
@@ -562,6 +577,24 @@ fn analyse(
         firm: false,
         titled: title,
     })
+}
+
+/// The items in `inline` when they fit, else in `heap`: runs are a word or two, and an allocation
+/// for each of their per-word lists cost more than filling an array on the stack.
+fn short_list<'a, T, const N: usize>(
+    inline: &'a mut [T; N],
+    heap: &'a mut Vec<T>,
+    items: impl ExactSizeIterator<Item = T>,
+) -> &'a [T] {
+    let n = items.len();
+    if n > N {
+        heap.extend(items);
+        return heap;
+    }
+    for (slot, item) in inline.iter_mut().zip(items) {
+        *slot = item;
+    }
+    &inline[..n]
 }
 
 /// Heads of institutions that are named after a person (`the Jane Doe Foundation`).
@@ -672,10 +705,16 @@ fn firm_before_head(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
 
 /// A firm named after people (`Merrill Lynch`, `Dean Witter Reynolds`).
 fn is_known_firm(keys: &[String]) -> bool {
-    (1..=keys.len().min(2)).any(|n| {
-        let joined = keys[..n].join(" ");
-        LEX.firms.contains(joined.as_str())
-    })
+    match keys {
+        [] => false,
+        [one] => LEX.firms.contains(one.as_str()),
+        [a, b, ..] => {
+            LEX.firms.contains(a.as_str())
+                || LEX
+                    .firms
+                    .contains([a.as_str(), b.as_str()].join(" ").as_str())
+        }
+    }
 }
 
 /// `an analyst at Smith Barney`, `Smith Barney economist Jane Doe`: a role at a firm names the
@@ -701,10 +740,12 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
     toks.get(end)
         .is_some_and(|t| matches!(t.text(text), "and" | "&"))
         && toks.get(end + 1).is_some_and(|t| {
-            matches!(
-                lower_key(t.text(text)).trim_end_matches('.'),
-                "co" | "company" | "sons" | "partners" | "associates"
-            )
+            with_lower_key(t.text(text), |k| {
+                matches!(
+                    k.trim_end_matches('.'),
+                    "co" | "company" | "sons" | "partners" | "associates"
+                )
+            })
         })
 }
 
@@ -789,7 +830,8 @@ const PLACE_LEADS: [&str; 6] = ["san", "santa", "sao", "los", "las", "saint"];
 
 fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
-    let classes: Vec<Class> = keys.iter().map(|k| LEX.class(k)).collect();
+    let (mut inline, mut heap) = ([Class::Other; 8], Vec::new());
+    let classes = short_list(&mut inline, &mut heap, keys.iter().map(|k| LEX.class(k)));
     for (k, key) in keys.iter().enumerate() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
         let last_pos = k + 1 == keys.len();
@@ -1055,6 +1097,12 @@ fn is_upper_initial(w: &str) -> bool {
 
 /// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
 fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        // Byte tests for the usual ASCII word; most are done at their first lower-case letter.
+        let b = w.as_bytes();
+        return !b.iter().any(|&c| c.is_ascii_lowercase() || c == b'.')
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase)
 }
@@ -1130,7 +1178,7 @@ fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {
     if k > 0 && toks[k - 1].text(text) == "," {
         k -= 1;
     }
-    k > 0 && toks[k - 1].word && KIN.contains(&lower_key(toks[k - 1].text(text)).as_str())
+    k > 0 && toks[k - 1].word && with_lower_key(toks[k - 1].text(text), |w| KIN.contains(&w))
 }
 
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
@@ -1139,11 +1187,12 @@ fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
     if k > 0 && !toks[k - 1].word && toks[k - 1].text(text) == "," {
         k -= 1;
     }
-    k > 0 && toks[k - 1].word && {
-        let w = lower_key(toks[k - 1].text(text));
-        let w = w.trim_end_matches('.');
-        LEX.is_title(w) && !WEAK_TITLES.contains(&w)
-    }
+    k > 0
+        && toks[k - 1].word
+        && with_lower_key(toks[k - 1].text(text), |w| {
+            let w = w.trim_end_matches('.');
+            LEX.is_title(w) && !WEAK_TITLES.contains(&w)
+        })
 }
 
 /// A speech verb or an appositive right after the name (`Putin said`, `Rubio, the ...`).
@@ -1152,20 +1201,18 @@ fn cue_after(text: &str, toks: &[Tok], end: usize) -> bool {
         return false;
     };
     if t.word {
-        return LEX.cue.contains(lower_key(t.text(text)).as_str());
+        return with_lower_key(t.text(text), |w| LEX.cue.contains(w));
     }
     if t.text(text) != "," {
         return false;
     }
     toks.get(end + 1).is_some_and(|n| {
-        n.word && {
-            let w = lower_key(n.text(text));
-            matches!(
-                w.as_str(),
-                "who" | "whose" | "the" | "a" | "an" | "his" | "her"
-            ) || w.chars().all(|c| c.is_ascii_digit())
-                || LEX.cue.contains(w.as_str()) && w.starts_with("sa")
-        }
+        n.word
+            && with_lower_key(n.text(text), |w| {
+                matches!(w, "who" | "whose" | "the" | "a" | "an" | "his" | "her")
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || LEX.cue.contains(w) && w.starts_with("sa")
+            })
     })
 }
 
@@ -1205,11 +1252,14 @@ fn city_before_state(text: &str, toks: &[Tok], end: usize) -> bool {
 
 /// `said Smith`, `according to Smith`.
 fn cue_before(text: &str, toks: &[Tok], start: usize) -> bool {
-    start > 0 && toks[start - 1].word && {
-        let w = lower_key(toks[start - 1].text(text));
-        matches!(w.as_str(), "said" | "says" | "told" | "asked")
-            || (w == "to" && start > 1 && lower_key(toks[start - 2].text(text)) == "according")
-    }
+    start > 0
+        && toks[start - 1].word
+        && with_lower_key(toks[start - 1].text(text), |w| {
+            matches!(w, "said" | "says" | "told" | "asked")
+                || (w == "to"
+                    && start > 1
+                    && with_lower_key(toks[start - 2].text(text), |a| a == "according"))
+        })
 }
 
 /// `JAMES` -> `James`, `MCDONALD` -> `McDonald`, `O'NEILL` -> `O'Neill`, `KI-MOON` -> `Ki-Moon`.
@@ -1283,7 +1333,7 @@ fn resolve(mut mentions: Vec<Mention>) -> Vec<Person> {
     accept_first_name_references(&mut mentions);
     drop_things_named_after_people(&mut mentions);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_full: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_full: FxHashMap<(String, String), usize> = FxHashMap::default();
     // Full names first, so later surnames find them.
     for m in mentions.iter().filter(|m| m.accepted && m.words.len() >= 2) {
         let key = (m.words[0].clone(), m.words[m.words.len() - 1].clone());
@@ -1344,7 +1394,7 @@ fn strip_descriptions_before_surnames(mentions: &mut [Mention]) {
     };
     // Surnames of full names whose given names are no such words (`Piers Jacobs`, `Newt
     // Gingrich` keep theirs: no other full name owns the surname).
-    let surnames: std::collections::HashSet<String> = mentions_full(mentions)
+    let surnames: FxHashSet<String> = mentions_full(mentions)
         .filter(|w| !w[..w.len() - 1].iter().all(describes))
         .filter_map(|w| w.last().cloned())
         .collect();
@@ -1367,7 +1417,7 @@ fn strip_descriptions_before_surnames(mentions: &mut [Mention]) {
 /// Accepts a plausible full name whose last word also occurs alone (`Olena Zelenska` ...
 /// `Zelenska said`): repetition of the surname is evidence of a person.
 fn confirm_by_repeated_surname(mentions: &mut [Mention]) {
-    let singles: std::collections::HashSet<String> = mentions
+    let singles: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && !m.weak)
         .map(|m| m.words[0].clone())
@@ -1391,7 +1441,7 @@ fn accept_first_name_references(mentions: &mut [Mention]) {
     let thing_word = |w: &String| {
         is_common(w) || (LEX.english.contains(w.as_str()) && !LEX.last.contains(w.as_str()))
     };
-    let firsts: std::collections::HashSet<String> = fulls()
+    let firsts: FxHashSet<String> = fulls()
         .filter(|w| LEX.first.contains(w[0].as_str()) && !LEX.english.contains(w[0].as_str()))
         .filter(|w| !w[1..].iter().any(thing_word))
         .map(|w| w[0].clone())
@@ -1399,8 +1449,7 @@ fn accept_first_name_references(mentions: &mut [Mention]) {
     if firsts.is_empty() {
         return;
     }
-    let surnames: std::collections::HashSet<String> =
-        fulls().filter_map(|w| w.last().cloned()).collect();
+    let surnames: FxHashSet<String> = fulls().filter_map(|w| w.last().cloned()).collect();
     for m in mentions.iter_mut() {
         if let [w] = m.words.as_slice()
             && !m.accepted
@@ -1442,7 +1491,7 @@ fn family_of(groups: &[Group], m: &Mention) -> Option<usize> {
 /// `Warhol Polaroids`, `Trump Tower`: an accepted person's surname followed by words that are no
 /// census names is a thing named after that person, not another person.
 fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
-    let surnames: std::collections::HashSet<String> = mentions
+    let surnames: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.accepted && m.words.len() >= 2)
         .filter_map(|m| m.words.last().cloned())
@@ -1453,7 +1502,7 @@ fn drop_things_named_after_people(mentions: &mut Vec<Mention>) {
         })
     };
     // Words that lead a real full name elsewhere (`Lee` in `Lee Cheuk-yan`) stay name starts.
-    let first_words: std::collections::HashSet<String> = mentions
+    let first_words: FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.accepted && m.words.len() >= 2 && named(&m.words[1..]))
         .map(|m| m.words[0].clone())

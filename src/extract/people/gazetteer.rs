@@ -78,8 +78,19 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
 fn lines(s: &'static str) -> WordSet {
     let mut set = sized_set(s);
-    set.extend(split_lines(s).map(str::trim).filter(|l| !l.is_empty()));
+    set.extend(split_lines(s).map(trim_line).filter(|l| !l.is_empty()));
     set
+}
+
+/// `str::trim`, skipped when the line starts and ends in a letter: the word lists are clean, and
+/// trimming 170,000 lines was a fifth of building them (this runs at every start).
+fn trim_line(l: &str) -> &str {
+    let clean = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if clean(l.as_bytes().first()) && clean(l.as_bytes().last()) {
+        l
+    } else {
+        l.trim()
+    }
 }
 
 /// The first word of every line (`first.txt` is `name gender`).

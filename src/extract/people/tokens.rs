@@ -12,12 +12,23 @@ pub struct Tok {
     pub possessive: bool,
     pub newline_before: bool,
     pub sentence_start: bool,
+    /// A word whose first letter is upper case (`Putin`, `Ángel`), decided once here: the name
+    /// finder asks it of every token, often more than once.
+    pub upper: bool,
+    /// A word with an inner hyphen (`al-Sisi`): only such words can carry a particle prefix.
+    pub hyphen: bool,
 }
 
 impl Tok {
     /// The token's text.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// A word that may be part of a name in mixed-case text: capitalised, or hyphenated after a
+    /// particle (`al-Sisi`); all other tokens are not.
+    pub fn may_be_name(&self) -> bool {
+        self.word && (self.upper || self.hyphen)
     }
 }
 
@@ -28,6 +39,12 @@ const ABBREVIATIONS: &[&str] = &[
     "messrs", "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
 ];
+
+/// True for a word of [`ABBREVIATIONS`] in any case, compared without a lower-cased copy (the
+/// check runs at every sentence end).
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
@@ -58,6 +75,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 possessive: false,
                 newline_before: newline,
                 sentence_start: sentence,
+                upper: false,
+                hyphen: false,
             });
             newline = false;
             sentence = matches!(
@@ -67,13 +86,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += len;
             continue;
         }
-        let mut end = word_end(text, i + len);
+        let (mut end, hyphen) = word_end(text, i + len);
         // A period after an initial or a known abbreviation belongs to the word.
         if bytes.get(end) == Some(&b'.') {
             let w = &text[i..end];
-            let last_seg = w.rsplit('.').next().unwrap_or(w);
+            let last_seg = after_last(w, |b| b == b'.');
             let single = last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphabetic);
-            if single || ABBREVIATIONS.contains(&w.to_ascii_lowercase().as_str()) {
+            if single || is_abbreviation(w) {
                 end += 1;
             }
         }
@@ -85,6 +104,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             possessive,
             newline_before: newline,
             sentence_start: sentence,
+            upper: is_upper_letter(c),
+            hyphen,
         });
         newline = false;
         sentence = false;
@@ -103,18 +124,49 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// An upper-case letter, with a fast path for ASCII.
+fn is_upper_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_alphabetic() && c.is_uppercase()
+    }
+}
+
+/// ASCII letters and digits by byte value.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The part of `w` after the last byte that `sep` accepts (all of `w` without one); the byte
+/// search `rsplit` with a char pattern would set up for these short words.
+fn after_last(w: &str, sep: impl Fn(u8) -> bool) -> &str {
+    let from = w.bytes().rposition(sep).map_or(0, |p| p + 1);
+    w.get(from..).unwrap_or(w)
+}
+
 /// Where a word that continues at byte `from` ends: letters and digits, joined across inner
-/// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`).
-fn word_end(text: &str, from: usize) -> usize {
+/// hyphens and apostrophes (`Ki-moon`, `O'Neill`) and the periods of initials (`J.K`); and
+/// whether it joined across a hyphen.
+fn word_end(text: &str, from: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut end = from;
+    let mut hyphen = false;
     let mut segment = 1; // letters since the last inner period
     loop {
-        // ASCII letters and digits, the bulk of every word, without decoding.
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        // ASCII letters and digits, the bulk of every word, without decoding: one table load per
+        // byte, and the segment length added once per stretch.
+        let stretch = end;
+        while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             end += 1;
-            segment += 1;
         }
+        segment += end - stretch;
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
@@ -126,6 +178,7 @@ fn word_end(text: &str, from: usize) -> usize {
         let joins = matches!(d, '-' | '\'' | '’') || (d == '.' && segment == 1);
         if joins && char_at(text, end + len).is_some_and(|(after, _)| is_alnum(after)) {
             end += len;
+            hyphen |= d == '-';
             if d == '.' {
                 segment = 0;
             }
@@ -133,7 +186,7 @@ fn word_end(text: &str, from: usize) -> usize {
         }
         break;
     }
-    end
+    (end, hyphen)
 }
 
 /// Shortest line that counts as hard-wrapped running text (wire copy wraps at 60-70 columns;
@@ -144,14 +197,22 @@ const WRAP_MIN: usize = 40;
 /// fixed width, where a line break is no more than a space.
 fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut wrapped) = (0usize, 0usize);
-    if !text.contains('\n') {
-        return false;
-    }
-    for line in text.lines() {
+    let mut count = |line: &str| {
         lines += 1;
         if (WRAP_MIN..=90).contains(&line.trim_end().len()) {
             wrapped += 1;
         }
+    };
+    // The lines of `str::lines` (a final line break opens no empty line; a `\r` before a break
+    // goes with `trim_end`), found by the vectorised `memchr`: wire copy has a break every 65
+    // bytes.
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        count(text.get(start..nl).unwrap_or(""));
+        start = nl + 1;
+    }
+    if start < text.len() {
+        count(text.get(start..).unwrap_or(""));
     }
     lines >= 3 && wrapped * 2 >= lines
 }
@@ -167,9 +228,8 @@ fn is_soft_wrap(text: &str, line_start: usize, i: usize, wrapped: bool) -> bool 
     }
     if let Some(stem) = line.strip_suffix('.') {
         // `Mr.`, `J.` at the end of a line still lead into a name on the next line.
-        let last = stem.rsplit([' ', '.']).next().unwrap_or(stem);
-        let abbreviation = last.chars().count() == 1
-            || ABBREVIATIONS.contains(&last.to_ascii_lowercase().as_str());
+        let last = after_last(stem, |b| b == b' ' || b == b'.');
+        let abbreviation = last.chars().count() == 1 || is_abbreviation(last);
         if !abbreviation {
             return false;
         }
@@ -191,11 +251,12 @@ fn is_alnum(c: char) -> bool {
 
 /// `Putin's` -> end before `'s`.
 fn strip_possessive(text: &str, start: usize, end: usize) -> (usize, bool) {
-    let w = &text[start..end];
-    // Every suffix ends in `s` or `S`: most words are done after one byte test.
-    if !w.ends_with(['s', 'S']) {
+    // Every suffix ends in `s` or `S`: most words are done after one byte test (an ASCII byte
+    // never ends a longer character).
+    if end <= start || !matches!(text.as_bytes().get(end - 1), Some(b's' | b'S')) {
         return (end, false);
     }
+    let w = &text[start..end];
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
             return (start + stem.len(), true);
@@ -211,6 +272,23 @@ pub fn lower_key(w: &str) -> String {
     } else {
         crate::text::fold(w).replace('’', "'")
     }
+}
+
+/// Calls `f` with [`lower_key`] of `w`; a short ASCII word is lower-cased on the stack. The
+/// context checks beside a name look up one word each, and a `String` per check cost more than
+/// the look-up itself.
+pub fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii()
+        && let Some(b) = buf.get_mut(..w.len())
+    {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(k) = std::str::from_utf8(b) {
+            return f(k);
+        }
+    }
+    f(&lower_key(w))
 }
 
 /// True when most letters are upper case (wire copy such as `JAMES BAKER SAID`).
@@ -277,6 +355,54 @@ mod tests {
         let find = |w: &str| toks.iter().find(|t| t.text(text) == w).copied();
         assert!(find("Pinter-Lowe").is_some_and(|t| !t.newline_before));
         assert!(find("Next").is_some_and(|t| t.newline_before));
+    }
+
+    #[test]
+    fn abbreviations_fit_the_length_test() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
+        assert!(is_abbreviation("Messrs") && is_abbreviation("SEPT") && !is_abbreviation("Sep1"));
+    }
+
+    #[test]
+    fn flags_capitals_and_hyphens() {
+        let text = "Ángel met al-Sisi and ébène";
+        let toks = tokenize(text);
+        let flags: Vec<(bool, bool)> = toks.iter().map(|t| (t.upper, t.hyphen)).collect();
+        assert_eq!(
+            flags,
+            [
+                (true, false),
+                (false, false),
+                (false, true),
+                (false, false),
+                (false, false)
+            ]
+        );
+        let maybe: Vec<bool> = toks.iter().map(Tok::may_be_name).collect();
+        assert_eq!(maybe, [true, false, true, false, false]);
+    }
+
+    #[test]
+    fn stack_key_matches_lower_key() {
+        for w in ["Putin", "SAID", "Ángel", "O’Neill", "", &"Long".repeat(20)] {
+            assert_eq!(with_lower_key(w, str::to_string), lower_key(w));
+        }
+    }
+
+    #[test]
+    fn hard_wrap_counts_lines_like_str_lines() {
+        let line = "x".repeat(60);
+        assert!(is_hard_wrapped(&format!("{line}\n{line}\r\nshort\n")));
+        assert!(!is_hard_wrapped(&format!("{line}\nshort\n\nshort")));
+        assert!(!is_hard_wrapped(&line));
+    }
+
+    #[test]
+    fn after_last_matches_rsplit() {
+        assert_eq!(after_last("J.K", |b| b == b'.'), "K");
+        assert_eq!(after_last("Mr", |b| b == b'.'), "Mr");
+        assert_eq!(after_last("said Mr", |b| b == b' ' || b == b'.'), "Mr");
+        assert_eq!(after_last("end.", |b| b == b'.'), "");
     }
 
     #[test]
