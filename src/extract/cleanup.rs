@@ -693,12 +693,37 @@ fn is_boilerplate(line: &str) -> bool {
         LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
     with_lower(line, |lower| {
         let lower = lower.trim().trim_end_matches([':', '.']);
-        BOILERPLATE_LINES.contains(&lower)
-            || (words <= 25 && starts_with_any(lower, BOILERPLATE_PREFIXES))
-            || (words <= 12 && starts_with_any(lower, BOILERPLATE_SHORT_PREFIXES))
+        let anchored = || {
+            BOILERPLATE_LINES.contains(&lower)
+                || (words <= 25 && starts_with_any(lower, BOILERPLATE_PREFIXES))
+                || (words <= 12 && starts_with_any(lower, BOILERPLATE_SHORT_PREFIXES))
+        };
+        (opens_like_boilerplate(lower) && anchored())
             || RIGHTS.find(lower.as_bytes()).is_some()
             || (words <= 3 && lower.ends_with("min read"))
     })
+}
+
+/// `lower` starts with a byte that starts a boilerplate line or prefix: one table look-up spares
+/// most lines of text the comparisons with every pattern.
+fn opens_like_boilerplate(lower: &str) -> bool {
+    static FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut first = [false; 256];
+        for p in BOILERPLATE_LINES
+            .iter()
+            .chain(BOILERPLATE_PREFIXES)
+            .chain(BOILERPLATE_SHORT_PREFIXES)
+        {
+            if let Some(&b) = p.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        first
+    });
+    lower
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| FIRST[usize::from(b)])
 }
 
 /// `line` starts with one of `prefixes`. The first byte is compared before the rest: most
