@@ -297,47 +297,45 @@ fn split_blocks(text: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
-/// Words separated by whitespace. Runs on every line several times, so ASCII text (most of it)
-/// is counted byte by byte rather than decoded.
+/// Words separated by whitespace.
 fn word_count(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().count();
-    }
-    let b = s.as_bytes();
-    let first = b.first().is_some_and(|&c| !is_ascii_space(c));
-    // Word starts (a space, then a non-space), counted branch-free in byte-wide lanes over
-    // blocks of at most 255 pairs, which the compiler vectorises.
-    let mut starts = 0;
-    for (prev, next) in b.chunks(255).zip(b.get(1..).unwrap_or_default().chunks(255)) {
-        let mut n = 0u8;
-        for (&p, &c) in prev.iter().zip(next) {
-            n += u8::from(is_ascii_space(p) & !is_ascii_space(c));
-        }
-        starts += usize::from(n);
-    }
-    usize::from(first) + starts
+    count_words(s, usize::MAX)
 }
 
-/// At least `n` words: stops counting there (paragraphs can be a whole article long). Bytes
-/// are read as ASCII up to the first non-ASCII byte, where the count starts over with Unicode
-/// whitespace (`\u{a0}` separates words too).
+/// At least `n` words: stops counting there (paragraphs can be a whole article long).
 fn has_words(s: &str, n: usize) -> bool {
+    count_words(s, n) >= n
+}
+
+/// The words of `s`, counted up to `limit`. The classifiers run this on every line several
+/// times, so ASCII text (most of it) is counted in blocks of 64 bytes, without decoding and in a
+/// loop the compiler vectorises; a block with a non-ASCII byte sends the whole count to
+/// `split_whitespace` (`\u{a0}` separates words too).
+fn count_words(s: &str, limit: usize) -> usize {
     let mut words = 0;
-    let mut in_word = false;
-    for &c in s.as_bytes() {
-        if !c.is_ascii() {
-            return n == 0 || s.split_whitespace().nth(n - 1).is_some();
+    let mut prev_space = true;
+    for block in s.as_bytes().chunks(64) {
+        if words >= limit {
+            break;
         }
-        let space = is_ascii_space(c);
-        if !space && !in_word {
-            words += 1;
+        if !block.is_ascii() {
+            return s.split_whitespace().take(limit).count();
         }
-        if words >= n {
-            return true;
-        }
-        in_word = !space;
+        let (first, last) = (block[0], block[block.len() - 1]);
+        words += usize::from(prev_space && !is_ascii_space(first)) + word_starts_after_first(block);
+        prev_space = is_ascii_space(last);
     }
-    words >= n
+    words.min(limit)
+}
+
+/// Word starts (a space, then a non-space) inside an ASCII block of at most 255 bytes, counted
+/// branch-free in byte-wide lanes.
+fn word_starts_after_first(block: &[u8]) -> usize {
+    let mut n = 0u8;
+    for (&p, &c) in block.iter().zip(&block[1..]) {
+        n += u8::from(is_ascii_space(p) & !is_ascii_space(c));
+    }
+    usize::from(n)
 }
 
 /// The ASCII characters `char::is_whitespace` accepts.
