@@ -912,10 +912,12 @@ fn roles(
     for (k, key) in keys.iter().enumerate() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
         let last_pos = k + 1 == keys.len();
-        let listed = LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
-        let next_plain = keys
-            .get(k + 1)
-            .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
+        // Closures, not values: only some arms ask, and each costs word-list look-ups.
+        let listed = || LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
+        let next_plain = || {
+            keys.get(k + 1)
+                .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n))
+        };
         let acronym = !caps && is_acronym(run[k].text(text));
         // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
         // else the word may be (`la` is also Los Angeles).
@@ -942,7 +944,7 @@ fn roles(
         }
         let role = match classes[k] {
             Class::Honorific => Role::Honorific,
-            Class::Title if prev_name && last_pos && listed => Role::Name,
+            Class::Title if prev_name && last_pos && listed() => Role::Name,
             Class::Title => Role::Title,
             // `James To`: a capitalised short word mid-sentence after a first name is a surname.
             Class::Stop
@@ -964,7 +966,7 @@ fn roles(
                     && key.len() > 2
                     && !is_weekday(key)
                     && last_pos
-                    && listed
+                    && listed()
                     && !LEX.is_direction(key)
                     && !is_acronym(run[k].text(text))
                     && !is_common(&keys[k - 1])
@@ -976,15 +978,15 @@ fn roles(
             {
                 Role::Name
             }
-            Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
+            Class::Connector if next_plain() && !caps && is_upper_initial(run[k].text(text)) => {
                 Role::Name
             }
             // `Paris Hilton`, but not `House Newt Gingrich` (a first name follows).
             Class::Place | Class::Org | Class::Connector
                 if k == 0
-                    && listed
+                    && listed()
                     && key.len() > 2
-                    && next_plain
+                    && next_plain()
                     && !caps
                     && !LEX.is_direction(key)
                     && !keys.get(1).is_some_and(|n| {
@@ -1007,7 +1009,7 @@ fn roles(
             Class::Other if k > 0 && last_pos && is_plural_noun(key) => Role::Other,
             Class::Other if is_common(key) => {
                 let mid_sentence = !(k == 0 && run[0].sentence_start);
-                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
+                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain())
                     || (LEX.last.contains(key.as_str()) && prev_name)
                 {
                     Role::Name
@@ -1064,21 +1066,25 @@ fn is_weekday(k: &str) -> bool {
 fn is_word_compound(k: &str) -> bool {
     // `Miami-based`, `Texas-born`, `state-owned`: an attribute, never part of a name.
     const ATTRIBUTES: [&str; 6] = ["-based", "-born", "-led", "-owned", "-backed", "-style"];
+    // Every compound and attribute has a hyphen; most words have none.
+    if !k.bytes().any(|b| b == b'-') {
+        return false;
+    }
     if ATTRIBUTES.iter().any(|a| k.ends_with(a)) {
         return true;
     }
-    k.contains('-')
-        && k.split('-').all(|p| {
-            p.len() >= 4 // short parts are syllables of a given name: `Lung-bin`
-                && (LEX.english.contains(p) || is_common(p))
-                && !LEX.first.contains(p)
-        })
+    // Short parts are syllables of a given name: `Lung-bin`.
+    k.split('-').all(|p| {
+        p.len() >= 4 && (LEX.english.contains(p) || is_common(p)) && !LEX.first.contains(p)
+    })
 }
 
 /// A romanised Chinese or Korean surname followed by a hyphenated given name (`Park Joo-ho`).
 fn is_east_asian_start(keys: &[String], k: usize) -> bool {
-    LEX.east_asian.contains(keys[k].as_str())
-        && keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
+    // The given name first: most words have no next word or no hyphen, which settles it
+    // without a look-up.
+    keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
+        && LEX.east_asian.contains(keys[k].as_str())
 }
 
 /// Evidence for a name of two or more words; 2 or more is a person.

@@ -197,6 +197,12 @@ fn word_end(text: &str, from: usize) -> (usize, bool) {
         let stretch = ascii_alnum_run(bytes.get(end..).unwrap_or_default());
         end += stretch;
         segment += stretch;
+        // Most words end at an ASCII space or mark that joins nothing: no decoding.
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+            None => break,
+            _ => {}
+        }
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
