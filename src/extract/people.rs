@@ -824,7 +824,11 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
 /// `Bailey & Glasser`, `Moore & Van Allen`, `Marks & Spencer`: names joined by an ampersand
 /// name a firm or a brand, unless both sides are bare first names (`Harry & Meghan`).
 fn partnership(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
-    let is_amp = |i: usize| toks.get(i).is_some_and(|t| t.text(text) == "&");
+    // A token is `&` when it starts with one: words start with a letter or digit.
+    let is_amp = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| text.as_bytes().get(t.start) == Some(&b'&'))
+    };
     let cap_word = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
@@ -1144,9 +1148,12 @@ fn is_foreign(keys: &[String]) -> bool {
 
 /// A hyphenated given name of short syllables, not an English compound.
 fn is_syllable_name(k: &str) -> bool {
-    let Some((a, b)) = k.split_once('-') else {
+    // A byte search, not `split_once`: this runs for most words of a run, and the searcher's
+    // set-up costs more than these short words.
+    let Some(dash) = k.bytes().position(|b| b == b'-') else {
         return false;
     };
+    let (a, b) = (&k[..dash], &k[dash + 1..]);
     !LEX.is_connector(a)
         && !a.is_empty()
         && !b.is_empty()
@@ -1186,6 +1193,11 @@ fn is_upper_initial(w: &str) -> bool {
 
 /// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
 fn is_acronym(w: &str) -> bool {
+    // A lower-case ASCII letter rules out an acronym in any text; in a capitalised word it is
+    // found at the second byte, before the whole word is scanned.
+    if w.bytes().any(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
     if w.is_ascii() {
         // Byte tests for the usual ASCII word; most are done at their first lower-case letter.
         let b = w.as_bytes();
