@@ -433,6 +433,19 @@ mod tests {
     }
 
     #[test]
+    fn abbreviation_keys_tell_lengths_apart() {
+        assert!(is_abbreviation("MR") && is_abbreviation("Sept"));
+        assert!(!is_abbreviation("m") && !is_abbreviation("mr\0") && !is_abbreviation("Mé"));
+    }
+
+    #[test]
+    fn alnum_run_stops_at_the_first_other_byte() {
+        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
+        assert_eq!(ascii_alnum_run(b"abc9"), 4);
+        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
+    }
+
+    #[test]
     fn hard_wrap_counts_lines_like_str_lines() {
         let line = "x".repeat(60);
         assert!(is_hard_wrapped(&format!("{line}\n{line}\r\nshort\n")));
