@@ -15,6 +15,7 @@ mod gazetteer;
 mod tokens;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 
 use gazetteer::{Class, LEX};
 use tokens::{Tok, is_mostly_upper, lower_key, tokenize, with_lower_key};
@@ -40,7 +41,7 @@ pub fn resolve_name<'a>(people: &'a [Person], surface: &str) -> Option<&'a Perso
     let exact = people.iter().find(|p| {
         std::iter::once(&p.name)
             .chain(&p.variants)
-            .any(|v| lower_key(v) == key)
+            .any(|v| is_key_of(v, &key))
     });
     if exact.is_some() {
         return exact;
@@ -48,7 +49,20 @@ pub fn resolve_name<'a>(people: &'a [Person], surface: &str) -> Option<&'a Perso
     let last = words.last()?;
     people
         .iter()
-        .find(|p| last_word(&p.name).is_some_and(|l| lower_key(l) == *last))
+        .find(|p| last_word(&p.name).is_some_and(|l| is_key_of(l, last)))
+}
+
+/// `lower_key(w) == key`, without building the key of an ASCII `w` (most names): the quote
+/// finder resolves every speaker against every person's name and variants.
+fn is_key_of(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        w.len() == key.len()
+            && w.bytes()
+                .zip(key.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        lower_key(w) == key
+    }
 }
 
 /// True when a capitalised word sequence (`Marco Rubio`, `President Zelensky`, `Ban Ki-moon`)
@@ -65,15 +79,19 @@ pub fn looks_like_person_name(candidate: &str) -> bool {
 /// True when name words (`Merrill Lynch`) are a firm named after people in the people finder's
 /// list.
 pub fn names_known_firm(words: &[String]) -> bool {
-    let keys: Vec<String> = words.iter().map(|w| word_key(w)).collect();
-    is_known_firm(&keys)
+    // Only the first two words decide; their keys are built on the stack.
+    match words {
+        [] => false,
+        [one] => with_word_key(one, |k| LEX.firms.contains(k)),
+        [a, b, ..] => with_word_key(a, |a| with_word_key(b, |b| firm_starts(a, b))),
+    }
 }
 
 /// True when the last name word heads a firm's name (`General Motors`, `Acme Holdings`).
 pub fn ends_in_firm_word(words: &[String]) -> bool {
     words
         .last()
-        .is_some_and(|w| LEX.commercial.contains(word_key(w).as_str()))
+        .is_some_and(|w| with_word_key(w, |k| LEX.commercial.contains(k)))
 }
 
 /// True when every name word (`Hong Kong`, `Argentina`) is a place in the people finder's lists.
@@ -81,7 +99,7 @@ pub fn names_place(words: &[String]) -> bool {
     !words.is_empty()
         && words
             .iter()
-            .all(|w| LEX.class(&word_key(w)) == Class::Place)
+            .all(|w| with_word_key(w, |k| LEX.class(k)) == Class::Place)
 }
 
 /// One mention of a candidate name.
@@ -124,17 +142,18 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
         titled_first_line(text)
     };
     let toks = tokenize(text);
+    let cap = CapTest::new(text, &toks, caps || titled_end > 0);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let caps = caps || toks[i].start < titled_end;
         // The flags first: in mixed-case text they settle most tokens without a call.
-        if !(caps || toks[i].may_be_name()) || !is_cap(text, &toks[i], caps) {
+        if !(caps || toks[i].may_be_name()) || !cap.is_cap(i, caps) {
             i += 1;
             continue;
         }
-        let end = run_end(text, &toks, i, caps);
-        if let Some((m, next)) = analyse_around_nickname(text, &toks, i, end, caps, headline) {
+        let end = run_end(&cap, i, caps);
+        if let Some((m, next)) = analyse_around_nickname(&cap, i, end, caps, headline) {
             out.push(m);
             i = next;
             continue;
@@ -154,13 +173,13 @@ fn scan(text: &str, headline: bool) -> Vec<Mention> {
 /// nickname (on a copy of the tokens, which happens rarely) and returns it with the token index
 /// after it.
 fn analyse_around_nickname(
-    text: &str,
-    toks: &[Tok],
+    cap: &CapTest,
     start: usize,
     end: usize,
     caps: bool,
     headline: bool,
 ) -> Option<(Mention, usize)> {
+    let (text, toks) = (cap.text, cap.toks);
     let is = |i: usize, marks: &[&str]| toks.get(i).is_some_and(|t| marks.contains(&t.text(text)));
     let initial = end > start + 1
         && toks[end - 1]
@@ -171,14 +190,14 @@ fn analyse_around_nickname(
             == 1;
     if !initial
         || !is(end, &["\"", "“", "("])
-        || !toks.get(end + 1).is_some_and(|t| is_cap(text, t, caps))
+        || !cap.is_cap(end + 1, caps)
         || !is(end + 2, &["\"", "”", ")"])
-        || !toks.get(end + 3).is_some_and(|t| is_cap(text, t, caps))
+        || !cap.is_cap(end + 3, caps)
     {
         return None;
     }
     let rest = end + 3;
-    let rest_end = run_end(text, toks, rest, caps);
+    let rest_end = run_end(cap, rest, caps);
     let mut joined: Vec<Tok> = toks[..end].to_vec();
     joined.extend_from_slice(&toks[rest..]);
     let mut m = analyse(text, &joined, start, end + rest_end - rest, caps, headline)?;
@@ -333,6 +352,44 @@ fn is_cap(text: &str, t: &Tok, caps: bool) -> bool {
     })
 }
 
+/// [`is_cap`] for the tokens of one text, remembered in upper-case reading: there it costs
+/// several word-list look-ups, and `scan`, `run_end` and the nickname check ask it of the same
+/// token up to three times. Mixed-case reading reads the token's flags, cheaper than a memo.
+struct CapTest<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    /// Upper-case verdicts by token index, empty when no part of the text reads upper case.
+    caps_memo: Vec<Cell<Option<bool>>>,
+}
+
+impl<'a> CapTest<'a> {
+    fn new(text: &'a str, toks: &'a [Tok], any_caps: bool) -> Self {
+        let caps_memo = if any_caps {
+            vec![Cell::new(None); toks.len()]
+        } else {
+            Vec::new()
+        };
+        CapTest {
+            text,
+            toks,
+            caps_memo,
+        }
+    }
+
+    /// [`is_cap`] of token `i` (false past the end).
+    fn is_cap(&self, i: usize, caps: bool) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let Some(memo) = self.caps_memo.get(i).filter(|_| caps) else {
+            return is_cap(self.text, t, caps);
+        };
+        let verdict = memo.get().unwrap_or_else(|| is_cap(self.text, t, true));
+        memo.set(Some(verdict));
+        verdict
+    }
+}
+
 /// `al-Sisi`, `el-Sisi`, `bin-Salman`: a lower-case particle, a hyphen, then a capital.
 fn has_particle_prefix(w: &str) -> bool {
     // A byte loop, not `split_once`: this runs for every lower-case word of a text, and the
@@ -346,7 +403,8 @@ fn has_particle_prefix(w: &str) -> bool {
 
 /// The end (exclusive) of the run of name words starting at `i`: capitalised words, joined by
 /// particles and `of`/`for` when a capitalised word follows; a possessive or line break ends it.
-fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
+fn run_end(cap: &CapTest, i: usize, caps: bool) -> usize {
+    let (text, toks) = (cap.text, cap.toks);
     let mut j = i;
     loop {
         if toks[j].possessive {
@@ -356,7 +414,7 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
         if caps && next >= i + 2 && next < toks.len() && ends_caps_name(text, toks, i, next) {
             return next;
         }
-        if next < toks.len() && !toks[next].newline_before && is_cap(text, &toks[next], caps) {
+        if next < toks.len() && !toks[next].newline_before && cap.is_cap(next, caps) {
             j = next;
             continue;
         }
@@ -374,7 +432,7 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
         {
             k += 1;
         }
-        if k > next && k < toks.len() && !toks[k].newline_before && is_cap(text, &toks[k], caps) {
+        if k > next && k < toks.len() && !toks[k].newline_before && cap.is_cap(k, caps) {
             j = k;
             continue;
         }
@@ -385,10 +443,9 @@ fn run_end(text: &str, toks: &[Tok], i: usize, caps: bool) -> usize {
 /// In upper-case or Title Case text, `ELIZABETH WARREN HAMMERS BANK`: after a first name and
 /// another word, a dictionary word that is no first name is the headline's verb or noun.
 fn ends_caps_name(text: &str, toks: &[Tok], i: usize, next: usize) -> bool {
-    let k = word_key(toks[next].text(text));
-    LEX.english.contains(k.as_str())
-        && !LEX.first.contains(k.as_str())
-        && LEX.first.contains(word_key(toks[i].text(text)).as_str())
+    with_word_key(toks[next].text(text), |k| {
+        LEX.english.contains(k) && !LEX.first.contains(k)
+    }) && with_word_key(toks[i].text(text), |k| LEX.first.contains(k))
 }
 
 /// Lower-case words that may sit inside a capitalised run: name particles, and `of`/`for` after
@@ -438,9 +495,12 @@ fn analyse(
         &mut heap,
         run.iter().map(|t| word_key(t.text(text))),
     );
+    // Each word's class once: the fast exit, the roles and the verdict on a single name use it.
+    let (mut inline, mut heap) = ([Class::Other; 8], Vec::new());
+    let classes = short_list(&mut inline, &mut heap, keys.iter().map(|k| LEX.class(k)));
     // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
     if keys.len() == 1
-        && !matches!(LEX.class(&keys[0]), Class::Other)
+        && !matches!(classes[0], Class::Other)
         && !LEX.last.contains(keys[0].as_str())
     {
         return None;
@@ -457,7 +517,7 @@ fn analyse(
     if partnership(text, toks, start, end) {
         return Some(firm_mention(text, run, (0, run.len()), start, headline));
     }
-    let roles = roles(text, run, keys, caps, headline);
+    let roles = roles(text, run, keys, classes, caps, headline);
     if let Some(firm) = firm_before_head(keys, &roles) {
         return Some(firm_mention(text, run, firm, start, headline));
     }
@@ -520,7 +580,7 @@ fn analyse(
         score >= 2
     } else {
         let k = k_str(name_keys);
-        let bad = !matches!(LEX.class(k), Class::Other) && !LEX.last.contains(k);
+        let bad = !matches!(classes[s], Class::Other) && !LEX.last.contains(k);
         let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
         let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
         // `Miss Universe`, `Miss Piggy`: a pageant or character title, not a woman's surname.
@@ -708,13 +768,25 @@ fn is_known_firm(keys: &[String]) -> bool {
     match keys {
         [] => false,
         [one] => LEX.firms.contains(one.as_str()),
-        [a, b, ..] => {
-            LEX.firms.contains(a.as_str())
-                || LEX
-                    .firms
-                    .contains([a.as_str(), b.as_str()].join(" ").as_str())
-        }
+        [a, b, ..] => firm_starts(a, b),
     }
+}
+
+/// Keys `a b` begin a firm of [`is_known_firm`]: `a` is one, or `a b` together.
+fn firm_starts(a: &str, b: &str) -> bool {
+    if LEX.firms.contains(a) {
+        return true;
+    }
+    // `a b` joined on the stack: this runs for every name of two words or more.
+    let mut buf = [0u8; 64];
+    let Some(joined) = buf.get_mut(..a.len() + 1 + b.len()) else {
+        return LEX.firms.contains([a, b].join(" ").as_str());
+    };
+    let (head, tail) = joined.split_at_mut(a.len());
+    head.copy_from_slice(a.as_bytes());
+    tail[0] = b' ';
+    tail[1..].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(joined).is_ok_and(|k| LEX.firms.contains(k))
 }
 
 /// `an analyst at Smith Barney`, `Smith Barney economist Jane Doe`: a role at a firm names the
@@ -752,7 +824,11 @@ fn and_company(text: &str, toks: &[Tok], end: usize) -> bool {
 /// `Bailey & Glasser`, `Moore & Van Allen`, `Marks & Spencer`: names joined by an ampersand
 /// name a firm or a brand, unless both sides are bare first names (`Harry & Meghan`).
 fn partnership(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
-    let is_amp = |i: usize| toks.get(i).is_some_and(|t| t.text(text) == "&");
+    // A token is `&` when it starts with one: words start with a letter or digit.
+    let is_amp = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| text.as_bytes().get(t.start) == Some(&b'&'))
+    };
     let cap_word = |i: usize| {
         toks.get(i)
             .is_some_and(|t| t.word && t.text(text).starts_with(char::is_uppercase))
@@ -764,7 +840,7 @@ fn partnership(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     } else {
         return false;
     };
-    let first = |i: usize| LEX.first.contains(word_key(toks[i].text(text)).as_str());
+    let first = |i: usize| with_word_key(toks[i].text(text), |k| LEX.first.contains(k));
     !(first(other) && first(near))
 }
 
@@ -828,17 +904,24 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
 /// Words that lead a place's name (`San Diego`, `Los Angeles`) and also occur inside people's.
 const PLACE_LEADS: [&str; 6] = ["san", "santa", "sao", "los", "las", "saint"];
 
-fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -> Vec<Role> {
+fn roles(
+    text: &str,
+    run: &[Tok],
+    keys: &[String],
+    classes: &[Class],
+    caps: bool,
+    headline: bool,
+) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
-    let (mut inline, mut heap) = ([Class::Other; 8], Vec::new());
-    let classes = short_list(&mut inline, &mut heap, keys.iter().map(|k| LEX.class(k)));
     for (k, key) in keys.iter().enumerate() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
         let last_pos = k + 1 == keys.len();
-        let listed = LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
-        let next_plain = keys
-            .get(k + 1)
-            .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n));
+        // Closures, not values: only some arms ask, and each costs word-list look-ups.
+        let listed = || LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
+        let next_plain = || {
+            keys.get(k + 1)
+                .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n))
+        };
         let acronym = !caps && is_acronym(run[k].text(text));
         // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
         // else the word may be (`la` is also Los Angeles).
@@ -865,7 +948,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
         }
         let role = match classes[k] {
             Class::Honorific => Role::Honorific,
-            Class::Title if prev_name && last_pos && listed => Role::Name,
+            Class::Title if prev_name && last_pos && listed() => Role::Name,
             Class::Title => Role::Title,
             // `James To`: a capitalised short word mid-sentence after a first name is a surname.
             Class::Stop
@@ -887,7 +970,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
                     && key.len() > 2
                     && !is_weekday(key)
                     && last_pos
-                    && listed
+                    && listed()
                     && !LEX.is_direction(key)
                     && !is_acronym(run[k].text(text))
                     && !is_common(&keys[k - 1])
@@ -899,15 +982,15 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             {
                 Role::Name
             }
-            Class::Connector if next_plain && !caps && is_upper_initial(run[k].text(text)) => {
+            Class::Connector if next_plain() && !caps && is_upper_initial(run[k].text(text)) => {
                 Role::Name
             }
             // `Paris Hilton`, but not `House Newt Gingrich` (a first name follows).
             Class::Place | Class::Org | Class::Connector
                 if k == 0
-                    && listed
+                    && listed()
                     && key.len() > 2
-                    && next_plain
+                    && next_plain()
                     && !caps
                     && !LEX.is_direction(key)
                     && !keys.get(1).is_some_and(|n| {
@@ -930,7 +1013,7 @@ fn roles(text: &str, run: &[Tok], keys: &[String], caps: bool, headline: bool) -
             Class::Other if k > 0 && last_pos && is_plural_noun(key) => Role::Other,
             Class::Other if is_common(key) => {
                 let mid_sentence = !(k == 0 && run[0].sentence_start);
-                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain)
+                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain())
                     || (LEX.last.contains(key.as_str()) && prev_name)
                 {
                     Role::Name
@@ -987,21 +1070,25 @@ fn is_weekday(k: &str) -> bool {
 fn is_word_compound(k: &str) -> bool {
     // `Miami-based`, `Texas-born`, `state-owned`: an attribute, never part of a name.
     const ATTRIBUTES: [&str; 6] = ["-based", "-born", "-led", "-owned", "-backed", "-style"];
+    // Every compound and attribute has a hyphen; most words have none.
+    if !k.bytes().any(|b| b == b'-') {
+        return false;
+    }
     if ATTRIBUTES.iter().any(|a| k.ends_with(a)) {
         return true;
     }
-    k.contains('-')
-        && k.split('-').all(|p| {
-            p.len() >= 4 // short parts are syllables of a given name: `Lung-bin`
-                && (LEX.english.contains(p) || is_common(p))
-                && !LEX.first.contains(p)
-        })
+    // Short parts are syllables of a given name: `Lung-bin`.
+    k.split('-').all(|p| {
+        p.len() >= 4 && (LEX.english.contains(p) || is_common(p)) && !LEX.first.contains(p)
+    })
 }
 
 /// A romanised Chinese or Korean surname followed by a hyphenated given name (`Park Joo-ho`).
 fn is_east_asian_start(keys: &[String], k: usize) -> bool {
-    LEX.east_asian.contains(keys[k].as_str())
-        && keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
+    // The given name first: most words have no next word or no hyphen, which settles it
+    // without a look-up.
+    keys.get(k + 1).is_some_and(|n| is_syllable_name(n))
+        && LEX.east_asian.contains(keys[k].as_str())
 }
 
 /// Evidence for a name of two or more words; 2 or more is a person.
@@ -1061,9 +1148,12 @@ fn is_foreign(keys: &[String]) -> bool {
 
 /// A hyphenated given name of short syllables, not an English compound.
 fn is_syllable_name(k: &str) -> bool {
-    let Some((a, b)) = k.split_once('-') else {
+    // A byte search, not `split_once`: this runs for most words of a run, and the searcher's
+    // set-up costs more than these short words.
+    let Some(dash) = k.bytes().position(|b| b == b'-') else {
         return false;
     };
+    let (a, b) = (&k[..dash], &k[dash + 1..]);
     !LEX.is_connector(a)
         && !a.is_empty()
         && !b.is_empty()
@@ -1090,6 +1180,12 @@ fn word_key(w: &str) -> String {
     k
 }
 
+/// Calls `f` with [`word_key`] of `w`, built on the stack for a short ASCII word (see
+/// [`with_lower_key`]).
+fn with_word_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_lower_key(w, |k| f(k.trim_end_matches('.')))
+}
+
 /// Starts with a capital letter (`Abdel`, not `de`).
 fn is_upper_initial(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -1097,6 +1193,11 @@ fn is_upper_initial(w: &str) -> bool {
 
 /// `NASA`, `U.S.`, `KSC`: two or more letters, all upper case.
 fn is_acronym(w: &str) -> bool {
+    // A lower-case ASCII letter rules out an acronym in any text; in a capitalised word it is
+    // found at the second byte, before the whole word is scanned.
+    if w.bytes().any(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
     if w.is_ascii() {
         // Byte tests for the usual ASCII word; most are done at their first lower-case letter.
         let b = w.as_bytes();
@@ -1232,17 +1333,16 @@ fn city_before_state(text: &str, toks: &[Tok], end: usize) -> bool {
         return false;
     }
     if is_cap_word(k + 1)
-        && matches!(
-            word_key(toks[k].text(text)).as_str(),
-            "new" | "north" | "south" | "west" | "rhode"
-        )
+        && with_word_key(toks[k].text(text), |k| {
+            matches!(k, "new" | "north" | "south" | "west" | "rhode")
+        })
     {
         k += 1;
     }
     // `Tom Doe, SC,` `Jane Doe, MD`: capitals without periods are post-nominal letters.
     let w = toks[k].text(text);
     let postnominal = w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-    let state = !postnominal && LEX.us_states.contains(word_key(w).as_str());
+    let state = !postnominal && with_word_key(w, |k| LEX.us_states.contains(k));
     // After the state the phrase ends: punctuation, a lower-case word or the end of the text.
     let ends = toks
         .get(k + 1)

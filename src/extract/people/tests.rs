@@ -805,3 +805,37 @@ fn age_and_description_before_a_name_are_not_the_name() {
     assert_eq!(p[0].name, "Ilona Vargha");
     assert_eq!(p[0].mentions, 2);
 }
+
+#[test]
+fn key_comparison_matches_lower_key() {
+    for (w, key) in [
+        ("Putin", "putin"),
+        ("PUTIN", "putin"),
+        ("Putin", "puti"),
+        ("Ángel", "angel"),
+        ("O’Neill", "o'neill"),
+    ] {
+        assert_eq!(is_key_of(w, key), lower_key(w) == key, "{w}");
+    }
+}
+
+#[test]
+fn firm_words_are_judged_by_their_first_two_keys() {
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    assert!(names_known_firm(&words(&["Merrill", "Lynch", "Capital"])));
+    assert!(names_known_firm(&words(&["Lloyds"])));
+    assert!(!names_known_firm(&words(&["Jane", "Lynch"])));
+    assert!(firm_starts("dean", "witter") && !firm_starts("dean", "martin"));
+}
+
+#[test]
+fn upper_case_test_is_remembered_per_token() {
+    let text = "JANE DOE SAID THE BANK WOULD FALL";
+    let toks = tokenize(text);
+    let cap = CapTest::new(text, &toks, true);
+    for i in 0..=toks.len() {
+        let direct = toks.get(i).is_some_and(|t| is_cap(text, t, true));
+        assert_eq!(cap.is_cap(i, true), direct);
+        assert_eq!(cap.is_cap(i, true), direct, "remembered");
+    }
+}

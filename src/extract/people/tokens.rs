@@ -2,6 +2,8 @@
 //! initials such as `J.K.` and abbreviations such as `Mr.`), single punctuation marks, and for each
 //! token whether a line break precedes it and whether it starts a sentence.
 
+use std::sync::LazyLock;
+
 /// One token; `start..end` is a byte range of the text (a possessive `'s` is outside it).
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
@@ -40,10 +42,31 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
 ];
 
-/// True for a word of [`ABBREVIATIONS`] in any case, compared without a lower-cased copy (the
-/// check runs at every sentence end).
+/// True for a word of [`ABBREVIATIONS`] in any case. The check runs at every sentence end: a
+/// binary search for the word packed into one integer, not a comparison with each abbreviation.
 fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    pack_short(w).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack_short`], sorted.
+static ABBREVIATION_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut keys: Vec<u64> = ABBREVIATIONS.iter().filter_map(|a| pack_short(a)).collect();
+    keys.sort_unstable();
+    keys
+});
+
+/// An ASCII word of at most 6 bytes, lower-cased, as one integer: its bytes, then its length
+/// (so that no two words share a key).
+fn pack_short(w: &str) -> Option<u64> {
+    if w.len() > 6 || !w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[7] = w.len() as u8;
+    Some(u64::from_le_bytes(buf))
 }
 
 /// Splits `text` into tokens.
@@ -144,6 +167,15 @@ static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// The length of the ASCII letters and digits that open `bytes`: a loop over a slice iterator,
+/// tighter than indexing the text byte by byte (this loop sees every letter of the text).
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// The part of `w` after the last byte that `sep` accepts (all of `w` without one); the byte
 /// search `rsplit` with a char pattern would set up for these short words.
 fn after_last(w: &str, sep: impl Fn(u8) -> bool) -> &str {
@@ -162,11 +194,15 @@ fn word_end(text: &str, from: usize) -> (usize, bool) {
     loop {
         // ASCII letters and digits, the bulk of every word, without decoding: one table load per
         // byte, and the segment length added once per stretch.
-        let stretch = end;
-        while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-            end += 1;
+        let stretch = ascii_alnum_run(bytes.get(end..).unwrap_or_default());
+        end += stretch;
+        segment += stretch;
+        // Most words end at an ASCII space or mark that joins nothing: no decoding.
+        match bytes.get(end) {
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => break,
+            None => break,
+            _ => {}
         }
-        segment += end - stretch;
         let Some((d, len)) = char_at(text, end) else {
             break;
         };
@@ -278,12 +314,19 @@ pub fn lower_key(w: &str) -> String {
 /// context checks beside a name look up one word each, and a `String` per check cost more than
 /// the look-up itself.
 pub fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    // A lower-case ASCII word (`said`, `the`) is its own key; a capitalised one stops the test
+    // at its first byte.
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(w);
+    }
     let mut buf = [0u8; 32];
     if w.is_ascii()
         && let Some(b) = buf.get_mut(..w.len())
     {
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
+        // Copied and lower-cased in one pass.
+        for (d, s) in b.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
         if let Ok(k) = std::str::from_utf8(b) {
             return f(k);
         }
@@ -387,6 +430,19 @@ mod tests {
         for w in ["Putin", "SAID", "Ángel", "O’Neill", "", &"Long".repeat(20)] {
             assert_eq!(with_lower_key(w, str::to_string), lower_key(w));
         }
+    }
+
+    #[test]
+    fn abbreviation_keys_tell_lengths_apart() {
+        assert!(is_abbreviation("MR") && is_abbreviation("Sept"));
+        assert!(!is_abbreviation("m") && !is_abbreviation("mr\0") && !is_abbreviation("Mé"));
+    }
+
+    #[test]
+    fn alnum_run_stops_at_the_first_other_byte() {
+        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
+        assert_eq!(ascii_alnum_run(b"abc9"), 4);
+        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
     }
 
     #[test]
