@@ -40,6 +40,10 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
 /// when the paragraph does not open with one. The place must be written in capitals, or an
 /// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
+    // Most paragraphs fail here, before any token is made.
+    if !opens_with_capital(paragraph) {
+        return None;
+    }
     // A dateline ends within its first 16 tokens: look at a short prefix only, not at the whole
     // paragraph (a hard-wrapped wire story can be one long paragraph).
     let mut end = paragraph.len().min(LEADING_SCAN_BYTES);
@@ -54,20 +58,35 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    let agency = has_agency(head);
+    let by_colon = toks[dash].kind != Kind::Dash;
+    // The place, when not empty, holds the first word: a lower-case letter there rules out a
+    // place in capitals, and only an agency can still make a dateline. Checked before the
+    // date is looked for, as most sentences with a dash fail here.
+    if first.text.chars().any(char::is_lowercase) && !(agency && !by_colon) {
+        return None;
+    }
     let found = find_date(head);
     let end = place_end(head, found.as_ref(), toks[dash].start);
     let place = paragraph.get(..end)?.trim();
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
-    let agency = has_agency(head);
-    let by_colon = toks[dash].kind != Kind::Dash;
-    if !(caps || (agency && !by_colon)) || clean_place(place, false).is_none() || is_kicker(place) {
+    if !(caps || (agency && !by_colon)) || place_text(place, false).is_none() || is_kicker(place)
+    {
         return None;
     }
     if !rest_is_dateline(head, found.as_ref()) {
         return None;
     }
     Some(toks[dash].end)
+}
+
+/// True when the first character after white space is a capital letter: the first token of a
+/// dateline is a capitalised word (see [`tokenize`], which skips the same white space).
+fn opens_with_capital(paragraph: &str) -> bool {
+    paragraph
+        .trim_start()
+        .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
 }
 
 /// How much of a paragraph [`leading`] reads: far more than any dateline's tokens.
@@ -77,20 +96,6 @@ const LEADING_TOKENS: usize = 16;
 
 /// Month number (1-12) of a month word, matched leniently; `None` for any other word.
 pub fn month_of(word: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // Real words one edit away from a month name; they are never months.
     const NOT_MONTHS: &[&str] = &[
         "arch", "marsh", "match", "parch", "larch", "marco", "marcy", "merch", "jane", "junk",
@@ -108,13 +113,41 @@ pub fn month_of(word: &str) -> Option<u8> {
     buf.copy_from_slice(word.as_bytes());
     buf.make_ascii_lowercase();
     let w = std::str::from_utf8(buf).ok()?;
-    if NOT_MONTHS.contains(&w) {
+    // Every fit of a word of four letters or fewer keeps the month's first letter: most short
+    // words of a text stop here, before the twelve names are tried.
+    if w.len() <= 4 && !MONTH_INITIALS.contains(&w.as_bytes()[0]) {
         return None;
     }
+    let month = month_fit(w)?;
+    // Checked only once a month fits: most words fit none, and the list costs a comparison each.
+    (!NOT_MONTHS.contains(&w)).then_some(month)
+}
+
+/// Month names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// First letters of the month names.
+const MONTH_INITIALS: &[u8] = b"jfmasond";
+
+/// The month whose name fits the lower-case word `w` (see [`month_of`]), else `None`.
+fn month_fit(w: &str) -> Option<u8> {
     // The month when exactly one name fits, else none (ambiguous or no fit).
     let only = |fits: &dyn Fn(&str) -> bool| {
         let mut found = None;
-        for (i, name) in NAMES.iter().enumerate() {
+        for (i, name) in MONTH_NAMES.iter().enumerate() {
             if fits(name) {
                 if found.is_some() {
                     return Some(None);
@@ -409,87 +442,105 @@ const PARTICLES: &[&str] = &[
 /// Trims and title-cases a place; `None` when it is empty or not place-like. A place written
 /// all in lower case (`st louis, april 7`) is only trusted when a date follows it.
 fn clean_place(s: &str, dated: bool) -> Option<String> {
+    let s = place_text(s, dated)?;
+    let mut words = s.split_whitespace();
+    if s.len() <= 2 && words.clone().nth(1).is_none() {
+        return Some(s.to_string());
+    }
+    let mixed = s.chars().any(char::is_lowercase);
+    let mut out = String::with_capacity(s.len());
+    if let Some(first) = words.next() {
+        fix_case(first, true, mixed, &mut out);
+    }
+    for w in words {
+        out.push(' ');
+        fix_case(w, false, mixed, &mut out);
+    }
+    Some(out)
+}
+
+/// The trimmed text of a place (see [`clean_place`]) when it is place-like, else `None`. Reads
+/// the words in place, without collecting them: [`leading`] only asks whether there is a place.
+fn place_text(s: &str, dated: bool) -> Option<&str> {
     let s = s
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim()
         .trim_end_matches([',', ':', ';'])
         .trim_end();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let first = words.first()?;
-    let last = words.last()?.to_lowercase();
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    let (mut last, mut count) = (first, 1);
+    for w in words {
+        last = w;
+        count += 1;
+    }
     // A slash joins twin cities in capitals (`DALLAS/FORT WORTH`); `Wilcox/Gibbs` is a byline.
     let caps = !s.chars().any(char::is_lowercase);
     let ok_chars = s.chars().all(|c| {
         c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’') || (caps && c == '/')
     });
     let place_like = ok_chars
-        && words.len() <= 6
+        && count <= 6
         && (first.starts_with(|c: char| c.is_uppercase())
             || (dated && !s.chars().any(char::is_uppercase)))
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !NOT_PLACE_START.contains(&first.to_lowercase().as_str())
-        && !PARTICLES.contains(&last.as_str())
-        && !NOT_PLACE_END.contains(&last.as_str())
-        && !(words.len() == 1 && month_of(first).is_some());
-    if !place_like {
-        return None;
+        && !lower_in(first, NOT_PLACE_START)
+        && !lower_in(last, PARTICLES)
+        && !lower_in(last, NOT_PLACE_END)
+        && !(count == 1 && month_of(first).is_some());
+    place_like.then_some(s)
+}
+
+/// True when `word` in lower case is one of `list` (written in lower case). An ASCII word is
+/// compared in place, without the allocation of `to_lowercase`.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
     }
-    if words.len() == 1 && s.len() <= 2 {
-        return Some(s.to_string());
-    }
-    let mixed = s.chars().any(char::is_lowercase);
-    let titled: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| fix_case(w, i == 0, mixed))
-        .collect();
-    Some(titled.join(" "))
 }
 
 /// One word of a place in reading case: capitals (also with a typo, `WALtHAM`) are title-cased,
 /// a lower-case word that is no particle is capitalised (`New york`), abbreviations with inner
 /// dots (`D.C.`), short capitals beside lower case (`Washington DC`) and mixed case (`LaFox`)
 /// stay as written.
-fn fix_case(word: &str, first: bool, mixed_place: bool) -> String {
+fn fix_case(word: &str, first: bool, mixed_place: bool, out: &mut String) {
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let lower = word.chars().filter(|c| c.is_lowercase()).count();
     let inner_dot = word.trim_end_matches('.').contains('.');
     if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
-        word.to_string()
+        out.push_str(word);
     } else if upper > 0 && upper * 10 >= (upper + lower) * 7 {
-        title_word(word, first)
-    } else if upper == 0 && (first || !PARTICLES.contains(&word.to_lowercase().as_str())) {
-        capitalise(word)
+        title_word(word, first, out);
+    } else if upper == 0 && (first || !lower_in(word, PARTICLES)) {
+        capitalise(word, out);
     } else {
-        word.to_string()
+        out.push_str(word);
     }
 }
 
 /// `JANEIRO` -> `Janeiro`, `PORT-AU-PRINCE` -> `Port-au-Prince`, `JOHN'S` -> `John's`,
 /// `DE` -> `de` (particles stay lower case except at the very start).
-fn title_word(word: &str, first: bool) -> String {
-    let parts: Vec<String> = word
-        .split('-')
-        .enumerate()
-        .map(|(j, part)| {
-            let lower = part.to_lowercase();
-            if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
-                lower
-            } else {
-                capitalise(&lower)
-            }
-        })
-        .collect();
-    parts.join("-")
+fn title_word(word: &str, first: bool, out: &mut String) {
+    for (j, part) in word.split('-').enumerate() {
+        if j > 0 {
+            out.push('-');
+        }
+        let lower = part.to_lowercase();
+        if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
+            out.push_str(&lower);
+        } else {
+            capitalise(&lower, out);
+        }
+    }
 }
 
 /// Upper-cases the first letter and the letter after `/`, and after an apostrophe when two or
 /// more letters follow (`O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`).
-fn capitalise(lower: &str) -> String {
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = String::with_capacity(lower.len());
+fn capitalise(lower: &str, out: &mut String) {
     let mut upper_next = true;
-    for (k, &c) in chars.iter().enumerate() {
+    for (k, c) in lower.char_indices() {
         if upper_next && c.is_alphabetic() {
             out.extend(c.to_uppercase());
             upper_next = false;
@@ -499,14 +550,13 @@ fn capitalise(lower: &str) -> String {
         if c == '/' {
             upper_next = true;
         } else if c == '\'' || c == '’' {
-            upper_next = chars[k + 1..]
-                .iter()
+            upper_next = lower[k + c.len_utf8()..]
+                .chars()
                 .take_while(|c| c.is_alphabetic())
                 .count()
                 >= 2;
         }
     }
-    out
 }
 
 /// News agencies written in parentheses after a place.
@@ -536,7 +586,7 @@ fn has_agency(toks: &[Tok]) -> bool {
         w[0].kind == Kind::Open
             && w[2].kind == Kind::Close
             && w[1].kind == Kind::Word
-            && AGENCIES.contains(&w[1].text.to_lowercase().as_str())
+            && lower_in(w[1].text, AGENCIES)
     })
 }
 
@@ -574,7 +624,7 @@ fn is_kicker(place: &str) -> bool {
         "recap",
         "timeline",
     ];
-    KICKERS.contains(&place.to_lowercase().as_str())
+    lower_in(place, KICKERS)
 }
 
 /// Everything between place and dash must be dateline material: capitalised region words,
