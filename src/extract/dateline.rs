@@ -112,15 +112,15 @@ pub fn month_of(word: &str) -> Option<u8> {
     let buf = &mut buf[..word.len()];
     buf.copy_from_slice(word.as_bytes());
     buf.make_ascii_lowercase();
-    let w = std::str::from_utf8(buf).ok()?;
+    let w: &[u8] = buf;
     // Every fit of a word of four letters or fewer keeps the month's first letter: most short
     // words of a text stop here, before the twelve names are tried.
-    if w.len() <= 4 && !MONTH_INITIALS.contains(&w.as_bytes()[0]) {
+    if w.len() <= 4 && !MONTH_INITIALS.contains(&w[0]) {
         return None;
     }
     let month = month_fit(w)?;
     // Checked only once a month fits: most words fit none, and the list costs a comparison each.
-    (!NOT_MONTHS.contains(&w)).then_some(month)
+    (!NOT_MONTHS.iter().any(|n| n.as_bytes() == w)).then_some(month)
 }
 
 /// Month names, January first.
@@ -143,45 +143,47 @@ const MONTH_NAMES: [&str; 12] = [
 const MONTH_INITIALS: &[u8] = b"jfmasond";
 
 /// The month whose name fits the lower-case word `w` (see [`month_of`]), else `None`.
-fn month_fit(w: &str) -> Option<u8> {
-    // The month when exactly one name fits, else none (ambiguous or no fit).
-    let only = |fits: &dyn Fn(&str) -> bool| {
-        let mut found = None;
-        for (i, name) in MONTH_NAMES.iter().enumerate() {
-            if fits(name) {
-                if found.is_some() {
-                    return Some(None);
-                }
-                found = Some(i);
-            }
-        }
-        found.map(|i| u8::try_from(i + 1).ok())
-    };
-    if let Some(by_prefix) = only(&|name| name.starts_with(w)) {
+fn month_fit(w: &[u8]) -> Option<u8> {
+    let first = w[0];
+    // A prefix keeps the first letter: comparing it first spares most names the full test.
+    if let Some(by_prefix) = only_fit(|name| name[0] == first && name.starts_with(w)) {
         return by_prefix;
     }
-    let first = w.as_bytes()[0];
-    only(&|name| {
+    only_fit(|name| {
         if w.len() >= 4 {
             // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
             name.len() >= 4
-                && (w.len() >= 5 || name.as_bytes()[0] == first)
+                && (w.len() >= 5 || name[0] == first)
                 && w.len().abs_diff(name.len()) <= 1
                 && within_one_edit(w, name)
         } else {
             // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.
-            name.as_bytes()[0] == first
+            name[0] == first
                 && ((name.len() == 4 && within_one_edit(w, name)) || is_swap(w, &name[..3]))
         }
     })
     .flatten()
 }
 
+/// The month (1-12) when exactly one name fits, `Some(None)` when several do (ambiguous), and
+/// `None` when none does.
+fn only_fit(fits: impl Fn(&[u8]) -> bool) -> Option<Option<u8>> {
+    let mut found = None;
+    for (i, name) in MONTH_NAMES.iter().enumerate() {
+        if fits(name.as_bytes()) {
+            if found.is_some() {
+                return Some(None);
+            }
+            found = Some(i);
+        }
+    }
+    found.map(|i| u8::try_from(i + 1).ok())
+}
+
 /// True when one edit (or one swap of neighbours) turns `a` into `b`. The letters before and
 /// after a single edit are a common prefix and suffix covering all but two letters: a cheap test
 /// that rejects almost every word before the distance table is filled.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
+fn within_one_edit(x: &[u8], y: &[u8]) -> bool {
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let suffix = x
         .iter()
@@ -189,13 +191,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
         .zip(y.iter().rev())
         .take_while(|(p, q)| p == q)
         .count();
-    prefix + suffix + 2 >= x.len().min(y.len()) && osa(a, b) <= 1
+    prefix + suffix + 2 >= x.len().min(y.len()) && osa(x, y) <= 1
 }
 
 /// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII. Words longer
 /// than [`OSA_MAX`] are far from every month name and get a large distance without any work.
-fn osa(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn osa(a: &[u8], b: &[u8]) -> usize {
     if a.len() > OSA_MAX || b.len() > OSA_MAX {
         return usize::MAX;
     }
@@ -225,9 +226,9 @@ fn osa(a: &str, b: &str) -> usize {
 const OSA_MAX: usize = 12;
 
 /// True when `a` is `b` with two adjacent letters swapped.
-fn is_swap(a: &str, b: &str) -> bool {
+fn is_swap(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a != b && osa(a, b) == 1 && {
-        let diff = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count();
+        let diff = a.iter().zip(b).filter(|(x, y)| x != y).count();
         diff == 2
     }
 }
@@ -351,9 +352,17 @@ fn date_at(toks: &[Tok], i: usize, lo: usize, hi: usize) -> Option<Found> {
     if t.kind != Kind::Word {
         return None;
     }
-    let month = month_of(t.text)?;
+    // A day number beside the word is looked for first: it is cheaper to check than the month
+    // word, and most words of a dateline (its place) have none.
     let after = skip_punct(toks, i + 1, hi);
-    if let Some(day) = after.and_then(|j| day_of(&toks[j])) {
+    let day_after = after.and_then(|j| day_of(&toks[j]));
+    let prev = i.checked_sub(1).filter(|&p| p >= lo);
+    let day_before = prev.and_then(|p| day_of(&toks[p]));
+    if day_after.is_none() && day_before.is_none() {
+        return None;
+    }
+    let month = month_of(t.text)?;
+    if let Some(day) = day_after {
         let year = after.and_then(|j| year_after(toks, j + 1, hi));
         return Some(Found {
             month,
@@ -362,8 +371,7 @@ fn date_at(toks: &[Tok], i: usize, lo: usize, hi: usize) -> Option<Found> {
             first: i,
         });
     }
-    let prev = i.checked_sub(1).filter(|&p| p >= lo)?;
-    let day = day_of(&toks[prev])?;
+    let (prev, day) = prev.zip(day_before)?;
     Some(Found {
         month,
         day,
