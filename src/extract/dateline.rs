@@ -40,17 +40,18 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
 /// when the paragraph does not open with one. The place must be written in capitals, or an
 /// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
-    // Most paragraphs fail here, before any token is made.
-    if !opens_with_capital(paragraph) {
-        return None;
-    }
     // A dateline ends within its first 16 tokens: look at a short prefix only, not at the whole
     // paragraph (a hard-wrapped wire story can be one long paragraph).
     let mut end = paragraph.len().min(LEADING_SCAN_BYTES);
     while !paragraph.is_char_boundary(end) {
         end -= 1;
     }
-    let toks = tokenize_upto(&paragraph[..end], LEADING_TOKENS);
+    let prefix = &paragraph[..end];
+    // Most paragraphs fail here, before any token is made.
+    if !could_open_dateline(prefix) {
+        return None;
+    }
+    let toks = tokenize_upto(prefix, LEADING_TOKENS);
     let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
     let dash = toks.iter().position(|t| t.kind == Kind::Dash || colon(t))?;
     let head = &toks[..dash];
@@ -81,12 +82,16 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     Some(toks[dash].end)
 }
 
-/// True when the first character after white space is a capital letter: the first token of a
-/// dateline is a capitalised word (see [`tokenize`], which skips the same white space).
-fn opens_with_capital(paragraph: &str) -> bool {
-    paragraph
-        .trim_start()
-        .starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
+/// The tests of [`leading`] that need no tokens, on the text it reads: the first token (after
+/// the white space [`tokenize`] skips) is a capitalised word, and when that word has a lower-case
+/// letter the place is not in capitals, so only an agency in parentheses can make a dateline.
+fn could_open_dateline(prefix: &str) -> bool {
+    let text = prefix.trim_start();
+    if !text.starts_with(|c: char| c.is_alphabetic() && c.is_uppercase()) {
+        return false;
+    }
+    let first_word = text.get(..run_end(text, 0, is_word_char)).unwrap_or(text);
+    !first_word.chars().any(char::is_lowercase) || text.contains('(')
 }
 
 /// How much of a paragraph [`leading`] reads: far more than any dateline's tokens.
@@ -261,25 +266,20 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
 /// The first `max` tokens of `s` (see [`tokenize`]). Reads the text lazily, character by
 /// character: [`leading`] asks for a few tokens of a long prefix, on every paragraph it tries.
 fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(max.min(LEADING_TOKENS));
     let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
-    // The byte offset where the run of characters matching `pred` from `from` ends.
-    let run = |from: usize, pred: &dyn Fn(char) -> bool| {
-        let rest = s.get(from..).unwrap_or("");
-        from + rest.find(|c: char| !pred(c)).unwrap_or(rest.len())
-    };
+    let run = |from: usize, pred: fn(char) -> bool| run_end(s, from, pred);
     let mut start = 0;
     while out.len() < max {
         let Some(c) = char_at(start) else {
             break;
         };
         let (kind, end) = if c.is_alphabetic() {
-            let e = run(start, &|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-            (Kind::Word, e)
+            (Kind::Word, run(start, is_word_char))
         } else if c.is_ascii_digit() {
-            (Kind::Num, run(start, &|c: char| c.is_ascii_digit()))
+            (Kind::Num, run(start, |c: char| c.is_ascii_digit()))
         } else if c == '-' {
-            let e = run(start, &|c: char| c == '-');
+            let e = run(start, |c: char| c == '-');
             let before = s[..start]
                 .chars()
                 .next_back()
@@ -311,6 +311,18 @@ fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
         start = end;
     }
     out
+}
+
+/// Letters of a word token, with apostrophes (`JOHN'S`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\'' || c == '’'
+}
+
+/// The byte offset where the run of characters matching `pred` from `from` ends. Generic, so the
+/// test is inlined in the character loop instead of called per character.
+fn run_end(s: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
+    let rest = s.get(from..).unwrap_or("");
+    from + rest.find(|c: char| !pred(c)).unwrap_or(rest.len())
 }
 
 /// A month and day found in a dateline, with the explicit year if written.
