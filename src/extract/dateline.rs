@@ -29,10 +29,22 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
         .and_then(|p| clean_place(p, found.is_some()));
     let date = found.and_then(|f| resolve(&f, doc_date));
     Dateline {
-        raw: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        raw: single_spaced(text),
         place,
         date,
     }
+}
+
+/// `text` with each run of white space as one space, built in one buffer.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Length in bytes of a dateline at the start of `paragraph` (`PARIS, March 2 (AFP) -`,
@@ -189,6 +201,14 @@ fn only_fit(fits: impl Fn(&[u8]) -> bool) -> Option<Option<u8>> {
 /// after a single edit are a common prefix and suffix covering all but two letters: a cheap test
 /// that rejects almost every word before the distance table is filled.
 fn within_one_edit(x: &[u8], y: &[u8]) -> bool {
+    // An edit that keeps the first letter leaves it in place; one at the first letter keeps the
+    // second (a changed letter), shifts the first (a letter added or dropped) or swaps the two.
+    // Most words share none of these with a name and stop here.
+    if let (Some(&[x0, x1]), Some(&[y0, y1])) = (x.get(..2), y.get(..2)) {
+        if !(x0 == y0 || x1 == y1 || x0 == y1 || x1 == y0) {
+            return false;
+        }
+    }
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let suffix = x
         .iter()
