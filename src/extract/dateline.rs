@@ -63,9 +63,9 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     if !could_open_dateline(prefix) {
         return None;
     }
-    let toks = tokenize_upto(prefix, LEADING_TOKENS);
     let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
-    let dash = toks.iter().position(|t| t.kind == Kind::Dash || colon(t))?;
+    let toks = tokens_to_end(prefix, |t| t.kind == Kind::Dash || colon(t))?;
+    let dash = toks.len() - 1;
     let head = &toks[..dash];
     let first = head.first()?;
     if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
@@ -104,6 +104,22 @@ fn could_open_dateline(prefix: &str) -> bool {
     }
     let first_word = text.get(..run_end(text, 0, is_word_char)).unwrap_or(text);
     !first_word.chars().any(char::is_lowercase) || text.contains('(')
+}
+
+/// The tokens of `prefix` up to and including the first that `is_end` accepts, when that token
+/// is among the first [`LEADING_TOKENS`]; the text after it is not read.
+fn tokens_to_end<'a>(prefix: &'a str, is_end: impl Fn(&Tok) -> bool) -> Option<Vec<Tok<'a>>> {
+    let mut toks = Vec::with_capacity(LEADING_TOKENS);
+    let mut pos = 0;
+    while toks.len() < LEADING_TOKENS {
+        let t = next_token(prefix, pos)?;
+        pos = t.end;
+        toks.push(t);
+        if is_end(&t) {
+            return Some(toks);
+        }
+    }
+    None
 }
 
 /// How much of a paragraph [`leading`] reads: far more than any dateline's tokens.
@@ -280,20 +296,25 @@ struct Tok<'a> {
 /// Splits a dateline into words, numbers and separators. A hyphen inside a word
 /// (`WINSTON-SALEM`) is not a dash; a spaced one, a run of two, or an en/em dash is.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    tokenize_upto(s, usize::MAX)
+    // Room for a whole dateline at once: most hold fewer tokens than a leading one may.
+    let mut out = Vec::with_capacity(LEADING_TOKENS);
+    let mut pos = 0;
+    while let Some(t) = next_token(s, pos) {
+        pos = t.end;
+        out.push(t);
+    }
+    out
 }
 
-/// The first `max` tokens of `s` (see [`tokenize`]). Reads the text lazily, character by
-/// character: [`leading`] asks for a few tokens of a long prefix, on every paragraph it tries.
-fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::with_capacity(max.min(LEADING_TOKENS));
+/// The first token of `s` at or after byte `from` (see [`tokenize`]), skipping white space.
+/// Reads the text lazily, character by character: [`leading`] asks for a few tokens of a long
+/// prefix, on every paragraph it tries.
+fn next_token(s: &str, from: usize) -> Option<Tok<'_>> {
     let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
     let run = |from: usize, pred: fn(char) -> bool| run_end(s, from, pred);
-    let mut start = 0;
-    while out.len() < max {
-        let Some(c) = char_at(start) else {
-            break;
-        };
+    let mut start = from;
+    loop {
+        let c = char_at(start)?;
         let (kind, end) = if c.is_alphabetic() {
             (Kind::Word, run(start, is_word_char))
         } else if c.is_ascii_digit() {
@@ -322,15 +343,13 @@ fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
             };
             (kind, start + c.len_utf8())
         };
-        out.push(Tok {
+        return Some(Tok {
             kind,
             text: &s[start..end],
             start,
             end,
         });
-        start = end;
     }
-    out
 }
 
 /// Letters of a word token, with apostrophes (`JOHN'S`).
