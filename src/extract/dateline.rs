@@ -533,16 +533,13 @@ fn place_text(s: &str, dated: bool) -> Option<&str> {
         last = w;
         count += 1;
     }
+    let chars = PlaceChars::of(s);
     // A slash joins twin cities in capitals (`DALLAS/FORT WORTH`); `Wilcox/Gibbs` is a byline.
-    let caps = !s.chars().any(char::is_lowercase);
-    let ok_chars = s.chars().all(|c| {
-        c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’') || (caps && c == '/')
-    });
+    let ok_chars = !chars.other && (!chars.slash || !chars.lower);
     let place_like = ok_chars
         && count <= 6
-        && (first.starts_with(|c: char| c.is_uppercase())
-            || (dated && !s.chars().any(char::is_uppercase)))
-        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && (first.starts_with(|c: char| c.is_uppercase()) || (dated && !chars.upper))
+        && chars.letters >= 2
         && !lower_in(first, NOT_PLACE_START)
         && !lower_in(last, PARTICLES)
         && !lower_in(last, NOT_PLACE_END)
@@ -550,11 +547,47 @@ fn place_text(s: &str, dated: bool) -> Option<&str> {
     place_like.then_some(s)
 }
 
+/// What [`place_text`] asks of a place's characters, read in one pass.
+struct PlaceChars {
+    /// Alphabetic characters.
+    letters: usize,
+    lower: bool,
+    upper: bool,
+    slash: bool,
+    /// A character that is neither a letter, a slash, nor a space, period, hyphen or apostrophe.
+    other: bool,
+}
+
+impl PlaceChars {
+    fn of(s: &str) -> Self {
+        let mut out = PlaceChars {
+            letters: 0,
+            lower: false,
+            upper: false,
+            slash: false,
+            other: false,
+        };
+        for c in s.chars() {
+            if c.is_alphabetic() {
+                out.letters += 1;
+            } else if c == '/' {
+                out.slash = true;
+            } else if !matches!(c, ' ' | '.' | '-' | '\'' | '’') {
+                out.other = true;
+            }
+            out.lower |= c.is_lowercase();
+            out.upper |= c.is_uppercase();
+        }
+        out
+    }
+}
+
 /// True when `word` in lower case is one of `list` (written in lower case). An ASCII word is
 /// compared in place, without the allocation of `to_lowercase`.
 fn lower_in(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+        list.iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
     } else {
         list.contains(&word.to_lowercase().as_str())
     }
