@@ -23,15 +23,40 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
     let text = raw.trim();
     let toks = tokenize(text);
     let found = find_date(&toks);
-    let place_end = place_end(&toks, found.as_ref(), text.len());
-    let place = text
-        .get(..place_end)
-        .and_then(|p| clean_place(p, found.is_some()));
+    let place = place_of(text, &toks, found.as_ref());
     let date = found.and_then(|f| resolve(&f, doc_date));
     Dateline {
         raw: single_spaced(text),
         place,
         date,
+    }
+}
+
+/// The cleaned place of the dateline `text` (trimmed at its start) with its tokens `toks`.
+fn place_of(text: &str, toks: &[Tok], found: Option<&Found>) -> Option<String> {
+    let end = place_end(toks, found, text.len());
+    text.get(..end)
+        .and_then(|p| clean_place(p, found.is_some()))
+}
+
+/// A dateline found at the start of a paragraph by [`leading`], with the place and date read on
+/// the way: the text need not be parsed a second time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leading {
+    /// The dateline as written (`PARIS, March 2 (AFP) -`), trimmed.
+    pub text: String,
+    place: Option<String>,
+    found: Option<Found>,
+}
+
+impl Leading {
+    /// The dateline, the same as [`parse`] gives for its text.
+    pub fn into_dateline(self, doc_date: Option<Date>) -> Dateline {
+        Dateline {
+            raw: single_spaced(&self.text),
+            place: self.place,
+            date: self.found.and_then(|f| resolve(&f, doc_date)),
+        }
     }
 }
 
@@ -52,6 +77,27 @@ fn single_spaced(text: &str) -> String {
 /// when the paragraph does not open with one. The place must be written in capitals, or an
 /// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
+    let (toks, _) = scan_leading(paragraph)?;
+    toks.last().map(|t| t.end)
+}
+
+/// The dateline at the start of `paragraph` (see [`leading`]) with its place and date.
+pub fn leading_dateline(paragraph: &str) -> Option<Leading> {
+    let (toks, found) = scan_leading(paragraph)?;
+    // `parse` of the dateline text would make these same tokens (the text before the dash is the
+    // same, the white space before it is trimmed by both) and find the same date: only the place
+    // is read again, as `parse` reads it (through a closing colon).
+    let text = paragraph.get(..toks.last()?.end)?;
+    Some(Leading {
+        text: text.trim().to_string(),
+        place: place_of(text, &toks, found.as_ref()),
+        found,
+    })
+}
+
+/// The tokens of the dateline opening `paragraph`, up to and including its dash or colon, and
+/// the date found before that (see [`leading`]).
+fn scan_leading(paragraph: &str) -> Option<(Vec<Tok<'_>>, Option<Found>)> {
     // A dateline ends within its first 16 tokens: look at a short prefix only, not at the whole
     // paragraph (a hard-wrapped wire story can be one long paragraph).
     let mut end = paragraph.len().min(LEADING_SCAN_BYTES);
@@ -91,7 +137,7 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     if !rest_is_dateline(head, found.as_ref()) {
         return None;
     }
-    Some(toks[dash].end)
+    Some((toks, found))
 }
 
 /// The tests of [`leading`] that need no tokens, on the text it reads: the first token (after
@@ -365,7 +411,7 @@ fn run_end(s: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// A month and day found in a dateline, with the explicit year if written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
     month: u8,
     day: u8,
@@ -995,6 +1041,26 @@ mod tests {
     }
 
     #[test]
+    fn leading_dateline_reads_as_parse_does() {
+        let doc = d(2024, 3, 15);
+        for par in [
+            "PARIS, March 2 (AFP) - The minister said",
+            "  ROME, 4 March 2023 -- Rain fell",
+            "ISLAMABAD: The finance minister",
+            "NEW DELHI, March 3: Rail fares",
+            "OSLO . : Snow closed roads",
+            "WASHINGTON (Reuters) - Lawmakers",
+            "Washington (AFP) – The vote",
+        ] {
+            let Some(found) = leading_dateline(par) else {
+                panic!("no dateline in {par:?}");
+            };
+            let parsed = parse(&found.text, doc);
+            assert_eq!(found.into_dateline(doc), parsed, "{par}");
+        }
+    }
+
+    #[test]
     fn leading_dateline_in_paragraph() {
         let cases = [
             (
@@ -1030,6 +1096,8 @@ mod tests {
         for (par, want) in cases {
             let got = leading(par).and_then(|n| par.get(..n));
             assert_eq!(got, want, "{par}");
+            let found = leading_dateline(par);
+            assert_eq!(found.as_ref().map(|l| l.text.as_str()), want, "{par}");
         }
     }
 }
