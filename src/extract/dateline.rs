@@ -644,8 +644,9 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 /// dots (`D.C.`), short capitals beside lower case (`Washington DC`) and mixed case (`LaFox`)
 /// stay as written.
 fn fix_case(word: &str, first: bool, mixed_place: bool, out: &mut String) {
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    let (upper, lower) = word.chars().fold((0, 0), |(u, l), c| {
+        (u + usize::from(c.is_uppercase()), l + usize::from(c.is_lowercase()))
+    });
     let inner_dot = word.trim_end_matches('.').contains('.');
     if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
         out.push_str(word);
@@ -677,6 +678,16 @@ fn title_word(word: &str, first: bool, out: &mut String) {
 /// Upper-cases the first letter and the letter after `/`, and after an apostrophe when two or
 /// more letters follow (`O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`).
 fn capitalise(lower: &str, out: &mut String) {
+    // Most place words are plain ASCII: only their first letter changes.
+    if lower.is_ascii() && !lower.contains(['/', '\'']) {
+        let first = lower.find(|c: char| c.is_ascii_alphabetic());
+        let (before, rest) = lower.split_at(first.unwrap_or(lower.len()));
+        out.push_str(before);
+        let mut rest = rest.chars();
+        out.extend(rest.next().map(|c| c.to_ascii_uppercase()));
+        out.push_str(rest.as_str());
+        return;
+    }
     let mut upper_next = true;
     for (k, c) in lower.char_indices() {
         if upper_next && c.is_alphabetic() {
