@@ -1019,7 +1019,10 @@ mod tests {
                     HAMBURG, March 4 (Reuters) - Dock workers voted to accept the offer.\n\n\
                     By noon the first ships were being unloaded.";
         let p = clean_page(page);
-        assert_eq!(p.dateline.as_ref().map(|d| d.text.as_str()), Some("HAMBURG, March 4 (Reuters) -"));
+        assert_eq!(
+            p.dateline.as_ref().map(|d| d.text.as_str()),
+            Some("HAMBURG, March 4 (Reuters) -")
+        );
         assert!(p.body.starts_with("Friday, March 4, 2025\n\nHAMBURG"));
         assert!(
             p.body

@@ -118,11 +118,12 @@ fn scan_leading(paragraph: &str) -> Option<(Vec<Tok<'_>>, Option<Found>)> {
         return None;
     }
     let agency = has_agency(head);
-    let by_colon = toks[dash].kind != Kind::Dash;
+    // A colon only ends a dateline of capitals.
+    let by_agency = agency && toks[dash].kind == Kind::Dash;
     // The place, when not empty, holds the first word: a lower-case letter there rules out a
     // place in capitals, and only an agency can still make a dateline. Checked before the
     // date is looked for, as most sentences with a dash fail here.
-    if first.text.chars().any(char::is_lowercase) && !(agency && !by_colon) {
+    if !by_agency && first.text.chars().any(char::is_lowercase) {
         return None;
     }
     let found = find_date(head);
@@ -130,8 +131,7 @@ fn scan_leading(paragraph: &str) -> Option<(Vec<Tok<'_>>, Option<Found>)> {
     let place = paragraph.get(..end)?.trim();
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
-    if !(caps || (agency && !by_colon)) || place_text(place, false).is_none() || is_kicker(place)
-    {
+    if !(caps || by_agency) || place_text(place, false).is_none() || is_kicker(place) {
         return None;
     }
     if !rest_is_dateline(head, found.as_ref()) {
@@ -266,10 +266,10 @@ fn within_one_edit(x: &[u8], y: &[u8]) -> bool {
     // An edit that keeps the first letter leaves it in place; one at the first letter keeps the
     // second (a changed letter), shifts the first (a letter added or dropped) or swaps the two.
     // Most words share none of these with a name and stop here.
-    if let (Some(&[x0, x1]), Some(&[y0, y1])) = (x.get(..2), y.get(..2)) {
-        if !(x0 == y0 || x1 == y1 || x0 == y1 || x1 == y0) {
-            return false;
-        }
+    if let (Some(&[x0, x1]), Some(&[y0, y1])) = (x.get(..2), y.get(..2))
+        && !(x0 == y0 || x1 == y1 || x0 == y1 || x1 == y0)
+    {
+        return false;
     }
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let suffix = x
@@ -645,7 +645,10 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 /// stay as written.
 fn fix_case(word: &str, first: bool, mixed_place: bool, out: &mut String) {
     let (upper, lower) = word.chars().fold((0, 0), |(u, l), c| {
-        (u + usize::from(c.is_uppercase()), l + usize::from(c.is_lowercase()))
+        (
+            u + usize::from(c.is_uppercase()),
+            l + usize::from(c.is_lowercase()),
+        )
     });
     let inner_dot = word.trim_end_matches('.').contains('.');
     if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
