@@ -62,6 +62,16 @@ impl Leading {
 
 /// `text` with each run of white space as one space, built in one buffer.
 fn single_spaced(text: &str) -> String {
+    // A dateline is mostly written with single spaces already (and `text` is trimmed). The test
+    // is `char::is_whitespace`, as for `split_whitespace` (it also counts the vertical tab).
+    let spaced = text.is_ascii()
+        && text
+            .bytes()
+            .all(|b| b == b' ' || !char::from(b).is_whitespace())
+        && !text.contains("  ");
+    if spaced {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
@@ -1029,6 +1039,18 @@ mod tests {
             parse("  JOHANNESBURG March 13 -\n    ", None).raw,
             "JOHANNESBURG March 13 -"
         );
+    }
+
+    #[test]
+    fn single_spacing() {
+        assert_eq!(single_spaced("LIMA, May 2 -"), "LIMA, May 2 -");
+        assert_eq!(single_spaced("LIMA,  May\t2\n-"), "LIMA, May 2 -");
+        assert_eq!(single_spaced("LIMA,\u{b}May 2 -"), "LIMA, May 2 -");
+        assert_eq!(
+            single_spaced("SÃO PAULO,\u{a0}May 2 -"),
+            "SÃO PAULO, May 2 -"
+        );
+        assert_eq!(single_spaced(""), "");
     }
 
     #[test]
