@@ -845,7 +845,7 @@ fn check_cleanup(input: &[u8], _rng: &mut Rng) -> usize {
     let page = cleanup::clean_page(&text);
     assert!(!page.headline.contains('\n'), "headline spans lines");
     if let Some(d) = &page.dateline {
-        assert!(!d.trim().is_empty(), "empty dateline");
+        assert!(!d.text.trim().is_empty(), "empty dateline");
     }
     let _ = cleanup::decode_entities(&text);
     2

@@ -22,8 +22,9 @@ use crate::ingest::formats::dates;
 pub struct CleanPage {
     pub headline: String,
     pub body: String,
-    /// A dateline found at the start of the body (`PARIS, March 2 (AFP) -`), as written.
-    pub dateline: Option<String>,
+    /// A dateline found at the start of the body (`PARIS, March 2 (AFP) -`), as written, with
+    /// its place and date already read.
+    pub dateline: Option<dateline::Leading>,
     /// The page's date from a metadata line (`Updated November 25, 2025`), if it gives one.
     pub date: Option<Date>,
 }
@@ -61,8 +62,7 @@ pub fn clean_page(text: &str) -> CleanPage {
         .iter()
         .filter(|p| !is_meta(p))
         .take(3)
-        .find_map(|p| dateline::leading(p).and_then(|n| p.get(..n)))
-        .map(|d| d.trim().to_string());
+        .find_map(|p| dateline::leading_dateline(p));
     CleanPage {
         headline,
         body: paragraphs.join("\n\n"),
@@ -1003,7 +1003,7 @@ mod tests {
                     The plan still needs money from the region and a vote in the council, officials say\n\n\
                     LYON, June 4 (AFP) - The mayor said on Wednesday the bridge would open by 2027.";
         assert_eq!(
-            clean_page(page).dateline.as_deref(),
+            clean_page(page).dateline.map(|d| d.text).as_deref(),
             Some("LYON, June 4 (AFP) -")
         );
     }
@@ -1035,7 +1035,7 @@ mod tests {
         for (text, want) in cases {
             let page = format!("A headline of several plain words\n\n{text}");
             let p = clean_page(&page);
-            assert_eq!(p.dateline.as_deref(), Some(want));
+            assert_eq!(p.dateline.as_ref().map(|d| d.text.as_str()), Some(want));
             assert!(p.body.starts_with(want), "body keeps the dateline text");
         }
     }
@@ -1047,7 +1047,10 @@ mod tests {
                     HAMBURG, March 4 (Reuters) - Dock workers voted to accept the offer.\n\n\
                     By noon the first ships were being unloaded.";
         let p = clean_page(page);
-        assert_eq!(p.dateline.as_deref(), Some("HAMBURG, March 4 (Reuters) -"));
+        assert_eq!(
+            p.dateline.as_ref().map(|d| d.text.as_str()),
+            Some("HAMBURG, March 4 (Reuters) -")
+        );
         assert!(p.body.starts_with("Friday, March 4, 2025\n\nHAMBURG"));
         assert!(
             p.body

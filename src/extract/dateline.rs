@@ -23,16 +23,63 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
     let text = raw.trim();
     let toks = tokenize(text);
     let found = find_date(&toks);
-    let place_end = place_end(&toks, found.as_ref(), text.len());
-    let place = text
-        .get(..place_end)
-        .and_then(|p| clean_place(p, found.is_some()));
+    let place = place_of(text, &toks, found.as_ref());
     let date = found.and_then(|f| resolve(&f, doc_date));
     Dateline {
-        raw: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        raw: single_spaced(text),
         place,
         date,
     }
+}
+
+/// The cleaned place of the dateline `text` (trimmed at its start) with its tokens `toks`.
+fn place_of(text: &str, toks: &[Tok], found: Option<&Found>) -> Option<String> {
+    let end = place_end(toks, found, text.len());
+    text.get(..end)
+        .and_then(|p| clean_place(p, found.is_some()))
+}
+
+/// A dateline found at the start of a paragraph by [`leading`], with the place and date read on
+/// the way: the text need not be parsed a second time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leading {
+    /// The dateline as written (`PARIS, March 2 (AFP) -`), trimmed.
+    pub text: String,
+    place: Option<String>,
+    found: Option<Found>,
+}
+
+impl Leading {
+    /// The dateline, the same as [`parse`] gives for its text.
+    pub fn into_dateline(self, doc_date: Option<Date>) -> Dateline {
+        Dateline {
+            raw: single_spaced(&self.text),
+            place: self.place,
+            date: self.found.and_then(|f| resolve(&f, doc_date)),
+        }
+    }
+}
+
+/// `text` with each run of white space as one space, built in one buffer.
+fn single_spaced(text: &str) -> String {
+    // A dateline is mostly written with single spaces already (and `text` is trimmed). The test
+    // is `char::is_whitespace`, as for `split_whitespace` (it also counts the vertical tab).
+    let spaced = text.is_ascii()
+        && text
+            .bytes()
+            .all(|b| b == b' ' || !char::from(b).is_whitespace())
+        && !text.contains("  ");
+    if spaced {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Length in bytes of a dateline at the start of `paragraph` (`PARIS, March 2 (AFP) -`,
@@ -40,18 +87,53 @@ pub fn parse(raw: &str, doc_date: Option<Date>) -> Dateline {
 /// when the paragraph does not open with one. The place must be written in capitals, or an
 /// agency must follow it; a colon only ends a dateline of capitals.
 pub fn leading(paragraph: &str) -> Option<usize> {
+    let (toks, _) = scan_leading(paragraph)?;
+    toks.last().map(|t| t.end)
+}
+
+/// The dateline at the start of `paragraph` (see [`leading`]) with its place and date.
+pub fn leading_dateline(paragraph: &str) -> Option<Leading> {
+    let (toks, found) = scan_leading(paragraph)?;
+    // `parse` of the dateline text would make these same tokens (the text before the dash is the
+    // same, the white space before it is trimmed by both) and find the same date: only the place
+    // is read again, as `parse` reads it (through a closing colon).
+    let text = paragraph.get(..toks.last()?.end)?;
+    Some(Leading {
+        text: text.trim().to_string(),
+        place: place_of(text, &toks, found.as_ref()),
+        found,
+    })
+}
+
+/// The tokens of the dateline opening `paragraph`, up to and including its dash or colon, and
+/// the date found before that (see [`leading`]).
+fn scan_leading(paragraph: &str) -> Option<(Vec<Tok<'_>>, Option<Found>)> {
     // A dateline ends within its first 16 tokens: look at a short prefix only, not at the whole
     // paragraph (a hard-wrapped wire story can be one long paragraph).
     let mut end = paragraph.len().min(LEADING_SCAN_BYTES);
     while !paragraph.is_char_boundary(end) {
         end -= 1;
     }
-    let toks = tokenize_upto(&paragraph[..end], LEADING_TOKENS);
+    let prefix = &paragraph[..end];
+    // Most paragraphs fail here, before any token is made.
+    if !could_open_dateline(prefix) {
+        return None;
+    }
     let colon = |t: &Tok| t.text == ":" && paragraph[t.end..].starts_with(char::is_whitespace);
-    let dash = toks.iter().position(|t| t.kind == Kind::Dash || colon(t))?;
+    let toks = tokens_to_end(prefix, |t| t.kind == Kind::Dash || colon(t))?;
+    let dash = toks.len() - 1;
     let head = &toks[..dash];
     let first = head.first()?;
     if first.kind != Kind::Word || !first.text.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let agency = has_agency(head);
+    // A colon only ends a dateline of capitals.
+    let by_agency = agency && toks[dash].kind == Kind::Dash;
+    // The place, when not empty, holds the first word: a lower-case letter there rules out a
+    // place in capitals, and only an agency can still make a dateline. Checked before the
+    // date is looked for, as most sentences with a dash fail here.
+    if !by_agency && first.text.chars().any(char::is_lowercase) {
         return None;
     }
     let found = find_date(head);
@@ -59,15 +141,41 @@ pub fn leading(paragraph: &str) -> Option<usize> {
     let place = paragraph.get(..end)?.trim();
     let caps = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !place.chars().any(char::is_lowercase);
-    let agency = has_agency(head);
-    let by_colon = toks[dash].kind != Kind::Dash;
-    if !(caps || (agency && !by_colon)) || clean_place(place, false).is_none() || is_kicker(place) {
+    if !(caps || by_agency) || place_text(place, false).is_none() || is_kicker(place) {
         return None;
     }
     if !rest_is_dateline(head, found.as_ref()) {
         return None;
     }
-    Some(toks[dash].end)
+    Some((toks, found))
+}
+
+/// The tests of [`leading`] that need no tokens, on the text it reads: the first token (after
+/// the white space [`tokenize`] skips) is a capitalised word, and when that word has a lower-case
+/// letter the place is not in capitals, so only an agency in parentheses can make a dateline.
+fn could_open_dateline(prefix: &str) -> bool {
+    let text = prefix.trim_start();
+    if !text.starts_with(|c: char| c.is_alphabetic() && c.is_uppercase()) {
+        return false;
+    }
+    let first_word = text.get(..run_end(text, 0, is_word_char)).unwrap_or(text);
+    !first_word.chars().any(char::is_lowercase) || text.contains('(')
+}
+
+/// The tokens of `prefix` up to and including the first that `is_end` accepts, when that token
+/// is among the first [`LEADING_TOKENS`]; the text after it is not read.
+fn tokens_to_end<'a>(prefix: &'a str, is_end: impl Fn(&Tok) -> bool) -> Option<Vec<Tok<'a>>> {
+    let mut toks = Vec::with_capacity(LEADING_TOKENS);
+    let mut pos = 0;
+    while toks.len() < LEADING_TOKENS {
+        let t = next_token(prefix, pos)?;
+        pos = t.end;
+        toks.push(t);
+        if is_end(&t) {
+            return Some(toks);
+        }
+    }
+    None
 }
 
 /// How much of a paragraph [`leading`] reads: far more than any dateline's tokens.
@@ -77,20 +185,6 @@ const LEADING_TOKENS: usize = 16;
 
 /// Month number (1-12) of a month word, matched leniently; `None` for any other word.
 pub fn month_of(word: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // Real words one edit away from a month name; they are never months.
     const NOT_MONTHS: &[&str] = &[
         "arch", "marsh", "match", "parch", "larch", "marco", "marcy", "merch", "jane", "junk",
@@ -107,48 +201,86 @@ pub fn month_of(word: &str) -> Option<u8> {
     let buf = &mut buf[..word.len()];
     buf.copy_from_slice(word.as_bytes());
     buf.make_ascii_lowercase();
-    let w = std::str::from_utf8(buf).ok()?;
-    if NOT_MONTHS.contains(&w) {
+    let w: &[u8] = buf;
+    // Every fit of a word of four letters or fewer keeps the month's first letter: most short
+    // words of a text stop here, before the twelve names are tried.
+    if w.len() <= 4 && !MONTH_INITIALS.contains(&w[0]) {
         return None;
     }
-    // The month when exactly one name fits, else none (ambiguous or no fit).
-    let only = |fits: &dyn Fn(&str) -> bool| {
-        let mut found = None;
-        for (i, name) in NAMES.iter().enumerate() {
-            if fits(name) {
-                if found.is_some() {
-                    return Some(None);
-                }
-                found = Some(i);
-            }
-        }
-        found.map(|i| u8::try_from(i + 1).ok())
-    };
-    if let Some(by_prefix) = only(&|name| name.starts_with(w)) {
+    let month = month_fit(w)?;
+    // Checked only once a month fits: most words fit none, and the list costs a comparison each.
+    (!NOT_MONTHS.iter().any(|n| n.as_bytes() == w)).then_some(month)
+}
+
+/// Month names, January first.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// First letters of the month names.
+const MONTH_INITIALS: &[u8] = b"jfmasond";
+
+/// The month whose name fits the lower-case word `w` (see [`month_of`]), else `None`.
+fn month_fit(w: &[u8]) -> Option<u8> {
+    let first = w[0];
+    // A prefix keeps the first letter: comparing it first spares most names the full test.
+    if let Some(by_prefix) = only_fit(|name| name[0] == first && name.starts_with(w)) {
         return by_prefix;
     }
-    let first = w.as_bytes()[0];
-    only(&|name| {
+    only_fit(|name| {
         if w.len() >= 4 {
             // A wrong first letter only for longer words (`Narch`), where it stays unambiguous.
             name.len() >= 4
-                && (w.len() >= 5 || name.as_bytes()[0] == first)
+                && (w.len() >= 5 || name[0] == first)
                 && w.len().abs_diff(name.len()) <= 1
                 && within_one_edit(w, name)
         } else {
             // Three letters: `Jne` (a letter dropped) or `Jnu` (two swapped), same first letter.
-            name.as_bytes()[0] == first
+            name[0] == first
                 && ((name.len() == 4 && within_one_edit(w, name)) || is_swap(w, &name[..3]))
         }
     })
     .flatten()
 }
 
+/// The month (1-12) when exactly one name fits, `Some(None)` when several do (ambiguous), and
+/// `None` when none does.
+fn only_fit(fits: impl Fn(&[u8]) -> bool) -> Option<Option<u8>> {
+    let mut found = None;
+    for (i, name) in MONTH_NAMES.iter().enumerate() {
+        if fits(name.as_bytes()) {
+            if found.is_some() {
+                return Some(None);
+            }
+            found = Some(i);
+        }
+    }
+    found.map(|i| u8::try_from(i + 1).ok())
+}
+
 /// True when one edit (or one swap of neighbours) turns `a` into `b`. The letters before and
 /// after a single edit are a common prefix and suffix covering all but two letters: a cheap test
 /// that rejects almost every word before the distance table is filled.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
+fn within_one_edit(x: &[u8], y: &[u8]) -> bool {
+    // An edit that keeps the first letter leaves it in place; one at the first letter keeps the
+    // second (a changed letter), shifts the first (a letter added or dropped) or swaps the two.
+    // Most words share none of these with a name and stop here.
+    if let (Some(&[x0, x1]), Some(&[y0, y1])) = (x.get(..2), y.get(..2))
+        && !(x0 == y0 || x1 == y1 || x0 == y1 || x1 == y0)
+    {
+        return false;
+    }
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let suffix = x
         .iter()
@@ -156,13 +288,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
         .zip(y.iter().rev())
         .take_while(|(p, q)| p == q)
         .count();
-    prefix + suffix + 2 >= x.len().min(y.len()) && osa(a, b) <= 1
+    prefix + suffix + 2 >= x.len().min(y.len()) && osa(x, y) <= 1
 }
 
 /// Optimal string alignment distance (edits plus adjacent transpositions), on ASCII. Words longer
 /// than [`OSA_MAX`] are far from every month name and get a large distance without any work.
-fn osa(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn osa(a: &[u8], b: &[u8]) -> usize {
     if a.len() > OSA_MAX || b.len() > OSA_MAX {
         return usize::MAX;
     }
@@ -192,9 +323,9 @@ fn osa(a: &str, b: &str) -> usize {
 const OSA_MAX: usize = 12;
 
 /// True when `a` is `b` with two adjacent letters swapped.
-fn is_swap(a: &str, b: &str) -> bool {
+fn is_swap(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a != b && osa(a, b) == 1 && {
-        let diff = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count();
+        let diff = a.iter().zip(b).filter(|(x, y)| x != y).count();
         diff == 2
     }
 }
@@ -221,31 +352,31 @@ struct Tok<'a> {
 /// Splits a dateline into words, numbers and separators. A hyphen inside a word
 /// (`WINSTON-SALEM`) is not a dash; a spaced one, a run of two, or an en/em dash is.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    tokenize_upto(s, usize::MAX)
+    // Room for a whole dateline at once: most hold fewer tokens than a leading one may.
+    let mut out = Vec::with_capacity(LEADING_TOKENS);
+    let mut pos = 0;
+    while let Some(t) = next_token(s, pos) {
+        pos = t.end;
+        out.push(t);
+    }
+    out
 }
 
-/// The first `max` tokens of `s` (see [`tokenize`]). Reads the text lazily, character by
-/// character: [`leading`] asks for a few tokens of a long prefix, on every paragraph it tries.
-fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+/// The first token of `s` at or after byte `from` (see [`tokenize`]), skipping white space.
+/// Reads the text lazily, character by character: [`leading`] asks for a few tokens of a long
+/// prefix, on every paragraph it tries.
+fn next_token(s: &str, from: usize) -> Option<Tok<'_>> {
     let char_at = |p: usize| s.get(p..).and_then(|r| r.chars().next());
-    // The byte offset where the run of characters matching `pred` from `from` ends.
-    let run = |from: usize, pred: &dyn Fn(char) -> bool| {
-        let rest = s.get(from..).unwrap_or("");
-        from + rest.find(|c: char| !pred(c)).unwrap_or(rest.len())
-    };
-    let mut start = 0;
-    while out.len() < max {
-        let Some(c) = char_at(start) else {
-            break;
-        };
+    let run = |from: usize, pred: fn(char) -> bool| run_end(s, from, pred);
+    let mut start = from;
+    loop {
+        let c = char_at(start)?;
         let (kind, end) = if c.is_alphabetic() {
-            let e = run(start, &|c: char| c.is_alphabetic() || c == '\'' || c == '’');
-            (Kind::Word, e)
+            (Kind::Word, run(start, is_word_char))
         } else if c.is_ascii_digit() {
-            (Kind::Num, run(start, &|c: char| c.is_ascii_digit()))
+            (Kind::Num, run(start, |c: char| c.is_ascii_digit()))
         } else if c == '-' {
-            let e = run(start, &|c: char| c == '-');
+            let e = run(start, |c: char| c == '-');
             let before = s[..start]
                 .chars()
                 .next_back()
@@ -268,19 +399,29 @@ fn tokenize_upto(s: &str, max: usize) -> Vec<Tok<'_>> {
             };
             (kind, start + c.len_utf8())
         };
-        out.push(Tok {
+        return Some(Tok {
             kind,
             text: &s[start..end],
             start,
             end,
         });
-        start = end;
     }
-    out
+}
+
+/// Letters of a word token, with apostrophes (`JOHN'S`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\'' || c == '’'
+}
+
+/// The byte offset where the run of characters matching `pred` from `from` ends. Generic, so the
+/// test is inlined in the character loop instead of called per character.
+fn run_end(s: &str, from: usize, pred: impl Fn(char) -> bool) -> usize {
+    let rest = s.get(from..).unwrap_or("");
+    from + rest.find(|c: char| !pred(c)).unwrap_or(rest.len())
 }
 
 /// A month and day found in a dateline, with the explicit year if written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
     month: u8,
     day: u8,
@@ -318,9 +459,17 @@ fn date_at(toks: &[Tok], i: usize, lo: usize, hi: usize) -> Option<Found> {
     if t.kind != Kind::Word {
         return None;
     }
-    let month = month_of(t.text)?;
+    // A day number beside the word is looked for first: it is cheaper to check than the month
+    // word, and most words of a dateline (its place) have none.
     let after = skip_punct(toks, i + 1, hi);
-    if let Some(day) = after.and_then(|j| day_of(&toks[j])) {
+    let day_after = after.and_then(|j| day_of(&toks[j]));
+    let prev = i.checked_sub(1).filter(|&p| p >= lo);
+    let day_before = prev.and_then(|p| day_of(&toks[p]));
+    if day_after.is_none() && day_before.is_none() {
+        return None;
+    }
+    let month = month_of(t.text)?;
+    if let Some(day) = day_after {
         let year = after.and_then(|j| year_after(toks, j + 1, hi));
         return Some(Found {
             month,
@@ -329,8 +478,7 @@ fn date_at(toks: &[Tok], i: usize, lo: usize, hi: usize) -> Option<Found> {
             first: i,
         });
     }
-    let prev = i.checked_sub(1).filter(|&p| p >= lo)?;
-    let day = day_of(&toks[prev])?;
+    let (prev, day) = prev.zip(day_before)?;
     Some(Found {
         month,
         day,
@@ -409,87 +557,152 @@ const PARTICLES: &[&str] = &[
 /// Trims and title-cases a place; `None` when it is empty or not place-like. A place written
 /// all in lower case (`st louis, april 7`) is only trusted when a date follows it.
 fn clean_place(s: &str, dated: bool) -> Option<String> {
+    let s = place_text(s, dated)?;
+    let mut words = s.split_whitespace();
+    if s.len() <= 2 && words.clone().nth(1).is_none() {
+        return Some(s.to_string());
+    }
+    let mixed = s.chars().any(char::is_lowercase);
+    let mut out = String::with_capacity(s.len());
+    if let Some(first) = words.next() {
+        fix_case(first, true, mixed, &mut out);
+    }
+    for w in words {
+        out.push(' ');
+        fix_case(w, false, mixed, &mut out);
+    }
+    Some(out)
+}
+
+/// The trimmed text of a place (see [`clean_place`]) when it is place-like, else `None`. Reads
+/// the words in place, without collecting them: [`leading`] only asks whether there is a place.
+fn place_text(s: &str, dated: bool) -> Option<&str> {
     let s = s
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim()
         .trim_end_matches([',', ':', ';'])
         .trim_end();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let first = words.first()?;
-    let last = words.last()?.to_lowercase();
+    let mut words = s.split_whitespace();
+    let first = words.next()?;
+    let (mut last, mut count) = (first, 1);
+    for w in words {
+        last = w;
+        count += 1;
+    }
+    let chars = PlaceChars::of(s);
     // A slash joins twin cities in capitals (`DALLAS/FORT WORTH`); `Wilcox/Gibbs` is a byline.
-    let caps = !s.chars().any(char::is_lowercase);
-    let ok_chars = s.chars().all(|c| {
-        c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’') || (caps && c == '/')
-    });
+    let ok_chars = !chars.other && (!chars.slash || !chars.lower);
     let place_like = ok_chars
-        && words.len() <= 6
-        && (first.starts_with(|c: char| c.is_uppercase())
-            || (dated && !s.chars().any(char::is_uppercase)))
-        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !NOT_PLACE_START.contains(&first.to_lowercase().as_str())
-        && !PARTICLES.contains(&last.as_str())
-        && !NOT_PLACE_END.contains(&last.as_str())
-        && !(words.len() == 1 && month_of(first).is_some());
-    if !place_like {
-        return None;
+        && count <= 6
+        && (first.starts_with(|c: char| c.is_uppercase()) || (dated && !chars.upper))
+        && chars.letters >= 2
+        && !lower_in(first, NOT_PLACE_START)
+        && !lower_in(last, PARTICLES)
+        && !lower_in(last, NOT_PLACE_END)
+        && !(count == 1 && month_of(first).is_some());
+    place_like.then_some(s)
+}
+
+/// What [`place_text`] asks of a place's characters, read in one pass.
+struct PlaceChars {
+    /// Alphabetic characters.
+    letters: usize,
+    lower: bool,
+    upper: bool,
+    slash: bool,
+    /// A character that is neither a letter, a slash, nor a space, period, hyphen or apostrophe.
+    other: bool,
+}
+
+impl PlaceChars {
+    fn of(s: &str) -> Self {
+        let mut out = PlaceChars {
+            letters: 0,
+            lower: false,
+            upper: false,
+            slash: false,
+            other: false,
+        };
+        for c in s.chars() {
+            if c.is_alphabetic() {
+                out.letters += 1;
+            } else if c == '/' {
+                out.slash = true;
+            } else if !matches!(c, ' ' | '.' | '-' | '\'' | '’') {
+                out.other = true;
+            }
+            out.lower |= c.is_lowercase();
+            out.upper |= c.is_uppercase();
+        }
+        out
     }
-    if words.len() == 1 && s.len() <= 2 {
-        return Some(s.to_string());
+}
+
+/// True when `word` in lower case is one of `list` (written in lower case). An ASCII word is
+/// compared in place, without the allocation of `to_lowercase`.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
     }
-    let mixed = s.chars().any(char::is_lowercase);
-    let titled: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| fix_case(w, i == 0, mixed))
-        .collect();
-    Some(titled.join(" "))
 }
 
 /// One word of a place in reading case: capitals (also with a typo, `WALtHAM`) are title-cased,
 /// a lower-case word that is no particle is capitalised (`New york`), abbreviations with inner
 /// dots (`D.C.`), short capitals beside lower case (`Washington DC`) and mixed case (`LaFox`)
 /// stay as written.
-fn fix_case(word: &str, first: bool, mixed_place: bool) -> String {
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+fn fix_case(word: &str, first: bool, mixed_place: bool, out: &mut String) {
+    let (upper, lower) = word.chars().fold((0, 0), |(u, l), c| {
+        (
+            u + usize::from(c.is_uppercase()),
+            l + usize::from(c.is_lowercase()),
+        )
+    });
     let inner_dot = word.trim_end_matches('.').contains('.');
     if inner_dot || (mixed_place && lower == 0 && upper <= 3) {
-        word.to_string()
+        out.push_str(word);
     } else if upper > 0 && upper * 10 >= (upper + lower) * 7 {
-        title_word(word, first)
-    } else if upper == 0 && (first || !PARTICLES.contains(&word.to_lowercase().as_str())) {
-        capitalise(word)
+        title_word(word, first, out);
+    } else if upper == 0 && (first || !lower_in(word, PARTICLES)) {
+        capitalise(word, out);
     } else {
-        word.to_string()
+        out.push_str(word);
     }
 }
 
 /// `JANEIRO` -> `Janeiro`, `PORT-AU-PRINCE` -> `Port-au-Prince`, `JOHN'S` -> `John's`,
 /// `DE` -> `de` (particles stay lower case except at the very start).
-fn title_word(word: &str, first: bool) -> String {
-    let parts: Vec<String> = word
-        .split('-')
-        .enumerate()
-        .map(|(j, part)| {
-            let lower = part.to_lowercase();
-            if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
-                lower
-            } else {
-                capitalise(&lower)
-            }
-        })
-        .collect();
-    parts.join("-")
+fn title_word(word: &str, first: bool, out: &mut String) {
+    for (j, part) in word.split('-').enumerate() {
+        if j > 0 {
+            out.push('-');
+        }
+        let lower = part.to_lowercase();
+        if (!first || j > 0) && PARTICLES.contains(&lower.as_str()) {
+            out.push_str(&lower);
+        } else {
+            capitalise(&lower, out);
+        }
+    }
 }
 
 /// Upper-cases the first letter and the letter after `/`, and after an apostrophe when two or
 /// more letters follow (`O'HARE` -> `O'Hare`, but `JOHN'S` -> `John's`).
-fn capitalise(lower: &str) -> String {
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = String::with_capacity(lower.len());
+fn capitalise(lower: &str, out: &mut String) {
+    // Most place words are plain ASCII: only their first letter changes.
+    if lower.is_ascii() && !lower.contains(['/', '\'']) {
+        let first = lower.find(|c: char| c.is_ascii_alphabetic());
+        let (before, rest) = lower.split_at(first.unwrap_or(lower.len()));
+        out.push_str(before);
+        let mut rest = rest.chars();
+        out.extend(rest.next().map(|c| c.to_ascii_uppercase()));
+        out.push_str(rest.as_str());
+        return;
+    }
     let mut upper_next = true;
-    for (k, &c) in chars.iter().enumerate() {
+    for (k, c) in lower.char_indices() {
         if upper_next && c.is_alphabetic() {
             out.extend(c.to_uppercase());
             upper_next = false;
@@ -499,14 +712,13 @@ fn capitalise(lower: &str) -> String {
         if c == '/' {
             upper_next = true;
         } else if c == '\'' || c == '’' {
-            upper_next = chars[k + 1..]
-                .iter()
+            upper_next = lower[k + c.len_utf8()..]
+                .chars()
                 .take_while(|c| c.is_alphabetic())
                 .count()
                 >= 2;
         }
     }
-    out
 }
 
 /// News agencies written in parentheses after a place.
@@ -536,7 +748,7 @@ fn has_agency(toks: &[Tok]) -> bool {
         w[0].kind == Kind::Open
             && w[2].kind == Kind::Close
             && w[1].kind == Kind::Word
-            && AGENCIES.contains(&w[1].text.to_lowercase().as_str())
+            && lower_in(w[1].text, AGENCIES)
     })
 }
 
@@ -574,7 +786,7 @@ fn is_kicker(place: &str) -> bool {
         "recap",
         "timeline",
     ];
-    KICKERS.contains(&place.to_lowercase().as_str())
+    lower_in(place, KICKERS)
 }
 
 /// Everything between place and dash must be dateline material: capitalised region words,
@@ -830,6 +1042,18 @@ mod tests {
     }
 
     #[test]
+    fn single_spacing() {
+        assert_eq!(single_spaced("LIMA, May 2 -"), "LIMA, May 2 -");
+        assert_eq!(single_spaced("LIMA,  May\t2\n-"), "LIMA, May 2 -");
+        assert_eq!(single_spaced("LIMA,\u{b}May 2 -"), "LIMA, May 2 -");
+        assert_eq!(
+            single_spaced("SÃO PAULO,\u{a0}May 2 -"),
+            "SÃO PAULO, May 2 -"
+        );
+        assert_eq!(single_spaced(""), "");
+    }
+
+    #[test]
     fn month_matching() {
         for (w, m) in [
             ("March", 3),
@@ -849,6 +1073,26 @@ mod tests {
             "Marchers", "Oil", "Jab", "Judy",
         ] {
             assert_eq!(month_of(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn leading_dateline_reads_as_parse_does() {
+        let doc = d(2024, 3, 15);
+        for par in [
+            "PARIS, March 2 (AFP) - The minister said",
+            "  ROME, 4 March 2023 -- Rain fell",
+            "ISLAMABAD: The finance minister",
+            "NEW DELHI, March 3: Rail fares",
+            "OSLO . : Snow closed roads",
+            "WASHINGTON (Reuters) - Lawmakers",
+            "Washington (AFP) – The vote",
+        ] {
+            let Some(found) = leading_dateline(par) else {
+                panic!("no dateline in {par:?}");
+            };
+            let parsed = parse(&found.text, doc);
+            assert_eq!(found.into_dateline(doc), parsed, "{par}");
         }
     }
 
@@ -888,6 +1132,8 @@ mod tests {
         for (par, want) in cases {
             let got = leading(par).and_then(|n| par.get(..n));
             assert_eq!(got, want, "{par}");
+            let found = leading_dateline(par);
+            assert_eq!(found.as_ref().map(|l| l.text.as_str()), want, "{par}");
         }
     }
 }

@@ -51,10 +51,11 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
     // The page's own date line counts as metadata: it dates the article and gives a dateline's
     // day its year.
     let meta_date = raw.date.or(page_date);
-    let dateline_raw = raw.dateline.or(found_dateline);
-    let dateline = dateline_raw
-        .as_deref()
-        .map(|d| dateline::parse(d, meta_date));
+    // A dateline found in the page was read while it was found; one from the reader is parsed.
+    let dateline = match raw.dateline {
+        Some(d) => Some(dateline::parse(&d, meta_date)),
+        None => found_dateline.map(|d| d.into_dateline(meta_date)),
+    };
     let date = meta_date
         .or_else(|| dateline.as_ref().and_then(|d| d.date))
         .filter(is_storable);
