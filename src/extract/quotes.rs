@@ -1459,7 +1459,11 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
 /// Articles and indefinites that may open a description of somebody (`the woman`, `an
 /// analyst`, `one trader`).
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "The") || cues::is_indefinite(w)
+    // Every one opens with `t`, `a` or `o` in either case: the first byte turns most words away
+    // before the lists (this runs for every word).
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    matches!(first, Some(b't' | b'a' | b'o'))
+        && (matches!(w, "the" | "The") || cues::is_indefinite(w))
 }
 
 /// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
