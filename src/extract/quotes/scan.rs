@@ -236,69 +236,59 @@ pub fn quote_spans(body: &str, paras: &[(usize, usize)]) -> Vec<Span> {
 fn is_abbrev(w: &str) -> bool {
     // None is longer than four letters: longer words skip the lower-casing (this runs for
     // every word before a dot).
-    let w = w.trim_end_matches('.');
-    if w.len() > 4 {
-        return false;
-    }
-    if !w.is_ascii() {
-        return super::names::with_lower(w, is_abbrev_lower);
-    }
-    // Lower-cased on the stack: no call to the general lower-casing for a short ASCII word.
-    let mut buf = [0u8; 4];
-    let l = &mut buf[..w.len()];
-    l.copy_from_slice(w.as_bytes());
-    l.make_ascii_lowercase();
-    is_abbrev_lower(std::str::from_utf8(l).unwrap_or(""))
+    let w = super::names::trim_dots(w);
+    w.len() <= 4 && super::names::lowered_bytes(w, is_abbrev_lower)
 }
 
-/// [`is_abbrev`] of a lower-case word without trailing dots.
-fn is_abbrev_lower(l: &str) -> bool {
+/// [`is_abbrev`] of a lower-case word without trailing dots, as bytes.
+fn is_abbrev_lower(l: &[u8]) -> bool {
     matches!(
         l,
-        "mr" | "mrs"
-            | "ms"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "sens"
-            | "rep"
-            | "reps"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "capt"
-            | "sgt"
-            | "adm"
-            | "st"
-            | "jr"
-            | "sr"
-            | "rev"
-            | "no"
-            | "vs"
-            | "inc"
-            | "corp"
-            | "co"
-            | "ltd"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "aug"
-            | "sept"
-            | "sep"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "pres"
-            | "atty"
-            | "supt"
-            | "cmdr"
-            | "maj"
-            | "mt"
-            | "ft"
-            | "hon"
-            | "del"
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"sens"
+            | b"rep"
+            | b"reps"
+            | b"gov"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"capt"
+            | b"sgt"
+            | b"adm"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"rev"
+            | b"no"
+            | b"vs"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"pres"
+            | b"atty"
+            | b"supt"
+            | b"cmdr"
+            | b"maj"
+            | b"mt"
+            | b"ft"
+            | b"hon"
+            | b"del"
     )
 }
 
