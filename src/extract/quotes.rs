@@ -1435,7 +1435,7 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
         } else if is_determiner(w) {
             Hint::Determiner
         } else if cues::may_be_cue_word(w)
-            && (cues::cue_kind(w).is_some() || cues::is_speech_noun(w))
+            && (cues::listed_cue_kind(w).is_some() || cues::is_speech_noun(w))
         {
             Hint::Cue
         } else {

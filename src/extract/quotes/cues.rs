@@ -22,6 +22,11 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     if !may_be_cue_word(word) {
         return None;
     }
+    listed_cue_kind(word)
+}
+
+/// [`cue_kind`] for a word that passed [`may_be_cue_word`] already.
+pub fn listed_cue_kind(word: &str) -> Option<CueKind> {
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| all_cues().collect()).get(word).copied()

@@ -705,13 +705,14 @@ impl RunWord {
     fn of(word: &str) -> Self {
         let lex = lex(word);
         let bare = strip_possessive(word);
-        let owned = if bare.len() == word.len() {
-            lex
-        } else {
-            self::lex(bare)
-        };
         let first = first_gender_of(word, || lex);
-        let bare_first = first_gender_of(bare, || owned);
+        // Most words have no possessive: their bare form needs no second look-up.
+        let (owned, bare_first) = if bare.len() == word.len() {
+            (lex, first)
+        } else {
+            let owned = self::lex(bare);
+            (owned, first_gender_of(bare, || owned))
+        };
         RunWord {
             lex,
             owned,
