@@ -17,6 +17,7 @@ use crate::model::{Person, Quote, Speaker};
 use cues::CueKind;
 use names::{Gender, NameCand, Registry};
 use scan::{Kind, Span, Tok};
+use std::borrow::Cow;
 
 /// Every attribution in `body`; speakers are resolved against `people` (found in the same body).
 pub fn find_quotes(body: &str, people: &[Person]) -> Vec<Quote> {
@@ -95,6 +96,10 @@ struct Doc<'a> {
     /// Words outside quotations that may open a description of somebody, likewise.
     determiners: Vec<usize>,
     registry: Registry,
+    /// Name candidates of the maximal capitalised runs outside quotations `(start, end,
+    /// candidate)`, ascending: found once by [`Self::collect_names`], asked for again when
+    /// the subjects of cues are judged.
+    run_names: Vec<(usize, usize, NameCand)>,
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
     /// position: a later he/she more likely refers to them than to a person named before.
@@ -131,6 +136,7 @@ impl<'a> Doc<'a> {
             cue_words,
             determiners,
             registry: Registry::default(),
+            run_names: Vec::new(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
         };
@@ -202,9 +208,19 @@ impl<'a> Doc<'a> {
         e
     }
 
+    /// The name candidate of the run `[s, e)`: the one found for it by [`Self::collect_names`],
+    /// else read now.
+    fn run_name(&self, s: usize, e: usize) -> Option<Cow<'_, NameCand>> {
+        let k = self.run_names.partition_point(|r| r.0 < s);
+        match self.run_names.get(k) {
+            Some((rs, re, c)) if (*rs, *re) == (s, e) => Some(Cow::Borrowed(c)),
+            _ => self.read_run_name(s, e).map(Cow::Owned),
+        }
+    }
+
     /// The name candidate of the run `[s, e)`, its words gathered on the stack (this runs for
     /// every capitalised run; a run longer than [`names::MAX_RUN`] words is never a name).
-    fn run_name(&self, s: usize, e: usize) -> Option<NameCand> {
+    fn read_run_name(&self, s: usize, e: usize) -> Option<NameCand> {
         if e <= s || e - s > names::MAX_RUN {
             return None;
         }
@@ -227,7 +243,7 @@ impl<'a> Doc<'a> {
         let runs: Vec<(usize, usize, NameCand)> = self
             .all_runs()
             .into_iter()
-            .filter_map(|(s, e)| self.run_name(s, e).map(|c| (s, e, c)))
+            .filter_map(|(s, e)| self.read_run_name(s, e).map(|c| (s, e, c)))
             .collect();
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).
@@ -257,6 +273,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        self.run_names = runs;
     }
 
     /// Described people who are subjects (`The woman waved.`, `A trader said`, `..., said an
