@@ -72,14 +72,12 @@ pub fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// [`lowered`] as bytes, for look-ups that need no `str` (no UTF-8 check of the copy).
 pub fn lowered_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if w.len() <= 32 {
-        // Copied, lower-cased and checked for ASCII in one pass (the words are short).
+        // Padded with zeros to a fixed length: the ASCII test and the lower-casing then run
+        // over whole vector registers, not byte by byte.
         let mut buf = [0u8; 32];
-        let mut ascii = true;
-        for (d, &c) in buf.iter_mut().zip(w.as_bytes()) {
-            ascii &= c.is_ascii();
-            *d = c.to_ascii_lowercase();
-        }
-        if ascii {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        if buf.iter().fold(0, |acc, &c| acc | c).is_ascii() {
+            buf.make_ascii_lowercase();
             return f(&buf[..w.len()]);
         }
     }
