@@ -472,8 +472,14 @@ impl<'a> Doc<'a> {
     fn all_runs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
-        while i < self.toks.len() {
-            if self.tok_span[i].is_none() && self.is_name_tok(i) {
+        // From name token to name token: most tokens are none, skipped by a tight search.
+        while let Some(k) = self
+            .name_tok
+            .get(i..)
+            .and_then(|r| r.iter().position(|&n| n))
+        {
+            i += k;
+            if self.tok_span[i].is_none() {
                 let e = self.run_fwd(i, self.toks.len());
                 out.push((i, e));
                 i = e.max(i + 1);
