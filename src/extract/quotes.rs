@@ -1497,12 +1497,16 @@ fn date_months_are_no_names(body: &str, toks: &[Tok], name_tok: &mut [bool]) {
         let t = toks[i];
         (t.kind == Kind::Word).then(|| &body[t.start..t.end])
     };
-    for i in 1..name_tok.len().saturating_sub(1) {
-        if !name_tok[i] || !name_tok[i + 1] || !word(i).is_some_and(names::is_month) {
-            continue;
-        }
-        if word(i - 1).is_some_and(cues::is_time_lead) {
-            name_tok[i] = false;
+    // Only pairs of name tokens are looked at: a tight search skips the other tokens.
+    let mut i = 1;
+    while let Some(k) = name_tok
+        .get(i..)
+        .and_then(|r| r.windows(2).position(|p| p[0] && p[1]))
+    {
+        let at = i + k;
+        i = at + 1;
+        if word(at).is_some_and(names::is_month) && word(at - 1).is_some_and(cues::is_time_lead) {
+            name_tok[at] = false;
         }
     }
 }

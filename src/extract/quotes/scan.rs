@@ -355,6 +355,10 @@ fn tokenize_range(
         }
         if ASCII_ALNUM[usize::from(b)] {
             off = push_word(text, ps, off, off + 1, toks);
+            // The space after a word, skipped here without another turn of the loop.
+            if bytes.get(off) == Some(&b' ') {
+                off += 1;
+            }
             continue;
         }
         let Some((c, len)) = char_at(text, off) else {
