@@ -17,6 +17,7 @@ use crate::model::{Person, Quote, Speaker};
 use cues::CueKind;
 use names::{Gender, NameCand, Registry};
 use scan::{Kind, Span, Tok};
+use std::borrow::Cow;
 
 /// Every attribution in `body`; speakers are resolved against `people` (found in the same body).
 pub fn find_quotes(body: &str, people: &[Person]) -> Vec<Quote> {
@@ -95,6 +96,10 @@ struct Doc<'a> {
     /// Words outside quotations that may open a description of somebody, likewise.
     determiners: Vec<usize>,
     registry: Registry,
+    /// Name candidates of the maximal capitalised runs outside quotations `(start, end,
+    /// candidate)`, ascending: found once by [`Self::collect_names`], asked for again when
+    /// the subjects of cues are judged.
+    run_names: Vec<(usize, usize, NameCand)>,
     mentions: Vec<Mention>,
     /// Unnamed people written as subjects (`The woman waved.`, `the man said`), by byte
     /// position: a later he/she more likely refers to them than to a person named before.
@@ -131,6 +136,7 @@ impl<'a> Doc<'a> {
             cue_words,
             determiners,
             registry: Registry::default(),
+            run_names: Vec::new(),
             mentions: Vec::new(),
             descriptions: Vec::new(),
         };
@@ -202,9 +208,19 @@ impl<'a> Doc<'a> {
         e
     }
 
+    /// The name candidate of the run `[s, e)`: the one found for it by [`Self::collect_names`],
+    /// else read now.
+    fn run_name(&self, s: usize, e: usize) -> Option<Cow<'_, NameCand>> {
+        let k = self.run_names.partition_point(|r| r.0 < s);
+        match self.run_names.get(k) {
+            Some((rs, re, c)) if (*rs, *re) == (s, e) => Some(Cow::Borrowed(c)),
+            _ => self.read_run_name(s, e).map(Cow::Owned),
+        }
+    }
+
     /// The name candidate of the run `[s, e)`, its words gathered on the stack (this runs for
     /// every capitalised run; a run longer than [`names::MAX_RUN`] words is never a name).
-    fn run_name(&self, s: usize, e: usize) -> Option<NameCand> {
+    fn read_run_name(&self, s: usize, e: usize) -> Option<NameCand> {
         if e <= s || e - s > names::MAX_RUN {
             return None;
         }
@@ -227,7 +243,7 @@ impl<'a> Doc<'a> {
         let runs: Vec<(usize, usize, NameCand)> = self
             .all_runs()
             .into_iter()
-            .filter_map(|(s, e)| self.run_name(s, e).map(|c| (s, e, c)))
+            .filter_map(|(s, e)| self.read_run_name(s, e).map(|c| (s, e, c)))
             .collect();
         for (s, e, c) in &runs {
             // A lone first name counts when it speaks (`Melanie said`).
@@ -257,6 +273,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        self.run_names = runs;
     }
 
     /// Described people who are subjects (`The woman waved.`, `A trader said`, `..., said an
@@ -455,8 +472,14 @@ impl<'a> Doc<'a> {
     fn all_runs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
-        while i < self.toks.len() {
-            if self.tok_span[i].is_none() && self.is_name_tok(i) {
+        // From name token to name token: most tokens are none, skipped by a tight search.
+        while let Some(k) = self
+            .name_tok
+            .get(i..)
+            .and_then(|r| r.iter().position(|&n| n))
+        {
+            i += k;
+            if self.tok_span[i].is_none() {
                 let e = self.run_fwd(i, self.toks.len());
                 out.push((i, e));
                 i = e.max(i + 1);
@@ -1435,7 +1458,7 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
         } else if is_determiner(w) {
             Hint::Determiner
         } else if cues::may_be_cue_word(w)
-            && (cues::cue_kind(w).is_some() || cues::is_speech_noun(w))
+            && (cues::listed_cue_kind(w).is_some() || cues::is_speech_noun(w))
         {
             Hint::Cue
         } else {
@@ -1459,7 +1482,11 @@ fn word_flags(body: &str, t: &Tok, quoted: bool) -> (bool, Hint) {
 /// Articles and indefinites that may open a description of somebody (`the woman`, `an
 /// analyst`, `one trader`).
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "The") || cues::is_indefinite(w)
+    // Every one opens with `t`, `a` or `o` in either case: the first byte turns most words away
+    // before the lists (this runs for every word).
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    matches!(first, Some(b't' | b'a' | b'o'))
+        && (matches!(w, "the" | "The") || cues::is_indefinite(w))
 }
 
 /// `Since last August Smart said`, `In June Baker said`: a month written after a time word and
@@ -1470,12 +1497,16 @@ fn date_months_are_no_names(body: &str, toks: &[Tok], name_tok: &mut [bool]) {
         let t = toks[i];
         (t.kind == Kind::Word).then(|| &body[t.start..t.end])
     };
-    for i in 1..name_tok.len().saturating_sub(1) {
-        if !name_tok[i] || !name_tok[i + 1] || !word(i).is_some_and(names::is_month) {
-            continue;
-        }
-        if word(i - 1).is_some_and(cues::is_time_lead) {
-            name_tok[i] = false;
+    // Only pairs of name tokens are looked at: a tight search skips the other tokens.
+    let mut i = 1;
+    while let Some(k) = name_tok
+        .get(i..)
+        .and_then(|r| r.windows(2).position(|p| p[0] && p[1]))
+    {
+        let at = i + k;
+        i = at + 1;
+        if word(at).is_some_and(names::is_month) && word(at - 1).is_some_and(cues::is_time_lead) {
+            name_tok[at] = false;
         }
     }
 }

@@ -22,6 +22,11 @@ pub fn cue_kind(word: &str) -> Option<CueKind> {
     if !may_be_cue_word(word) {
         return None;
     }
+    listed_cue_kind(word)
+}
+
+/// [`cue_kind`] for a word that passed [`may_be_cue_word`] already.
+pub fn listed_cue_kind(word: &str) -> Option<CueKind> {
     static MAP: std::sync::OnceLock<super::names::FastMap<&'static str, CueKind>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| all_cues().collect()).get(word).copied()
@@ -649,160 +654,216 @@ pub fn blocks_cue(word: &str) -> bool {
     )
 }
 
-/// Capitalised function words that start sentences and are never part of a name.
+/// Defines [`STOP_CAPS`] (for the shape table) and `is_listed_stop_cap` (a `matches!` over the
+/// same words: no hashing) from one list.
+macro_rules! stop_caps {
+    ($($w:literal),* $(,)?) => {
+        /// Capitalised function words that start sentences and are never part of a name.
+        const STOP_CAPS: &[&str] = &[$($w),*];
+
+        fn is_listed_stop_cap(word: &str) -> bool {
+            matches!(word, $($w)|*)
+        }
+    };
+}
+
+stop_caps![
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Yes",
+    "So",
+    "Then",
+    "Now",
+    "Still",
+    "Yet",
+    "Also",
+    "Even",
+    "Meanwhile",
+    "However",
+    "Asked",
+    "Following",
+    "According",
+    "During",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "Though",
+    "Although",
+    "Because",
+    "Instead",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Like",
+    "Unlike",
+    "Under",
+    "Over",
+    "Despite",
+    "Where",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Which",
+    "There",
+    "Here",
+    "Not",
+    "Only",
+    "Both",
+    "Each",
+    "Every",
+    "Other",
+    "Another",
+    "One",
+    "Two",
+    "Three",
+    "Several",
+    "Few",
+    "Once",
+    "Still,",
+    "Thus",
+    "Indeed",
+    "Today",
+    "Tonight",
+    "Yesterday",
+    "Is",
+    "Was",
+    "Are",
+    "Were",
+    "Do",
+    "Does",
+    "Did",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Said",
+    "Says",
+    "Sources",
+    "Officials",
+    "Critics",
+    "Supporters",
+    "Everything",
+    "Nothing",
+    "Anything",
+    "Everyone",
+    "Nobody",
+    "Somebody",
+    "Someone",
+    "Everybody",
+    "Anyone",
+    "Mostly",
+    "Fortunately",
+    "Unfortunately",
+    // Clause openers: `Whether Lee wins ...` names Lee, not a person `Whether Lee`.
+    "Whether",
+    "Whatever",
+    "Whoever",
+    "Whenever",
+    "Wherever",
+    "Unless",
+    "Until",
+    "Upon",
+    "Perhaps",
+    "Maybe",
+    "Moreover",
+    "Furthermore",
+    "Nevertheless",
+    "Nonetheless",
+    "Neither",
+    "Either",
+    "Among",
+    "Amid",
+    "Without",
+    "Within",
+    "Throughout",
+];
+
+/// True for one of the [`STOP_CAPS`].
 pub fn is_stop_cap(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "But"
-            | "And"
-            | "Or"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "With"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Since"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Its"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "No"
-            | "Yes"
-            | "So"
-            | "Then"
-            | "Now"
-            | "Still"
-            | "Yet"
-            | "Also"
-            | "Even"
-            | "Meanwhile"
-            | "However"
-            | "Asked"
-            | "Following"
-            | "According"
-            | "During"
-            | "From"
-            | "To"
-            | "By"
-            | "Of"
-            | "Though"
-            | "Although"
-            | "Because"
-            | "Instead"
-            | "Earlier"
-            | "Later"
-            | "Last"
-            | "Next"
-            | "Like"
-            | "Unlike"
-            | "Under"
-            | "Over"
-            | "Despite"
-            | "Where"
-            | "What"
-            | "Why"
-            | "How"
-            | "Who"
-            | "Which"
-            | "There"
-            | "Here"
-            | "Not"
-            | "Only"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "Other"
-            | "Another"
-            | "One"
-            | "Two"
-            | "Three"
-            | "Several"
-            | "Few"
-            | "Once"
-            | "Still,"
-            | "Thus"
-            | "Indeed"
-            | "Today"
-            | "Tonight"
-            | "Yesterday"
-            | "Is"
-            | "Was"
-            | "Are"
-            | "Were"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Will"
-            | "Would"
-            | "Can"
-            | "Could"
-            | "Should"
-            | "Said"
-            | "Says"
-            | "Sources"
-            | "Officials"
-            | "Critics"
-            | "Supporters"
-            | "Everything"
-            | "Nothing"
-            | "Anything"
-            | "Everyone"
-            | "Nobody"
-            | "Somebody"
-            | "Someone"
-            | "Everybody"
-            | "Anyone"
-            | "Mostly"
-            | "Fortunately"
-            | "Unfortunately"
-            // Clause openers: `Whether Lee wins ...` names Lee, not a person `Whether Lee`.
-            | "Whether"
-            | "Whatever"
-            | "Whoever"
-            | "Whenever"
-            | "Wherever"
-            | "Unless"
-            | "Until"
-            | "Upon"
-            | "Perhaps"
-            | "Maybe"
-            | "Moreover"
-            | "Furthermore"
-            | "Nevertheless"
-            | "Nonetheless"
-            | "Neither"
-            | "Either"
-            | "Among"
-            | "Amid"
-            | "Without"
-            | "Within"
-            | "Throughout"
-    )
+    // Cheap rejection first: this runs for every capitalised word of a body, most of them
+    // names, which the shape table turns away before any look-up.
+    if !may_be_stop_cap(word) {
+        return false;
+    }
+    is_listed_stop_cap(word)
+}
+
+/// Index of a word's shape in [`STOP_CAP_SHAPES`]: its first letter (upper-case) and its second
+/// letter (lower-case, or 26 for anything else); `None` when the first is no capital.
+const fn stop_cap_shape(b: &[u8]) -> Option<usize> {
+    if b.is_empty() || !b[0].is_ascii_uppercase() {
+        return None;
+    }
+    let second = if b.len() > 1 && b[1].is_ascii_lowercase() {
+        (b[1] - b'a') as usize
+    } else {
+        26
+    };
+    Some((b[0] - b'A') as usize * 27 + second)
+}
+
+/// For each shape, a bit mask of the lengths of the [`STOP_CAPS`] with that shape.
+const STOP_CAP_SHAPES: [u32; 26 * 27] = {
+    let mut t = [0u32; 26 * 27];
+    let mut i = 0;
+    while i < STOP_CAPS.len() {
+        let b = STOP_CAPS[i].as_bytes();
+        if let Some(k) = stop_cap_shape(b) {
+            t[k] |= 1 << b.len();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// False for a word that is no stop cap, by its first two letters and length.
+fn may_be_stop_cap(word: &str) -> bool {
+    let b = word.as_bytes();
+    match stop_cap_shape(b) {
+        Some(k) => b.len() < 32 && STOP_CAP_SHAPES[k] & (1 << b.len()) != 0,
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -832,6 +893,14 @@ mod tests {
             assert!(may_be_cue_word(w), "{w}");
         }
         assert!(!may_be_cue_word("zebra"));
+    }
+
+    #[test]
+    fn every_stop_cap_passes_the_shape_filter() {
+        for w in STOP_CAPS {
+            assert!(is_stop_cap(w), "{w}");
+        }
+        assert!(!is_stop_cap("Smith") && !is_stop_cap("the") && !is_stop_cap("Thee"));
     }
 
     #[test]

@@ -53,7 +53,15 @@ pub fn strip_possessive(word: &str) -> &str {
 /// Calls `f` with the word lower-cased and without trailing dots, without allocating for
 /// short ASCII words (the common case: this runs for every capitalised token).
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    lowered(word.trim_end_matches('.'), f)
+    lowered(trim_dots(word), f)
+}
+
+/// `word` without trailing dots (`trim_end_matches('.')` by bytes: no char searcher).
+pub fn trim_dots(word: &str) -> &str {
+    let b = word.as_bytes();
+    let n = b.iter().rposition(|&c| c != b'.').map_or(0, |i| i + 1);
+    // A dot is one byte: `n` is on a char boundary.
+    word.get(..n).unwrap_or(word)
 }
 
 /// Calls `f` with the word lower-cased (`to_lowercase`), on the stack for short ASCII words.
@@ -62,16 +70,18 @@ pub fn lowered<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// [`lowered`] as bytes, for look-ups that need no `str` (no UTF-8 check of the copy).
-fn lowered_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    if w.len() <= 32 && w.is_ascii() {
+pub fn lowered_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    if w.len() <= 32 {
+        // Padded with zeros to a fixed length: the ASCII test and the lower-casing then run
+        // over whole vector registers, not byte by byte.
         let mut buf = [0u8; 32];
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        f(b)
-    } else {
-        f(w.to_lowercase().as_bytes())
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        if buf.iter().fold(0, |acc, &c| acc | c).is_ascii() {
+            buf.make_ascii_lowercase();
+            return f(&buf[..w.len()]);
+        }
     }
+    f(w.to_lowercase().as_bytes())
 }
 
 /// Honorifics that mark a person; `Some(gender)` when the title tells it.
@@ -671,7 +681,7 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
 
 /// The list bits of `word`, lower-cased and without trailing dots.
 fn lex(word: &str) -> Lex {
-    lowered_bytes(word.trim_end_matches('.'), |l| {
+    lowered_bytes(trim_dots(word), |l| {
         lexicon().get(l).copied().unwrap_or_default()
     })
 }
@@ -693,13 +703,14 @@ impl RunWord {
     fn of(word: &str) -> Self {
         let lex = lex(word);
         let bare = strip_possessive(word);
-        let owned = if bare.len() == word.len() {
-            lex
-        } else {
-            self::lex(bare)
-        };
         let first = first_gender_of(word, || lex);
-        let bare_first = first_gender_of(bare, || owned);
+        // Most words have no possessive: their bare form needs no second look-up.
+        let (owned, bare_first) = if bare.len() == word.len() {
+            (lex, first)
+        } else {
+            let owned = self::lex(bare);
+            (owned, first_gender_of(bare, || owned))
+        };
         RunWord {
             lex,
             owned,
@@ -973,9 +984,10 @@ const RECENT_FULL_NAME: usize = 600;
 #[derive(Debug, Default)]
 pub struct Registry {
     /// Lower-case last token -> full names with that surname, in order of first mention.
-    by_last: FastMap<String, Vec<Known>>,
+    /// (Keys are bytes: looked up through [`lowered_bytes`], with no UTF-8 check of the copy.)
+    by_last: FastMap<Vec<u8>, Vec<Known>>,
     /// Lower-case surname -> gender given by a title on a surname-only mention (`Mr. Obama`).
-    titled_last: FastMap<String, Gender>,
+    titled_last: FastMap<Vec<u8>, Gender>,
 }
 
 impl Registry {
@@ -996,7 +1008,7 @@ impl Registry {
             .iter()
             .any(|t| strip_possessive(t).len() != t.len());
         let pos = pos.filter(|_| !owned);
-        let key = last.to_lowercase();
+        let key = last.to_lowercase().into_bytes();
         if cand.tokens.len() < 2 {
             if let (true, Some(g)) = (cand.titled, cand.gender) {
                 self.titled_last.entry(key.clone()).or_insert(g);
@@ -1031,7 +1043,7 @@ impl Registry {
 
     /// True when a person with this surname is known.
     pub fn knows_last(&self, last: &str) -> bool {
-        lowered(last, |l| self.by_last.contains_key(l))
+        lowered_bytes(last, |l| self.by_last.contains_key(l))
     }
 
     /// Canonical full name and gender for a name as written (`Trump` -> `Donald Trump`): the
@@ -1047,18 +1059,18 @@ impl Registry {
         let Some(last) = cand.tokens.last() else {
             return (cand.text(), cand.gender);
         };
-        let Some(list) = lowered(last, |l| self.by_last.get(l)) else {
+        let Some(list) = lowered_bytes(last, |l| self.by_last.get(l)) else {
             return (cand.text(), cand.gender);
         };
-        let first = cand
-            .tokens
-            .first()
-            .map(|t| t.to_lowercase())
-            .unwrap_or_default();
+        // Only a name of two or more tokens compares its first one (no copy for a bare surname).
+        let first = match cand.tokens.as_slice() {
+            [first, _, ..] => first.to_lowercase(),
+            _ => String::new(),
+        };
         // A bare surname takes the gender its titled mentions give (`Mr. Obama` elsewhere).
         let gender = cand.gender.or_else(|| {
             (cand.tokens.len() == 1)
-                .then(|| lowered(last, |l| self.titled_last.get(l).copied()))
+                .then(|| lowered_bytes(last, |l| self.titled_last.get(l).copied()))
                 .flatten()
         });
         let fits = |k: &&Known| {
@@ -1120,6 +1132,15 @@ mod tests {
         assert!(name_from_run(&["White", "House"], true).is_none());
         assert!(name_from_run(&["Pentagon"], true).is_none());
         assert!(name_from_run(&["Washington", "Post"], true).is_none());
+    }
+
+    #[test]
+    fn trims_dots_and_lowers_bytes() {
+        assert_eq!(trim_dots("Jr.."), "Jr");
+        assert_eq!(trim_dots("U.S."), "U.S");
+        assert_eq!(trim_dots("..."), "");
+        assert!(lowered_bytes("McCain", |l| l == b"mccain"));
+        assert!(lowered_bytes("Öztürk", |l| l == "öztürk".as_bytes()));
     }
 
     #[test]

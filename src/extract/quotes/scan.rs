@@ -236,57 +236,60 @@ pub fn quote_spans(body: &str, paras: &[(usize, usize)]) -> Vec<Span> {
 fn is_abbrev(w: &str) -> bool {
     // None is longer than four letters: longer words skip the lower-casing (this runs for
     // every word before a dot).
-    let w = w.trim_end_matches('.');
-    w.len() <= 4
-        && super::names::with_lower(w, |l| {
-            matches!(
-                l,
-                "mr" | "mrs"
-                    | "ms"
-                    | "dr"
-                    | "prof"
-                    | "sen"
-                    | "sens"
-                    | "rep"
-                    | "reps"
-                    | "gov"
-                    | "gen"
-                    | "lt"
-                    | "col"
-                    | "capt"
-                    | "sgt"
-                    | "adm"
-                    | "st"
-                    | "jr"
-                    | "sr"
-                    | "rev"
-                    | "no"
-                    | "vs"
-                    | "inc"
-                    | "corp"
-                    | "co"
-                    | "ltd"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "aug"
-                    | "sept"
-                    | "sep"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-                    | "pres"
-                    | "atty"
-                    | "supt"
-                    | "cmdr"
-                    | "maj"
-                    | "mt"
-                    | "ft"
-                    | "hon"
-                    | "del"
-            )
-        })
+    let w = super::names::trim_dots(w);
+    w.len() <= 4 && super::names::lowered_bytes(w, is_abbrev_lower)
+}
+
+/// [`is_abbrev`] of a lower-case word without trailing dots, as bytes.
+fn is_abbrev_lower(l: &[u8]) -> bool {
+    matches!(
+        l,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"sen"
+            | b"sens"
+            | b"rep"
+            | b"reps"
+            | b"gov"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"capt"
+            | b"sgt"
+            | b"adm"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"rev"
+            | b"no"
+            | b"vs"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"pres"
+            | b"atty"
+            | b"supt"
+            | b"cmdr"
+            | b"maj"
+            | b"mt"
+            | b"ft"
+            | b"hon"
+            | b"del"
+    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -352,6 +355,10 @@ fn tokenize_range(
         }
         if ASCII_ALNUM[usize::from(b)] {
             off = push_word(text, ps, off, off + 1, toks);
+            // The space after a word, skipped here without another turn of the loop.
+            if bytes.get(off) == Some(&b' ') {
+                off += 1;
+            }
             continue;
         }
         let Some((c, len)) = char_at(text, off) else {
@@ -454,23 +461,32 @@ fn word_step(text: &str, start: usize, end: usize) -> (usize, bool) {
     }
     let after = char_at(text, end + len).map(|(c, _)| c);
     let word = &text[start..end];
-    // `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does
-    // (else the dot would end the sentence before `C.`).
-    let state = d == '.' && {
-        let part = word.rsplit('-').next().unwrap_or(word);
-        part.len() <= 2 && part.starts_with(|c: char| c.is_ascii_uppercase())
-    };
+    // Byte tests, no char searchers: this runs at every sentence end.
+    let has_dot = word.as_bytes().contains(&b'.');
     let joins = after.is_some_and(is_word_char)
-        && (d != '.' || word.len() <= 2 || state || word.contains('.'));
-    let abbrev_dot = d == '.'
-        && (is_abbrev(word)
-            || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
-            || (word.contains('.') && word.len() <= 6));
+        && (d != '.' || word.len() <= 2 || short_part_after_hyphen(word) || has_dot);
+    let abbrev_dot =
+        d == '.' && (is_abbrev(word) || is_one_capital(word) || (has_dot && word.len() <= 6));
     if !(joins || abbrev_dot) {
         return (end, false);
     }
     // An abbreviation's dot ends the word unless a letter joins on (`U.S.` goes on to `S`).
     (end + len, joins || !abbrev_dot)
+}
+
+/// `R-S.C.`, `D-N.Y.`: a short part after a hyphen takes a dot like a short word does (else
+/// the dot would end the sentence before `C.`). The part is the whole word when it has no
+/// hyphen.
+fn short_part_after_hyphen(word: &str) -> bool {
+    let b = word.as_bytes();
+    let part = &b[b.iter().rposition(|&c| c == b'-').map_or(0, |p| p + 1)..];
+    part.len() <= 2 && part.first().is_some_and(u8::is_ascii_uppercase)
+}
+
+/// A word of one upper-case letter (`J` of `J. Smith`).
+fn is_one_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// Longest sentence, in tokens, before [`sentences`] cuts it.

@@ -1480,3 +1480,15 @@ fn amount_after_the_cue_is_its_object() {
     let q = run(s);
     assert!(q.iter().all(|q| !q.1.starts_with("Secretary")), "{q:?}");
 }
+
+#[test]
+fn run_names_are_read_once_and_reused() {
+    let body = "Mayor Ann Petrov of Lisbon said the tram would run again.";
+    let doc = Doc::new(body, &[]);
+    let &(s, e, ref found) = &doc.run_names[0];
+    assert_eq!(found.text(), "Ann Petrov");
+    assert!(matches!(doc.run_name(s, e), Some(Cow::Borrowed(_))));
+    // A run that is no maximal one is read anew, with the same reading.
+    let part = doc.run_name(s + 1, e).map(|c| c.text());
+    assert_eq!(part, doc.read_run_name(s + 1, e).map(|c| c.text()));
+}
