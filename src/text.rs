@@ -147,9 +147,40 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
+/// ASCII letters and digits by byte value.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Length of the run of ASCII letters and digits opening `bytes`: the common case of a word,
+/// read without decoding by the extractors' tokenizers, which see every letter of a text. A table
+/// test in a loop over a slice iterator, and kept out of line: inlined into a tokenizer's loop, it
+/// reloaded its pointers at every letter.
+#[inline(never)]
+pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alnum_run_stops_at_the_first_other_byte() {
+        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
+        assert_eq!(ascii_alnum_run(b"abc9"), 4);
+        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
+        assert_eq!(ascii_alnum_run(b""), 0);
+    }
 
     #[test]
     fn escapes_terminal_sequences() {

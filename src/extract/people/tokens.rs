@@ -156,26 +156,6 @@ fn is_upper_letter(c: char) -> bool {
     }
 }
 
-/// ASCII letters and digits by byte value.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The length of the ASCII letters and digits that open `bytes`: a loop over a slice iterator,
-/// tighter than indexing the text byte by byte (this loop sees every letter of the text).
-fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len())
-}
-
 /// The part of `w` after the last byte that `sep` accepts (all of `w` without one); the byte
 /// search `rsplit` with a char pattern would set up for these short words.
 fn after_last(w: &str, sep: impl Fn(u8) -> bool) -> &str {
@@ -194,7 +174,7 @@ fn word_end(text: &str, from: usize) -> (usize, bool) {
     loop {
         // ASCII letters and digits, the bulk of every word, without decoding: one table load per
         // byte, and the segment length added once per stretch.
-        let stretch = ascii_alnum_run(bytes.get(end..).unwrap_or_default());
+        let stretch = crate::text::ascii_alnum_run(bytes.get(end..).unwrap_or_default());
         end += stretch;
         segment += stretch;
         // Most words end at an ASCII space or mark that joins nothing: no decoding.
@@ -436,13 +416,6 @@ mod tests {
     fn abbreviation_keys_tell_lengths_apart() {
         assert!(is_abbreviation("MR") && is_abbreviation("Sept"));
         assert!(!is_abbreviation("m") && !is_abbreviation("mr\0") && !is_abbreviation("Mé"));
-    }
-
-    #[test]
-    fn alnum_run_stops_at_the_first_other_byte() {
-        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
-        assert_eq!(ascii_alnum_run(b"abc9"), 4);
-        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
     }
 
     #[test]

@@ -353,7 +353,7 @@ fn tokenize_range(
             off += 1;
             continue;
         }
-        if ASCII_ALNUM[usize::from(b)] {
+        if b.is_ascii_alphanumeric() {
             off = push_word(text, ps, off, off + 1, toks);
             // The space after a word, skipped here without another turn of the loop.
             if bytes.get(off) == Some(&b' ') {
@@ -390,17 +390,6 @@ fn tokenize_range(
     }
 }
 
-/// ASCII letters and digits by byte value: the inner loop of [`word_end`] tests every letter.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 /// Pushes the word starting at `start` of the paragraph `text` (at `ps` in the body), first
 /// char read up to `end`; returns where the word ends.
 fn push_word(text: &str, ps: usize, start: usize, end: usize, toks: &mut Vec<Tok>) -> usize {
@@ -418,7 +407,7 @@ fn push_word(text: &str, ps: usize, start: usize, end: usize, toks: &mut Vec<Tok
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        end += ascii_alnum_run(bytes.get(end..).unwrap_or_default());
+        end += crate::text::ascii_alnum_run(bytes.get(end..).unwrap_or_default());
         // A space or another ASCII mark than `'`, `-`, `.` ends the word: no decoding.
         match bytes.get(end) {
             None => break,
@@ -432,17 +421,6 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         }
     }
     end
-}
-
-/// Length of the run of ASCII letters and digits opening `bytes`: the common case of a word,
-/// without decoding. Kept out of line: inlined into the tokenizer's loop, it reloaded its
-/// pointers at every letter.
-#[inline(never)]
-fn ascii_alnum_run(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len())
 }
 
 /// At a non-ASCII char or an ASCII `'`, `-`, `.` at `end` of the word from `start`: where the
