@@ -33,6 +33,12 @@ pub struct RawArticle {
     pub needs_cleanup: bool,
 }
 
+/// True when an article has a headline or a body that is more than white space: the rule that
+/// keeps empty articles out of the index, both as read and after extraction.
+pub fn has_text(headline: &str, body: &str) -> bool {
+    !headline.trim().is_empty() || !body.trim().is_empty()
+}
+
 /// A dateline split into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Dateline {
@@ -105,6 +111,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// False for an article extraction left with no headline and no body: never indexed.
+    pub fn has_text(&self) -> bool {
+        has_text(&self.headline, &self.body)
+    }
+
     /// Distinct canonical names of the quoted speakers, in order of first quote.
     pub fn speakers(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();

@@ -200,6 +200,71 @@ fn bad_files_are_reported_and_the_rest_is_committed() {
     assert_eq!(check_articles(&env), 3);
 }
 
+/// Issue 17: a truncated gzip is a failed file, an empty file and a file with no text are skipped
+/// with their reason, and no article with neither headline nor body reaches the index.
+#[test]
+fn empty_and_textless_files_are_skipped_and_truncated_gzip_fails() {
+    let env = Env::new();
+    three_files(&env);
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let story = article(
+        "Truncated story headline",
+        &"Words of the body. ".repeat(400),
+    );
+    std::io::Write::write_all(&mut enc, story.as_bytes()).expect("gzip");
+    let gz = enc.finish().expect("gzip");
+    env.write_bytes("cut.txt.gz", &gz[..500.min(gz.len() / 2)]);
+    env.write_bytes("empty.txt", b"");
+    env.write_bytes("blank.txt", b" \n\n\t\n");
+    env.write("tags.html", &"<div><span>".repeat(20_000));
+    env.write(
+        "dump.jsonl",
+        "{\"headline\": \"Kept story\", \"body\": \"Text.\"}\n{\"headline\": \" \", \"body\": \"\"}\n",
+    );
+    let out = env.index_run(&[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let s = out.stderr;
+    assert!(
+        s.contains("cut.txt.gz") && s.contains("corrupt gzip: unexpected end of data"),
+        "{s}"
+    );
+    assert!(
+        s.contains("skipped") && s.contains("empty.txt: empty"),
+        "{s}"
+    );
+    assert!(s.contains("blank.txt: empty"), "{s}");
+    assert!(s.contains("tags.html: no text"), "{s}");
+    assert!(s.contains("dump.jsonl: line 2"), "{s}");
+    assert_eq!(count(&s, "failed"), 1, "{s}");
+    assert_eq!(count(&s, "indexed"), 4, "{s}");
+    assert_eq!(check_articles(&env), 4);
+    let all = env.run(&[
+        "search",
+        "*",
+        "--index",
+        "idx",
+        "--all",
+        "--format",
+        "jsonl",
+        "--fields",
+        "headline,body",
+    ]);
+    all.expect_code(0);
+    for line in all.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+        let text = |k: &str| v[k].as_str().unwrap_or("").trim().to_string();
+        assert!(
+            !(text("headline").is_empty() && text("body").is_empty()),
+            "{line}"
+        );
+    }
+    // A file the index held that is emptied later takes its articles with it.
+    env.write_bytes("a.txt", b"");
+    let out = env.index_run(&[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(check_articles(&env), 3, "{}", out.stderr);
+}
+
 #[test]
 fn strict_fails_the_run_and_commits_nothing() {
     let env = Env::new();

@@ -59,8 +59,12 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
 /// Reads and extracts one file.
 fn extract_file(path: &Path) -> anyhow::Result<Vec<Article>> {
     let bytes = std::fs::read(path)?;
-    let found = crate::ingest::formats::read_file_bytes(path, &bytes, DECOMPRESS_LIMIT)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let found = crate::ingest::formats::read_file_bytes(path, &bytes, DECOMPRESS_LIMIT).map_err(
+        |e| match e.is_skip() {
+            true => anyhow::anyhow!("skipped: {e}"),
+            false => anyhow::anyhow!("{e}"),
+        },
+    )?;
     for w in &found.warnings {
         eprintln!(
             "newsdex: {}: {}",
@@ -74,5 +78,6 @@ fn extract_file(path: &Path) -> anyhow::Result<Vec<Article>> {
         .articles
         .into_iter()
         .map(|raw| crate::extract::enrich(&name, raw, multi))
+        .filter(Article::has_text)
         .collect())
 }

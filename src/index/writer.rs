@@ -23,7 +23,7 @@ use crate::cmd::progress::{FoundCounter, IndexProgress};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
 use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
-use crate::model::RawArticle;
+use crate::model::{Article, RawArticle};
 
 /// Everything `newsdex index` needs, already validated.
 #[derive(Debug, Clone)]
@@ -480,6 +480,12 @@ impl Sink {
                 self.summary.bytes += bytes;
             }
             What::Skipped(reason) => {
+                // A file the index holds that is now empty (or binary, or no article) keeps
+                // nothing: its old articles would answer for text it no longer has.
+                if slot.is_some() || streamed {
+                    self.ops
+                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                }
                 if reason != UNSUPPORTED {
                     self.progress.warn(&format!("skipped {path}: {reason}"));
                 }
@@ -648,18 +654,23 @@ fn examine(
         Err(e) => What::Failed(e.to_string()),
         Ok(found) => {
             let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
-            let articles = found.articles.len() as u64;
             // Chunks of a big file go to the index as they are ready; the last one comes with
             // the fingerprint.
             let mut raws = found.articles.into_iter();
             let mut docs;
+            let mut articles = 0;
             loop {
                 let chunk: Vec<RawArticle> = raws.by_ref().take(CHUNK_ARTICLES).collect();
                 docs = extract_documents(path, chunk, multi, fields, cfg.threads);
+                articles += docs.len() as u64;
                 if raws.len() == 0 {
                     break;
                 }
                 emit(std::mem::take(&mut docs));
+            }
+            if articles == 0 {
+                // Cleanup left nothing of any article (a page of nothing but site chrome).
+                return What::Skipped(formats::NO_TEXT.to_string());
             }
             What::Indexed {
                 fp,
@@ -689,9 +700,9 @@ fn extract_documents(
 ) -> Vec<TantivyDocument> {
     let one = |raws: Vec<RawArticle>| -> Vec<TantivyDocument> {
         raws.into_iter()
-            .map(|raw| {
-                documents::article_document(&crate::extract::enrich(path, raw, multi), fields)
-            })
+            .map(|raw| crate::extract::enrich(path, raw, multi))
+            .filter(Article::has_text)
+            .map(|article| documents::article_document(&article, fields))
             .collect()
     };
     if threads < 2 || raws.len() < SPLIT_ARTICLES {

@@ -19,7 +19,7 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::Binary => f.write_str("binary content, not text"),
-            DecodeError::Gzip(e) => write!(f, "invalid or truncated gzip: {e}"),
+            DecodeError::Gzip(e) => write!(f, "corrupt gzip: {e}"),
             DecodeError::TooLarge { limit } => {
                 write!(
                     f,
@@ -42,11 +42,22 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, DecodeError> {
     let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit + 1);
     reader
         .read_to_end(&mut out)
-        .map_err(|e| DecodeError::Gzip(e.to_string()))?;
+        .map_err(|e| DecodeError::Gzip(gzip_reason(&e)))?;
     if out.len() as u64 > limit {
         return Err(DecodeError::TooLarge { limit });
     }
     Ok(out)
+}
+
+/// flate2's words for a cut-off stream ("incomplete deflate stream", "unexpected end of file")
+/// say the same thing: the file ends too early, as a truncated download or copy does.
+fn gzip_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    if e.kind() == std::io::ErrorKind::UnexpectedEof || text.contains("incomplete") {
+        "unexpected end of data (the file is truncated: copy or download it again)".to_string()
+    } else {
+        text
+    }
 }
 
 /// True when the first block looks binary: a NUL byte or over 10% control bytes. UTF-16 text

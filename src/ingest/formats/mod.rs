@@ -146,6 +146,9 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
     } else {
         bytes
     };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::NotArticle(EMPTY));
+    }
     if decode::is_binary(bytes) {
         return Err(ReadError::Binary);
     }
@@ -156,13 +159,45 @@ pub fn read_file_bytes(path: &Path, bytes: &[u8], limit: u64) -> Result<FileArti
     if format == Format::Html {
         text = decode::decode_html(bytes);
     }
-    match format {
+    let found = match format {
         Format::Text => text::read(path, &text),
         Format::Html => html::read(&text),
         Format::Json => json::read(&text),
         Format::Jsonl => json::read_lines(&text),
         Format::ReutersSgml => sgml::read(&text),
+    }?;
+    keep_articles_with_text(found)
+}
+
+/// The skip reason of a file with no bytes but white space.
+pub const EMPTY: &str = "empty";
+/// The skip reason of a file whose articles hold no text at all (a page of bare tags, `[]`).
+pub const NO_TEXT: &str = "no text";
+
+/// Drops articles with neither headline nor body: an empty article is nothing a search can find,
+/// and indexing it hides a broken file. Each dropped article of a many-article file is a warning
+/// with its line; a file left with no article is skipped as [`NO_TEXT`].
+fn keep_articles_with_text(mut found: FileArticles) -> Result<FileArticles, ReadError> {
+    let before = found.articles.len();
+    let mut dropped = Vec::new();
+    found.articles.retain(|a| {
+        let keep = crate::model::has_text(&a.headline, &a.body);
+        if !keep && before > 1 {
+            dropped.push(match a.line {
+                Some(line) => format!("line {line}: article with no headline and no body, skipped"),
+                None => format!(
+                    "article {}: no headline and no body, skipped",
+                    a.ordinal + 1
+                ),
+            });
+        }
+        keep
+    });
+    if found.articles.is_empty() {
+        return Err(ReadError::NotArticle(NO_TEXT));
     }
+    found.warnings.extend(dropped);
+    Ok(found)
 }
 
 #[cfg(test)]
