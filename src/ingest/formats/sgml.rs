@@ -443,14 +443,19 @@ mod corpus_tests {
             .collect();
         files.sort();
         assert_eq!(files.len(), 22);
-        let (mut total, mut datelines, mut people, mut bytes) = (0, 0, 0, 0);
+        let (mut total, mut datelines, mut people, mut bytes, mut empty) = (0, 0, 0, 0, 0);
         let started = std::time::Instant::now();
         let mut articles = Vec::new();
         for path in &files {
             let raw = std::fs::read(path).unwrap();
             bytes += raw.len();
             let got = super::super::read_file_bytes(path, &raw, u64::MAX).unwrap();
-            assert!(got.warnings.is_empty(), "{path:?}: {:?}", got.warnings);
+            // The distribution holds stories with no title and no text (an UNPROC story of
+            // control characters only): those, and nothing else, are warnings.
+            for w in &got.warnings {
+                assert!(w.contains("no headline and no body"), "{path:?}: {w}");
+            }
+            empty += got.warnings.len();
             articles.extend(got.articles);
         }
         let secs = started.elapsed().as_secs_f64();
@@ -468,7 +473,9 @@ mod corpus_tests {
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / secs
         );
-        assert_eq!(total, 21_578);
+        eprintln!("reuters: {empty} stories with no text dropped");
+        assert_eq!(total + empty, 21_578);
+        assert!(empty < 10, "{empty} empty stories");
         assert_eq!(datelines, 19_043);
         assert_eq!(people, 1_156);
         let umlaut = articles
