@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use super::progress::IndexProgress;
 use crate::cli::IndexArgs;
 use crate::index::writer::{self, IndexConfig};
 use crate::ingest::walk::WalkOptions;
@@ -25,14 +26,14 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
         index_dir: a.index,
         rebuild: a.rebuild,
         strict: a.strict,
-        progress: !a.quiet && std::io::stderr().is_terminal(),
         memory_bytes: a.memory.max(15) << 20,
         threads,
         commit_every: Duration::try_from_secs_f64(a.commit_interval).map_err(|_| {
             anyhow::anyhow!("--commit-interval must be a positive number of seconds")
         })?,
     };
-    let summary = writer::run(&cfg)?;
+    let progress = IndexProgress::new(!a.quiet && std::io::stderr().is_terminal());
+    let summary = writer::run(&cfg, &progress)?;
     eprintln!("{}", summary.line());
     if summary.failed > 0 {
         eprintln!(

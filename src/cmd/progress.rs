@@ -4,6 +4,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use indicatif::{HumanBytes, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::index::progress::Progress;
+
 /// Progress of an index run: files done against files the walk has found so far. Counted in
 /// files, not bytes, so the one walk of the run gives the total without reading any metadata
 /// (a second walk for sizes doubled a re-run's `stat` calls), and unchanged files move the bar.
@@ -11,18 +13,6 @@ pub struct IndexProgress {
     bar: Option<ProgressBar>,
     articles: AtomicU64,
     bytes: AtomicU64,
-}
-
-/// The walk's handle on the bar: counts files as they are found.
-#[derive(Clone)]
-pub struct FoundCounter(Option<ProgressBar>);
-
-impl FoundCounter {
-    pub fn found(&self, files: u64) {
-        if let Some(bar) = &self.0 {
-            bar.inc_length(files);
-        }
-    }
 }
 
 impl IndexProgress {
@@ -45,13 +35,16 @@ impl IndexProgress {
         }
     }
 
-    /// The counter the walk feeds.
-    pub fn counter(&self) -> FoundCounter {
-        FoundCounter(self.bar.clone())
+}
+
+impl Progress for IndexProgress {
+    fn found(&self, files: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc_length(files);
+        }
     }
 
-    /// One file done; `bytes` and `articles` are what it added to the index (0 if unchanged).
-    pub fn advance(&self, bytes: u64, articles: u64) {
+    fn advance(&self, bytes: u64, articles: u64) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
             if articles == 0 && bytes == 0 {
@@ -69,7 +62,7 @@ impl IndexProgress {
     }
 
     /// A warning line above the bar (or plain stderr).
-    pub fn warn(&self, msg: &str) {
+    fn warn(&self, msg: &str) {
         let msg = format!("newsdex: {}", crate::text::escape_control(msg));
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{msg}")),
@@ -77,7 +70,7 @@ impl IndexProgress {
         }
     }
 
-    pub fn finish(&self) {
+    fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod documents;
 pub mod fingerprints;
+pub mod progress;
 pub mod quote_spans;
 pub mod roots;
 pub mod schema;

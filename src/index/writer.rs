@@ -18,8 +18,8 @@ use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy, UserOperatio
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::fingerprints::{self, Cursor, Fingerprint, Recorded};
+use super::progress::Progress;
 use super::{Fields, documents};
-use crate::cmd::progress::{FoundCounter, IndexProgress};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
 use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
@@ -33,7 +33,6 @@ pub struct IndexConfig {
     pub walk: WalkOptions,
     pub rebuild: bool,
     pub strict: bool,
-    pub progress: bool,
     pub memory_bytes: usize,
     pub threads: usize,
     /// Commit at least this often, so a long run killed midway keeps most of its work.
@@ -121,7 +120,7 @@ enum What {
 }
 
 /// Runs the whole pipeline; warnings go to stderr as they happen.
-pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
+pub fn run(cfg: &IndexConfig, progress: &dyn Progress) -> anyhow::Result<Summary> {
     let (index, fields) = super::open_or_create(&cfg.index_dir, cfg.rebuild)?;
     let writer: IndexWriter = index
         .writer_with_num_threads(cfg.threads.clamp(1, 8), cfg.memory_bytes)
@@ -144,7 +143,7 @@ pub fn run(cfg: &IndexConfig) -> anyhow::Result<Summary> {
         }
         None => cfg,
     };
-    pipeline(cfg, &index, fields, writer).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
+    pipeline(cfg, &index, fields, writer, progress).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
 }
 
 /// The spelling under which the index already holds the corpus folder, if it is another one
@@ -246,6 +245,7 @@ fn pipeline(
     index: &tantivy::Index,
     fields: Fields,
     writer: IndexWriter,
+    progress: &dyn Progress,
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
     if cfg.rebuild {
@@ -268,7 +268,7 @@ fn pipeline(
         commit_due: false,
         held: Vec::new(),
         held_paths: HashSet::new(),
-        progress: IndexProgress::new(cfg.progress),
+        progress,
         last_commit: Instant::now(),
     };
     // Set once the fingerprints are loaded; the walk and the workers' metadata reads run meanwhile
@@ -278,8 +278,7 @@ fn pipeline(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let (file_tx, file_rx) = bounded::<Vec<Found>>(WALK_QUEUE_BATCHES);
         let (out_tx, out_rx) = bounded::<Vec<Outcome>>(cfg.threads * 8);
-        let counter = sink.progress.counter();
-        scope.spawn(move || walk_in_batches(cfg, file_tx, counter));
+        scope.spawn(move || walk_in_batches(cfg, file_tx, progress));
         for _ in 0..cfg.threads.max(1) {
             let (rx, tx, known, fields) = (file_rx.clone(), out_tx.clone(), &known_cell, &fields);
             scope.spawn(move || worker(rx, tx, known, fields, cfg));
@@ -360,7 +359,7 @@ const WALK_QUEUE_BATCHES: usize = 65_536;
 /// Index operations handed to tantivy at once.
 const BATCH_OPS: usize = 1024;
 
-fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>, progress: FoundCounter) {
+fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>, progress: &dyn Progress) {
     let mut batch = Vec::with_capacity(BATCH_FILES);
     for found in walk::find(&cfg.corpus, &cfg.walk) {
         batch.push(found);
@@ -378,7 +377,7 @@ fn walk_in_batches(cfg: &IndexConfig, tx: Sender<Vec<Found>>, progress: FoundCou
 }
 
 /// The receiving end of the pipeline: owns the writer, batches operations, counts, commits.
-struct Sink {
+struct Sink<'a> {
     writer: IndexWriter,
     fields: Fields,
     ops: Vec<UserOperation>,
@@ -394,11 +393,11 @@ struct Sink {
     /// (at most one file per worker), and their paths.
     held: Vec<Outcome>,
     held_paths: HashSet<String>,
-    progress: IndexProgress,
+    progress: &'a dyn Progress,
     last_commit: Instant,
 }
 
-impl Sink {
+impl Sink<'_> {
     /// Takes an outcome, or holds it back while a commit waits for open files to end: a file
     /// starting to stream then would keep the commit waiting, and must not be committed half.
     fn receive(&mut self, outcome: Outcome) -> anyhow::Result<()> {
