@@ -3,7 +3,12 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::export::OutputFormat;
+use crate::search::SortOrder;
+use crate::search::filters::{FilterSpec, Period};
 
 /// Full-text search for news archives.
 #[derive(Debug, Parser)]
@@ -68,28 +73,10 @@ pub struct IndexArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Text,
-    Json,
-    Jsonl,
-    Csv,
-    Tsv,
-    Md,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortOrder {
-    Score,
-    Date,
-    #[value(name = "-date")]
-    DateDesc,
 }
 
 /// Filters shared by `search` and `stats`.
@@ -105,11 +92,24 @@ pub struct FilterArgs {
     #[arg(long, value_name = "PLACE")]
     pub place: Vec<String>,
     /// Only articles on or after this date: 2025, 2025-11 or 2025-11-25.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = Period::parse)]
+    pub since: Option<Period>,
     /// Only articles on or before this date: 2025, 2025-11 or 2025-11-25.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = Period::parse)]
+    pub until: Option<Period>,
+}
+
+impl FilterArgs {
+    /// The filters as plain values for `search::filters`.
+    pub fn spec(&self) -> FilterSpec {
+        FilterSpec {
+            person: self.person.clone(),
+            speaker: self.speaker.clone(),
+            place: self.place.clone(),
+            since: self.since,
+            until: self.until,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -162,26 +162,76 @@ pub struct ExtractArgs {
     /// Files to extract from.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    /// jsonl: one article per line; json: one array of articles.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+}
+
+/// What `newsdex extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Only documents matching this query (default: all).
     pub query: Option<String>,
+    /// Where the index lives.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// text: tables and a histogram; json: the same figures for programs.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+/// What `newsdex stats` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
+}
+
+// The value types belong to the layers that use them; their command-line spelling is here.
+impl ValueEnum for OutputFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        use OutputFormat::*;
+        &[Text, Json, Jsonl, Csv, Tsv, Md]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            OutputFormat::Text => "text",
+            OutputFormat::Json => "json",
+            OutputFormat::Jsonl => "jsonl",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Tsv => "tsv",
+            OutputFormat::Md => "md",
+        }))
+    }
+}
+
+impl ValueEnum for SortOrder {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[SortOrder::Score, SortOrder::Date, SortOrder::DateDesc]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            SortOrder::Score => PossibleValue::new("score").help("best match first"),
+            SortOrder::Date => PossibleValue::new("date").help("oldest first"),
+            SortOrder::DateDesc => PossibleValue::new("-date").help("newest first"),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -7,11 +7,25 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use crate::cli::OutputFormat;
 use crate::error::Fatal;
 use crate::search::hits::Hit;
 use crate::search::snippets::Snippet;
 use crate::text::{escape_control, format_date};
+
+/// The output formats of search hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// For people: headline, date, place, path and a highlighted snippet per hit.
+    Text,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    Csv,
+    Tsv,
+    /// A Markdown table.
+    Md,
+}
 
 /// A column of structured output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

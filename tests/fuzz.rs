@@ -1432,7 +1432,7 @@ fn regression_query_1() {
 /// one to the offset, printing "(from hit 0)" in release and panicking in debug builds.
 #[test]
 fn regression_query_2() {
-    use newsdex::cli::OutputFormat;
+    use newsdex::export::OutputFormat;
     use newsdex::export::{self, Exporter};
     let columns = export::columns(&[], false).expect("default columns");
     let mut ex = Exporter::new(Vec::new(), OutputFormat::Text, columns, false);

@@ -12,8 +12,8 @@ use tantivy::query::{PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
 
-use newsdex::cli::{FilterArgs, SortOrder};
-use newsdex::search::filters::Filters;
+use newsdex::search::SortOrder;
+use newsdex::search::filters::{FilterSpec, Filters, Period};
 use newsdex::search::{self, SearchSpec};
 
 use crate::baselines;
@@ -551,16 +551,20 @@ impl Probe {
     }
 
     fn spec(&self) -> anyhow::Result<SearchSpec> {
-        let args = FilterArgs {
+        let args = FilterSpec {
             speaker: self.speaker.iter().map(|s| s.to_string()).collect(),
-            since: self.since.map(str::to_string),
-            ..FilterArgs::default()
+            since: self
+                .since
+                .map(Period::parse)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            ..FilterSpec::default()
         };
         Ok(SearchSpec {
             query: Some(self.query.clone()),
             any: false,
             in_quotes: self.in_quotes,
-            filters: Filters::from_args(&args)?,
+            filters: Filters::new(&args)?,
         })
     }
 }

@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{ExtractArgs, OutputFormat};
+use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::model::Article;
 
 /// Gzip members are decompressed up to this many bytes.
@@ -16,7 +16,7 @@ const DECOMPRESS_LIMIT: u64 = 64 << 20;
 pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let array = a.format == OutputFormat::Json;
+    let array = a.format == ExtractFormat::Json;
     let mut failed = false;
     let mut first = true;
     if array {

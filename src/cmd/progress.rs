@@ -34,7 +34,6 @@ impl IndexProgress {
             bytes: AtomicU64::new(0),
         }
     }
-
 }
 
 impl Progress for IndexProgress {

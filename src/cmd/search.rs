@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::cli::{ColorChoice, OutputFormat, SearchArgs};
+use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Fatal;
-use crate::export::{self, Exporter};
+use crate::export::{self, Exporter, OutputFormat};
 use crate::search::filters::{Filters, UnknownName};
 use crate::search::{self, Prepared, SearchSpec, hits};
 
@@ -19,7 +19,7 @@ pub fn run(a: SearchArgs) -> anyhow::Result<ExitCode> {
         query: Some(a.query.clone()),
         any: a.any,
         in_quotes: a.in_quotes,
-        filters: Filters::from_args(&a.filters)?,
+        filters: Filters::new(&a.filters.spec())?,
     };
     spec.parse()?;
     let format = a.format.unwrap_or(OutputFormat::Text);

@@ -4,23 +4,16 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use crate::cli::{OutputFormat, StatsArgs};
-use crate::error::Fatal;
+use crate::cli::{StatsArgs, StatsFormat};
 use crate::search::filters::Filters;
 use crate::search::{self, SearchSpec, stats};
 
 pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
-    let format = match a.format {
-        OutputFormat::Text | OutputFormat::Json => a.format,
-        other => {
-            return Err(Fatal::Usage(format!("stats prints text or json, not {other:?}")).into());
-        }
-    };
     let spec = SearchSpec {
         query: a.query.clone(),
         any: false,
         in_quotes: false,
-        filters: Filters::from_args(&a.filters)?,
+        filters: Filters::new(&a.filters.spec())?,
     };
     spec.parse()?;
     let p = search::prepare(&a.index, &spec)?;
@@ -31,7 +24,7 @@ pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
     let s = stats::compute(&p)?;
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());
-    if format == OutputFormat::Json {
+    if a.format == StatsFormat::Json {
         serde_json::to_writer_pretty(&mut w, &s)?;
         writeln!(w)?;
     } else {

@@ -143,7 +143,8 @@ pub fn run(cfg: &IndexConfig, progress: &dyn Progress) -> anyhow::Result<Summary
         }
         None => cfg,
     };
-    pipeline(cfg, &index, fields, writer, progress).map_err(|e| explain_failure(e, &index, &cfg.index_dir))
+    pipeline(cfg, &index, fields, writer, progress)
+        .map_err(|e| explain_failure(e, &index, &cfg.index_dir))
 }
 
 /// The spelling under which the index already holds the corpus folder, if it is another one

@@ -9,7 +9,6 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 use time::{Date, Month};
 
-use crate::cli::FilterArgs;
 use crate::error::Fatal;
 use crate::index::Fields;
 use crate::index::documents::to_tantivy_date;
@@ -34,9 +33,20 @@ pub struct UnknownName {
     pub suggestions: Vec<String>,
 }
 
+/// The filters as the user gave them (the CLI's flags, the web page's fields): names as typed,
+/// dates already parsed into periods.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterSpec {
+    pub person: Vec<String>,
+    pub speaker: Vec<String>,
+    pub place: Vec<String>,
+    pub since: Option<Period>,
+    pub until: Option<Period>,
+}
+
 impl Filters {
-    /// Checks and normalises the flags; a bad date or an empty name is a usage error.
-    pub fn from_args(a: &FilterArgs) -> Result<Filters, Fatal> {
+    /// Checks and normalises the filters; an empty name or an empty date range is a usage error.
+    pub fn new(a: &FilterSpec) -> Result<Filters, Fatal> {
         let keys = |flag: &str, values: &[String], f: fn(&str) -> String| {
             values
                 .iter()
@@ -52,16 +62,8 @@ impl Filters {
                 })
                 .collect::<Result<Vec<_>, _>>()
         };
-        let since = a
-            .since
-            .as_deref()
-            .map(|s| parse_period(s, "--since").map(|(from, _)| from))
-            .transpose()?;
-        let until = a
-            .until
-            .as_deref()
-            .map(|s| parse_period(s, "--until").map(|(_, to)| to))
-            .transpose()?;
+        let since = a.since.map(|p| p.first);
+        let until = a.until.map(|p| p.last);
         if let (Some(s), Some(u)) = (since, until)
             && s > u
         {
@@ -132,47 +134,62 @@ impl Filters {
     }
 }
 
-/// Parses `2025`, `2025-11` or `2025-11-25` into the first and last day of that period.
-pub fn parse_period(s: &str, flag: &str) -> Result<(Date, Date), Fatal> {
-    let bad = || {
-        Fatal::Usage(format!(
-            "{flag} {:?}: not a date; use 2025, 2025-11 or 2025-11-25",
-            crate::text::escape_control(s)
-        ))
-    };
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |p: &str, len: usize| -> Result<u32, Fatal> {
-        if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-            p.parse().map_err(|_| bad())
-        } else {
-            Err(bad())
-        }
-    };
-    let year = num(parts.first().copied().unwrap_or(""), 4)? as i32;
-    let month_of = |m: u32| {
-        u8::try_from(m)
-            .ok()
-            .and_then(|m| Month::try_from(m).ok())
-            .ok_or_else(bad)
-    };
-    let day = |y, m, d: u8| Date::from_calendar_date(y, m, d).map_err(|_| bad());
-    match parts.as_slice() {
-        [_] => Ok((
-            day(year, Month::January, 1)?,
-            day(year, Month::December, 31)?,
-        )),
-        [_, m] => {
-            let m = month_of(num(m, 2)?)?;
-            let last = time::util::days_in_month(m, year);
-            Ok((day(year, m, 1)?, day(year, m, last)?))
-        }
-        [_, m, d] => {
-            let m = month_of(num(m, 2)?)?;
-            let d = u8::try_from(num(d, 2)?).map_err(|_| bad())?;
-            let date = day(year, m, d)?;
-            Ok((date, date))
-        }
-        _ => Err(bad()),
+/// A year, a month or a day, as `--since` and `--until` take them: the first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub first: Date,
+    pub last: Date,
+}
+
+/// The forms [`Period::parse`] accepts, for error messages.
+pub const PERIOD_FORMS: &str = "a year (2025), a month (2025-11) or a day (2025-11-25)";
+
+impl Period {
+    /// Parses `2025`, `2025-11` or `2025-11-25`.
+    ///
+    /// ```
+    /// use newsdex::search::filters::Period;
+    /// let feb = Period::parse("2024-02").unwrap();
+    /// assert_eq!((feb.first.day(), feb.last.day()), (1, 29));
+    /// assert!(Period::parse("March").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Period, String> {
+        let bad = || format!("not a date: use {PERIOD_FORMS}");
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, String> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let year = num(parts.first().copied().unwrap_or(""), 4)? as i32;
+        let month_of = |m: u32| {
+            u8::try_from(m)
+                .ok()
+                .and_then(|m| Month::try_from(m).ok())
+                .ok_or_else(bad)
+        };
+        let day = |y, m, d: u8| Date::from_calendar_date(y, m, d).map_err(|_| bad());
+        let (first, last) = match parts.as_slice() {
+            [_] => (
+                day(year, Month::January, 1)?,
+                day(year, Month::December, 31)?,
+            ),
+            [_, m] => {
+                let m = month_of(num(m, 2)?)?;
+                let days = time::util::days_in_month(m, year);
+                (day(year, m, 1)?, day(year, m, days)?)
+            }
+            [_, m, d] => {
+                let m = month_of(num(m, 2)?)?;
+                let d = u8::try_from(num(d, 2)?).map_err(|_| bad())?;
+                let date = day(year, m, d)?;
+                (date, date)
+            }
+            _ => return Err(bad()),
+        };
+        Ok(Period { first, last })
     }
 }
 
@@ -244,16 +261,11 @@ mod tests {
     }
 
     #[test]
-    fn periods() -> Result<(), Fatal> {
-        assert_eq!(
-            parse_period("2025", "x")?,
-            (date(2025, 1, 1), date(2025, 12, 31))
-        );
-        assert_eq!(
-            parse_period("2024-02", "x")?,
-            (date(2024, 2, 1), date(2024, 2, 29))
-        );
-        assert_eq!(parse_period("2025-11-25", "x")?.1, date(2025, 11, 25));
+    fn periods() -> Result<(), String> {
+        let span = |s: &str| Period::parse(s).map(|p| (p.first, p.last));
+        assert_eq!(span("2025")?, (date(2025, 1, 1), date(2025, 12, 31)));
+        assert_eq!(span("2024-02")?, (date(2024, 2, 1), date(2024, 2, 29)));
+        assert_eq!(span("2025-11-25")?.1, date(2025, 11, 25));
         for bad in [
             "",
             "25",
@@ -264,29 +276,30 @@ mod tests {
             "2025-11-25-1",
             "২০২৫",
         ] {
-            assert!(parse_period(bad, "x").is_err(), "{bad}");
+            assert!(Period::parse(bad).is_err(), "{bad}");
         }
         Ok(())
     }
 
     #[test]
-    fn since_after_until_is_an_error() {
-        let a = FilterArgs {
-            since: Some("2025-12".into()),
-            until: Some("2025-11".into()),
-            ..FilterArgs::default()
+    fn since_after_until_is_an_error() -> Result<(), String> {
+        let a = FilterSpec {
+            since: Some(Period::parse("2025-12")?),
+            until: Some(Period::parse("2025-11")?),
+            ..FilterSpec::default()
         };
-        assert!(Filters::from_args(&a).is_err());
+        assert!(Filters::new(&a).is_err());
+        Ok(())
     }
 
     #[test]
     fn names_become_keys() -> Result<(), Fatal> {
-        let a = FilterArgs {
+        let a = FilterSpec {
             person: vec!["Mr. José Martí".into()],
             place: vec!["  NEW York ".into()],
-            ..FilterArgs::default()
+            ..FilterSpec::default()
         };
-        let f = Filters::from_args(&a)?;
+        let f = Filters::new(&a)?;
         assert_eq!(f.person, vec!["jose marti"]);
         assert_eq!(f.place, vec!["new york"]);
         Ok(())

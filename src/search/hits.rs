@@ -11,7 +11,7 @@ use tantivy::{
 };
 use time::{Date, OffsetDateTime};
 
-use crate::cli::SortOrder;
+use super::SortOrder;
 use crate::index::Fields;
 use crate::index::quote_spans;
 

@@ -19,7 +19,6 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Term
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{ReloadPolicy, Searcher, Term};
 
-use crate::cli::SortOrder;
 use crate::error::Fatal;
 use crate::index::Fields;
 use crate::index::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_QUOTED};
@@ -27,6 +26,17 @@ use filters::Filters;
 use hits::{HitRef, Loader};
 use query::{Ast, Compiler};
 use snippets::{Highlighter, SNIPPET_CHARS};
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best match first (BM25).
+    Score,
+    /// Oldest first; undated articles last.
+    Date,
+    /// Newest first; undated articles last.
+    DateDesc,
+}
 
 /// What to search for, independent of how hits are shown.
 #[derive(Debug, Clone)]
@@ -314,7 +324,7 @@ mod tests {
                 query: Some(q.into()),
                 any: false,
                 in_quotes,
-                filters: Filters::from_args(&crate::cli::FilterArgs {
+                filters: Filters::new(&filters::FilterSpec {
                     speaker: speaker.iter().map(|s| s.to_string()).collect(),
                     ..Default::default()
                 })?,

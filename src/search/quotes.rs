@@ -24,9 +24,9 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument};
 
 use super::Prepared;
+use super::SortOrder;
 use super::hits::{self, HitRef};
 use super::query::{Ast, Compiler, QField};
-use crate::cli::SortOrder;
 use crate::index::documents::{add_keys, add_names};
 use crate::index::quote_spans::{self, Span};
 use crate::index::schema::{self, Fields, KIND_QUOTE};

@@ -7,8 +7,8 @@ use serde::Serialize;
 use time::Date;
 
 use super::Prepared;
+use super::SortOrder;
 use super::hits;
-use crate::cli::SortOrder;
 
 /// How many names each top list keeps.
 pub const TOP: usize = 20;
