@@ -10,9 +10,28 @@ use crate::export::OutputFormat;
 use crate::search::SortOrder;
 use crate::search::filters::{FilterSpec, Period};
 
-/// Full-text search for news archives.
+/// `newsdex --version`: the crate version and the commit it was built from.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("NEWSDEX_COMMIT"),
+    ")"
+);
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  newsdex index ~/news                       index a folder (re-run to update)
+  newsdex search '\"territorial issues\"'      a phrase
+  newsdex search concessions --speaker rubio --in-quotes
+  newsdex search '*' --all --format csv -o hits.csv
+  newsdex stats '\"trade deficit\"'
+
+The index is ./index unless --index or NEWSDEX_INDEX names another folder.
+Exit codes: 0 found / ok, 1 no hits, 2 error.";
+
+/// Full-text search for news archives: who is named, who is quoted and what they said.
 #[derive(Debug, Parser)]
-#[command(name = "newsdex", version, about, max_term_width = 100)]
+#[command(name = "newsdex", version = VERSION, about, max_term_width = 100, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -21,15 +40,57 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index a corpus of articles (txt, html, json, jsonl, Reuters sgm, and .gz of each).
+    #[command(after_help = "Examples:
+  newsdex index                          index ./corpus into ./index
+  newsdex index ~/news --index ~/news.idx
+  newsdex index ~/news --exclude '*/drafts/*' --strict
+  newsdex index ~/news --rebuild         start over")]
     Index(IndexArgs),
-    /// Search the index.
+    /// Search the index: words, phrases, boolean queries and filters.
+    #[command(after_help = "Examples:
+  newsdex search '\"territorial issues\"'
+  newsdex search '\"oil prices\"~2 AND (opec OR saudi) -brent'
+  newsdex search concessions --speaker rubio --in-quotes
+  newsdex search '*' --speaker ushakov --since 2025-03 --sort -date
+  newsdex search '\"trade deficit\"' --all --format csv -o hits.csv
+  newsdex search '\"federal reserve\"' --all --format jsonl | jq .headline")]
     Search(SearchArgs),
     /// Print what the indexer extracts from files (people, quotes, dateline) as JSON.
+    #[command(after_help = "Examples:
+  newsdex extract story.txt
+  newsdex extract dump.jsonl | jq '.quotes[] | {speaker: .speaker.name, text}'")]
     Extract(ExtractArgs),
     /// Counts, date range, top people, speakers and places, hits per month.
+    #[command(after_help = "Examples:
+  newsdex stats
+  newsdex stats '\"territorial issues\"' --since 2025
+  newsdex stats --speaker rubio --format json")]
     Stats(StatsArgs),
     /// Verify the index: open every segment, compare with the files on disk.
+    #[command(
+        after_help = "Exit codes: 0 sound and up to date, 1 files changed since indexing, 2 damaged.
+
+Example:
+  newsdex check --index ~/news.idx"
+    )]
     Check(CheckArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex
+  newsdex completions zsh > ~/.zfunc/_newsdex
+  newsdex completions fish > ~/.config/fish/completions/newsdex.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:
+  newsdex man > ~/.local/share/man/man1/newsdex.1 && man newsdex")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -38,7 +99,7 @@ pub struct IndexArgs {
     #[arg(default_value = "corpus")]
     pub corpus: PathBuf,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
     /// Follow symbolic links (loops are detected and reported).
     #[arg(long)]
@@ -116,7 +177,8 @@ impl FilterArgs {
 pub struct SearchArgs {
     /// The query: words, "phrases", "phrase"~2, AND OR NOT, + -, ( ), field:term, * for all.
     pub query: String,
-    #[arg(long, default_value = "index")]
+    /// Where the index lives.
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -153,6 +215,7 @@ pub struct SearchArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Colour the highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }
@@ -179,7 +242,7 @@ pub struct StatsArgs {
     /// Only documents matching this query (default: all).
     pub query: Option<String>,
     /// Where the index lives.
-    #[arg(long, default_value = "index")]
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -197,7 +260,8 @@ pub enum StatsFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    #[arg(long, default_value = "index")]
+    /// Where the index lives.
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
 }
 
@@ -242,5 +306,25 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_flag_has_help_and_every_subcommand_examples() {
+        let cli = Cli::command();
+        for sub in cli.get_subcommands() {
+            let name = sub.get_name();
+            let examples = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(examples.contains("newsdex "), "{name}: no examples");
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(arg.get_help().is_some(), "{name} {id}: no help text");
+            }
+        }
     }
 }

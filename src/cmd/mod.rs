@@ -2,6 +2,7 @@
 //! chooses the exit code. No parsing or extraction logic lives here.
 
 pub mod check;
+pub mod docs;
 pub mod extract;
 pub mod index;
 pub mod progress;
@@ -31,5 +32,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Extract(a) => extract::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Check(a) => check::run(a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man => docs::man(),
     }
 }
