@@ -58,10 +58,22 @@ impl fmt::Display for Fatal {
 impl std::error::Error for Fatal {}
 
 /// True when the error chain contains a broken pipe (the reader went away: a quiet exit).
+///
+/// The writers wrap I/O errors: `serde_json` and `csv` keep the `io::Error` inside their own error
+/// type instead of exposing it as a source, so each is asked for its kind.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return io.kind() == BrokenPipe;
+        }
+        if let Some(json) = e.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(BrokenPipe);
+        }
+        if let Some(csv) = e.downcast_ref::<csv::Error>() {
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+        }
+        false
     })
 }
 

@@ -745,3 +745,32 @@ fn big_multi_article_file_keeps_each_article_whole() {
         assert_eq!(hits[0]["id"], format!("corpus/dump.jsonl#s{i}"));
     }
 }
+
+/// `newsdex ... | head -c 200`: the reader going away is a quiet exit 0, for every output format and for
+/// `extract`, with output far larger than a pipe's buffer.
+#[test]
+fn a_closed_pipe_is_a_quiet_exit() {
+    let env = TestEnv::new();
+    let articles: Vec<Value> = (0..3000)
+        .map(|i| {
+            json!({"id": format!("p{i}"), "headline": format!("Pipeline story number {i}"),
+                   "body": "Words about pipes, readers and writers. ".repeat(20)})
+        })
+        .collect();
+    env.write_jsonl("many.jsonl", &articles);
+    env.index();
+    for format in ["text", "json", "jsonl", "csv", "tsv", "md"] {
+        let (head, run) = env.run_head(&[
+            "search", "pipes", "--index", "idx", "--all", "--format", format,
+        ]);
+        assert!(!head.is_empty(), "{format}: no output");
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert_eq!(run.stderr, "", "{format}");
+    }
+    for format in ["jsonl", "json"] {
+        let (head, run) = env.run_head(&["extract", "corpus/many.jsonl", "--format", format]);
+        assert!(head.contains("Pipeline story"), "{format}: {head}");
+        assert_eq!(run.code, 0, "extract {format}: {}", run.stderr);
+        assert_eq!(run.stderr, "", "extract {format}");
+    }
+}

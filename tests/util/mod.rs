@@ -98,6 +98,29 @@ impl TestEnv {
         newsdex_in(self.path(), args).into()
     }
 
+    /// Runs `newsdex ARGS` as `newsdex ARGS | head -c 200` would: reads the first 200 bytes of its
+    /// output, closes the pipe, and returns them with the run's exit code and stderr.
+    pub fn run_head(&self, args: &[&str]) -> (String, Run) {
+        use std::io::Read;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+            .args(args)
+            .current_dir(self.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run newsdex");
+        let mut head = Vec::new();
+        {
+            let stdout = child.stdout.take().expect("stdout");
+            stdout
+                .take(200)
+                .read_to_end(&mut head)
+                .expect("read the output");
+        }
+        let run = child.wait_with_output().expect("wait for newsdex").into();
+        (String::from_utf8_lossy(&head).into_owned(), run)
+    }
+
     /// Indexes `corpus/` into `idx/`, failing the test if indexing fails.
     pub fn index(&self) {
         self.index_dir(&self.path().join("corpus"), &self.path().join("idx"));
