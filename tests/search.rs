@@ -774,3 +774,31 @@ fn a_closed_pipe_is_a_quiet_exit() {
         assert_eq!(run.stderr, "", "extract {format}");
     }
 }
+
+/// `--all` in the default score order ranks every hit, with its score, in the order a page shows.
+#[test]
+fn all_in_score_order_is_ranked() {
+    let env = corpus();
+    env.index();
+    let ids_scores = |extra: &[&str]| -> Vec<(String, f64)> {
+        let mut args = vec!["--format", "jsonl", "--fields", "id,score"];
+        args.extend_from_slice(extra);
+        let run = env.search("oil OR prices OR crude", &args);
+        run.expect_code(0);
+        run.stdout
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).expect("jsonl");
+                let score = v["score"]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("no score: {l}"));
+                (v["id"].as_str().unwrap_or_default().to_string(), score)
+            })
+            .collect()
+    };
+    let all = ids_scores(&["--all", "--sort", "score"]);
+    let page = ids_scores(&["--limit", "100"]);
+    assert!(all.len() >= 3, "{all:?}");
+    assert_eq!(all, page);
+    assert!(all.windows(2).all(|w| w[0].1 >= w[1].1), "{all:?}");
+}

@@ -69,7 +69,8 @@ pub fn top(
     })
 }
 
-/// Every matching document: in index order, or by date (undated last) for date sorts.
+/// Every matching document: in index order, or by date (undated last) for date sorts. For the
+/// score order use [`all_ranked`].
 pub fn all(
     searcher: &Searcher,
     query: &dyn Query,
@@ -91,6 +92,13 @@ pub fn all(
     Ok(docs.into_iter().map(|(_, a)| a).collect())
 }
 
+/// Every matching document with its BM25 score, best first (equal scores in index order).
+pub fn all_ranked(searcher: &Searcher, query: &dyn Query) -> anyhow::Result<Vec<Scored>> {
+    let mut docs = searcher.search(query, &Ranked)?;
+    docs.sort_by(|(sa, aa), (sb, ab)| sb.total_cmp(sa).then(aa.cmp(ab)));
+    Ok(docs.into_iter().map(|(s, a)| (Some(s), a)).collect())
+}
+
 /// Collects every matching document with its date (seconds) in segment and doc order.
 struct AllDocs;
 
@@ -98,6 +106,50 @@ struct SegmentDocs {
     segment: SegmentOrdinal,
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
     docs: Vec<(Option<i64>, DocAddress)>,
+}
+
+/// Collects every matching document with its score, in segment and doc order.
+struct Ranked;
+
+struct SegmentRanked {
+    segment: SegmentOrdinal,
+    docs: Vec<(Score, DocAddress)>,
+}
+
+impl Collector for Ranked {
+    type Fruit = Vec<(Score, DocAddress)>;
+    type Child = SegmentRanked;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(SegmentRanked {
+            segment,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentRanked {
+    type Fruit = Vec<(Score, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.docs.push((score, DocAddress::new(self.segment, doc)));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.docs
+    }
 }
 
 impl Collector for AllDocs {

@@ -217,15 +217,21 @@ impl Prepared {
         Ok((n, refs))
     }
 
-    /// Every hit, in index order or by date.
+    /// Every hit, best first with their scores, or by date.
     pub fn all(&self, sort: SortOrder) -> anyhow::Result<Vec<HitRef>> {
         if let Some(q) = &self.quotes {
             return quotes::all(self, &**q, sort);
         }
-        let docs = hits::all(&self.searcher, &*self.query, sort)?;
+        let docs = match sort {
+            SortOrder::Score => hits::all_ranked(&self.searcher, &*self.query)?,
+            SortOrder::Date | SortOrder::DateDesc => hits::all(&self.searcher, &*self.query, sort)?
+                .into_iter()
+                .map(|at| (None, at))
+                .collect(),
+        };
         Ok(docs
             .into_iter()
-            .map(|at| HitRef::article(at, None))
+            .map(|(score, at)| HitRef::article(at, score))
             .collect())
     }
 

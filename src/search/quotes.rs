@@ -87,10 +87,14 @@ pub fn top(
     Ok((n, refs.into_iter().skip(offset).collect()))
 }
 
-/// Every matching quote: by article in index order (or date order for date sorts), then in the
-/// order the quotes stand in their article.
+/// Every matching quote: best first for the score order (see the module doc on scores across
+/// batches), else by article in date order, then in the order the quotes stand in their article.
 pub fn all(p: &Prepared, quotes: &dyn Query, sort: SortOrder) -> anyhow::Result<Vec<HitRef>> {
-    Ok(run(p, quotes, sort, Want::First(usize::MAX))?.1)
+    let want = match sort {
+        SortOrder::Score => Want::Best(usize::MAX),
+        SortOrder::Date | SortOrder::DateDesc => Want::First(usize::MAX),
+    };
+    Ok(run(p, quotes, sort, want)?.1)
 }
 
 /// What to keep of the matches while counting all of them.
