@@ -447,6 +447,16 @@ fn speaker_filter_and_quote_search() {
         0,
         "only the quoted words"
     );
+    // `quote:` means quote search: it is implied, and said on stderr.
+    let run = env.search("quote:cranes", &["--format", "jsonl", "--fields", "quote"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("cranes are moving"), "{}", run.stdout);
+    assert!(run.stderr.contains("--in-quotes implied"), "{}", run.stderr);
+    assert_eq!(env.count("quote:union", &[]), 0);
+    // stats counts articles: it says so rather than count nothing.
+    let run = env.run(&["stats", "quote:cranes", "--index", "idx"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("--in-quotes"), "{}", run.stderr);
 }
 
 /// More candidate articles than one in-memory batch of quote search holds (2,048), so batches

@@ -14,14 +14,18 @@ use crate::export::{self, Exporter, OutputFormat};
 use crate::search::filters::{Filters, UnknownName};
 use crate::search::{self, Prepared, SearchSpec, hits};
 
-pub fn run(a: SearchArgs) -> anyhow::Result<ExitCode> {
-    let spec = SearchSpec {
+pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
+    let mut spec = SearchSpec {
         query: Some(a.query.clone()),
         any: a.any,
         in_quotes: a.in_quotes,
         filters: Filters::new(&a.filters.spec())?,
     };
-    spec.parse()?;
+    if spec.needs_quote_search()? {
+        eprintln!("newsdex: the query names quote:, so hits are quotes (--in-quotes implied)");
+        spec.in_quotes = true;
+        a.in_quotes = true;
+    }
     let format = a.format.unwrap_or(OutputFormat::Text);
     let columns = export::columns(&a.fields, a.in_quotes)?;
     if let Some(out) = &a.output

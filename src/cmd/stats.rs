@@ -5,6 +5,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use crate::cli::{StatsArgs, StatsFormat};
+use crate::error::Fatal;
 use crate::search::filters::Filters;
 use crate::search::{self, SearchSpec, stats};
 
@@ -15,7 +16,12 @@ pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
         in_quotes: false,
         filters: Filters::new(&a.filters.spec())?,
     };
-    spec.parse()?;
+    if spec.needs_quote_search()? {
+        return Err(Fatal::Usage(
+            "stats counts articles, and quote: searches quotes: use `newsdex search QUERY --in-quotes`, or drop quote: to count the articles holding the words".into(),
+        )
+        .into());
+    }
     let p = search::prepare(&a.index, &spec)?;
     if let Some(unknown) = spec.filters.unknown_name(&p.searcher, &p.fields)? {
         super::search::report_unknown(&unknown);

@@ -66,6 +66,13 @@ impl SearchSpec {
     pub fn parse(&self) -> Result<Option<Ast>, Fatal> {
         self.query.as_deref().map(query::parse).transpose()
     }
+
+    /// True when the query names the `quote:` field but quote search is off: articles have no
+    /// quote field, so such a query would find nothing. The caller turns quote search on (and
+    /// says so) or refuses.
+    pub fn needs_quote_search(&self) -> Result<bool, Fatal> {
+        Ok(!self.in_quotes && self.parse()?.is_some_and(|a| a.reads(query::QField::Quote)))
+    }
 }
 
 /// Opens the index and builds the final query.

@@ -91,6 +91,20 @@ pub enum Ast {
     Required(Box<Ast>),
 }
 
+impl Ast {
+    /// True when a word or phrase of the query is meant for `field` (`quote:`, `headline:`, ...).
+    pub fn reads(&self, field: QField) -> bool {
+        match self {
+            Ast::Word { field: f, .. } | Ast::Phrase { field: f, .. } => *f == Some(field),
+            Ast::And(items) | Ast::Or(items) | Ast::Seq(items) => {
+                items.iter().any(|a| a.reads(field))
+            }
+            Ast::Not(inner) | Ast::Required(inner) => inner.reads(field),
+            Ast::All => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Word(String),

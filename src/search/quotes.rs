@@ -219,9 +219,9 @@ impl Shape {
         let mut compiler = Compiler::new(&p.fields, p.any, true);
         Shape {
             needs_one_of: needed_words(ast, p.any, &mut compiler).map(|w| w.into_iter().collect()),
-            headline: reads(ast, QField::Headline),
-            people: reads(ast, QField::People),
-            place: reads(ast, QField::Place),
+            headline: ast.reads(QField::Headline),
+            people: ast.reads(QField::People),
+            place: ast.reads(QField::Place),
         }
     }
 
@@ -281,16 +281,6 @@ fn needed_words(ast: &Ast, any: bool, c: &mut Compiler) -> Option<Vec<String>> {
                 all_of(&required, c)
             }
         }
-    }
-}
-
-/// True when a word or phrase of the query is meant for `field`.
-fn reads(ast: &Ast, field: QField) -> bool {
-    match ast {
-        Ast::Word { field: f, .. } | Ast::Phrase { field: f, .. } => *f == Some(field),
-        Ast::And(items) | Ast::Or(items) | Ast::Seq(items) => items.iter().any(|a| reads(a, field)),
-        Ast::Not(inner) | Ast::Required(inner) => reads(inner, field),
-        Ast::All => false,
     }
 }
 
