@@ -812,3 +812,43 @@ fn all_in_score_order_is_ranked() {
     assert_eq!(all, page);
     assert!(all.windows(2).all(|w| w[0].1 >= w[1].1), "{all:?}");
 }
+
+/// Date filters and date sorts on an index with no dated article say so on stderr; on a dated
+/// index they say nothing.
+#[test]
+fn date_options_on_an_undated_index_are_reported() {
+    let env = TestEnv::new();
+    env.write_jsonl(
+        "undated.jsonl",
+        &[
+            json!({"id": "u1", "headline": "Harbour reopens", "body": "The harbour reopened for ferries."}),
+            json!({"id": "u2", "headline": "Ferry fares rise", "body": "Ferry fares rose by a tenth."}),
+        ],
+    );
+    env.index();
+    let run = env.search("ferry OR ferries", &["--since", "2020"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("no article in this index has a date"),
+        "{}",
+        run.stderr
+    );
+    let run = env.search("ferry OR ferries", &["--sort", "-date"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("--sort date keeps index order"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["stats", "--index", "idx", "--until", "2024-05"]);
+    assert!(
+        run.stderr.contains("no article in this index has a date"),
+        "{}",
+        run.stderr
+    );
+    let dated = corpus();
+    dated.index();
+    let run = dated.search("oil", &["--since", "2020", "--sort", "date"]);
+    run.expect_code(0);
+    assert_eq!(run.stderr, "");
+}

@@ -12,7 +12,7 @@ use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Fatal;
 use crate::export::{self, Exporter, OutputFormat};
 use crate::search::filters::{Filters, UnknownName};
-use crate::search::{self, Prepared, SearchSpec, hits};
+use crate::search::{self, Prepared, SearchSpec, SortOrder, hits};
 
 pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut spec = SearchSpec {
@@ -43,6 +43,7 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         report_unknown(&unknown);
         return Ok(ExitCode::from(1));
     }
+    warn_if_undated(&p, &spec.filters, a.sort);
     let color = use_color(a.color, a.output.is_some());
     let found = match &a.output {
         None => {
@@ -77,6 +78,22 @@ fn use_color(choice: ColorChoice, to_file: bool) -> bool {
                 && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// Date filters and date sorts on an index where no article has a date: said on stderr, because
+/// the answer (no hits, or index order) would otherwise look like a finding.
+pub fn warn_if_undated(p: &Prepared, filters: &Filters, sort: SortOrder) {
+    let filtered = filters.since.is_some() || filters.until.is_some();
+    let sorted = sort != SortOrder::Score;
+    if !(filtered || sorted) || p.has_dates() {
+        return;
+    }
+    let what = match (filtered, sorted) {
+        (true, true) => "--since/--until match nothing and --sort date keeps index order",
+        (true, false) => "--since/--until match nothing",
+        _ => "--sort date keeps index order",
+    };
+    eprintln!("newsdex: no article in this index has a date, so {what}");
 }
 
 pub fn report_unknown(u: &UnknownName) {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::error::Fatal;
 use crate::search::filters::Filters;
-use crate::search::{self, SearchSpec, stats};
+use crate::search::{self, SearchSpec, SortOrder, stats};
 
 pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
     let spec = SearchSpec {
@@ -27,6 +27,7 @@ pub fn run(a: StatsArgs) -> anyhow::Result<ExitCode> {
         super::search::report_unknown(&unknown);
         return Ok(ExitCode::from(1));
     }
+    super::search::warn_if_undated(&p, &spec.filters, SortOrder::Score);
     let s = stats::compute(&p)?;
     let stdout = std::io::stdout();
     let mut w = BufWriter::new(stdout.lock());

@@ -242,6 +242,16 @@ impl Prepared {
             .collect())
     }
 
+    /// True when some document of the index has a date. Date filters and date sorts mean nothing
+    /// on an index without one, and the commands say so rather than answer with nothing.
+    pub fn has_dates(&self) -> bool {
+        self.searcher.segment_readers().iter().any(|r| {
+            r.fast_fields()
+                .date("date")
+                .is_ok_and(|column| column.values.num_vals() > 0)
+        })
+    }
+
     /// Loads hits from this index.
     pub fn loader(&self) -> Loader<'_> {
         Loader::new(&self.searcher, self.fields)
