@@ -215,6 +215,9 @@ pub struct SearchArgs {
     /// Overwrite --output if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Start csv/tsv output with a UTF-8 byte-order mark, so Excel reads accents and `£` right.
+    #[arg(long)]
+    pub bom: bool,
     /// Colour the highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -852,3 +852,29 @@ fn date_options_on_an_undated_index_are_reported() {
     run.expect_code(0);
     assert_eq!(run.stderr, "");
 }
+
+/// `--bom`: csv for Excel starts with the UTF-8 byte-order mark, then the same bytes as without it,
+/// written to a file as to stdout; other formats refuse it.
+#[test]
+fn bom_marks_csv_for_spreadsheets() {
+    let env = corpus();
+    env.index();
+    let args = ["--all", "--format", "csv", "--fields", "id,headline"];
+    let plain = env.search("café OR oil", &args);
+    plain.expect_code(0);
+    let marked = env.search("café OR oil", &[&args[..], &["--bom"]].concat());
+    marked.expect_code(0);
+    assert_eq!(marked.stdout, format!("\u{feff}{}", plain.stdout));
+    assert!(plain.stdout.contains("Café owners"), "{}", plain.stdout);
+    let file = env.search("café", &["--format", "tsv", "--bom", "-o", "hits.tsv"]);
+    file.expect_code(0);
+    let bytes = std::fs::read(env.path().join("hits.tsv")).expect("hits.tsv");
+    assert!(bytes.starts_with(b"\xef\xbb\xbfid\t"), "{bytes:?}");
+    let refused = env.search("oil", &["--format", "jsonl", "--bom"]);
+    refused.expect_code(2);
+    assert!(
+        refused.stderr.contains("--format csv"),
+        "{}",
+        refused.stderr
+    );
+}

@@ -27,6 +27,12 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         a.in_quotes = true;
     }
     let format = a.format.unwrap_or(OutputFormat::Text);
+    if a.bom && !matches!(format, OutputFormat::Csv | OutputFormat::Tsv) {
+        return Err(Fatal::Usage(
+            "--bom is for spreadsheets: use it with --format csv or --format tsv".into(),
+        )
+        .into());
+    }
     let columns = export::columns(&a.fields, a.in_quotes)?;
     if let Some(out) = &a.output
         && out.exists()
@@ -122,6 +128,9 @@ fn emit(
         let n = p.count()?;
         writeln!(w, "{n}")?;
         return Ok((n, 0));
+    }
+    if a.bom {
+        w.write_all("\u{feff}".as_bytes())?;
     }
     let mut ex = Exporter::new(w, format, columns, color);
     let highlighter = ex.wants_snippet().then(|| p.highlighter());
