@@ -453,6 +453,12 @@ fn speaker_filter_and_quote_search() {
     assert!(run.stdout.contains("cranes are moving"), "{}", run.stdout);
     assert!(run.stderr.contains("--in-quotes implied"), "{}", run.stderr);
     assert_eq!(env.count("quote:union", &[]), 0);
+    let run = env.run(&["stats", "--index", "idx", "--format", "json"]);
+    let v: Value = serde_json::from_str(&run.stdout).expect("stats json");
+    assert_eq!(
+        (v["quotes"].as_u64(), v["unattributed_quotes"].as_u64()),
+        (Some(1), Some(0))
+    );
     // stats counts articles: it says so rather than count nothing.
     let run = env.run(&["stats", "quote:cranes", "--index", "idx"]);
     run.expect_code(2);
@@ -845,6 +851,16 @@ fn date_options_on_an_undated_index_are_reported() {
         run.stderr.contains("no article in this index has a date"),
         "{}",
         run.stderr
+    );
+    // stats names what it leaves out rather than drop the sections silently.
+    let run = env.run(&["stats", "--index", "idx"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("dates: none"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("no people, no speakers, no places found"),
+        "{}",
+        run.stdout
     );
     let dated = corpus();
     dated.index();

@@ -6,9 +6,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 use time::Date;
 
+use anyhow::Context;
+use tantivy::TantivyDocument;
+
 use super::Prepared;
 use super::SortOrder;
 use super::hits;
+use crate::index::quote_spans;
 
 /// How many names each top list keeps.
 pub const TOP: usize = 20;
@@ -24,6 +28,9 @@ pub struct Stats {
     #[serde(with = "crate::model::opt_date")]
     pub last_date: Option<Date>,
     pub undated: usize,
+    /// Quotes in the matching articles, and how many of them have no named speaker.
+    pub quotes: usize,
+    pub unattributed_quotes: usize,
     pub people: Vec<(String, usize)>,
     pub speakers: Vec<(String, usize)>,
     pub places: Vec<(String, usize)>,
@@ -43,7 +50,14 @@ pub fn compute(p: &Prepared) -> anyhow::Result<Stats> {
         ..Stats::default()
     };
     for addr in docs {
-        let hit = hits::load(&p.searcher, &p.fields, addr, None)?;
+        let doc: TantivyDocument = p
+            .searcher
+            .doc(addr)
+            .context("cannot read a stored document from the index")?;
+        let hit = hits::hit_from_doc(&doc, &p.fields, None);
+        let spans = quote_spans::stored(&doc, p.fields.quotes);
+        s.quotes += spans.len();
+        s.unattributed_quotes += spans.iter().filter(|q| q.speaker.is_none()).count();
         tally(&mut people, &hit.people);
         tally(&mut speakers, &hit.speakers);
         tally(&mut places, hit.place.as_slice());
@@ -63,11 +77,29 @@ pub fn compute(p: &Prepared) -> anyhow::Result<Stats> {
     Ok(s)
 }
 
-/// Counts each distinct name once per document.
+/// Counts each distinct name once per document, a bare surname as the full name the same
+/// document gives ("Blair" beside "Tony Blair" counts once, as "Tony Blair").
 fn tally(counts: &mut HashMap<String, usize>, names: &[String]) {
-    let distinct: HashSet<&String> = names.iter().collect();
+    let distinct: HashSet<&str> = names.iter().map(|n| full_name(n, names)).collect();
     for n in distinct {
-        *counts.entry(n.clone()).or_default() += 1;
+        *counts.entry(n.to_string()).or_default() += 1;
+    }
+}
+
+/// The one longer name of `names` that ends with the single word `name`; else `name` itself.
+fn full_name<'a>(name: &'a str, names: &'a [String]) -> &'a str {
+    if name.contains(' ') {
+        return name;
+    }
+    let mut longer = names.iter().filter(|n| {
+        n.len() > name.len()
+            && n.rsplit(' ')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(name))
+    });
+    match (longer.next(), longer.next()) {
+        (Some(full), None) => full,
+        _ => name,
     }
 }
 
@@ -114,15 +146,28 @@ pub fn render_text(s: &Stats, out: &mut impl std::io::Write) -> std::io::Result<
     if let (Some(f), Some(l)) = (s.first_date, s.last_date) {
         writeln!(out, "dates: {} to {}", format_date(f), format_date(l))?;
     }
-    if s.undated > 0 {
+    if s.count > 0 && s.undated == s.count {
+        writeln!(out, "dates: none (no document has a date; no histogram)")?;
+    } else if s.undated > 0 {
         writeln!(out, "undated: {}", thousands(s.undated))?;
     }
+    if s.quotes > 0 {
+        writeln!(
+            out,
+            "quotes: {}, {} ({}%) without a named speaker",
+            thousands(s.quotes),
+            thousands(s.unattributed_quotes),
+            (s.unattributed_quotes * 100 + s.quotes / 2) / s.quotes
+        )?;
+    }
+    let mut missing = Vec::new();
     for (title, list) in [
         ("people", &s.people),
         ("speakers", &s.speakers),
         ("places", &s.places),
     ] {
         if list.is_empty() {
+            missing.push(title);
             continue;
         }
         writeln!(out, "\ntop {title}:")?;
@@ -149,6 +194,13 @@ pub fn render_text(s: &Stats, out: &mut impl std::io::Write) -> std::io::Result<
             )?;
         }
     }
+    if s.count > 0 && !missing.is_empty() {
+        writeln!(
+            out,
+            "\nno {} found in these documents",
+            missing.join(", no ")
+        )?;
+    }
     Ok(())
 }
 
@@ -168,6 +220,33 @@ mod tests {
         let h = histogram(&m);
         assert_eq!(h.first(), Some(&("2024".to_string(), 2)));
         assert_eq!(h.len(), 17);
+    }
+
+    #[test]
+    fn a_bare_surname_counts_as_the_full_name_beside_it() {
+        let mut c = HashMap::new();
+        tally(
+            &mut c,
+            &["Blair".into(), "Tony Blair".into(), "Brown".into()],
+        );
+        // Two full names end with the surname: which one is meant is unknown, so it stays.
+        tally(
+            &mut c,
+            &["May".into(), "Theresa May".into(), "Brian May".into()],
+        );
+        let mut v: Vec<_> = c.into_iter().collect();
+        v.sort();
+        let names: Vec<(&str, usize)> = v.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Brian May", 1),
+                ("Brown", 1),
+                ("May", 1),
+                ("Theresa May", 1),
+                ("Tony Blair", 1)
+            ]
+        );
     }
 
     #[test]
