@@ -41,17 +41,25 @@ pub enum Column {
     Body,
     Score,
     Quote,
+    Speaker,
+    Cue,
+    Direct,
+    Start,
+    End,
+    Article,
 }
 
-/// Every column name, in the order `--fields` documents them.
-pub const COLUMN_NAMES: [&str; 11] = [
+/// Every column name, in the order `--fields` documents them. The last six describe a quote hit
+/// (`--in-quotes`): its own speaker, cue, quotation marks or not, offsets in the article's body
+/// and the article's id; they are empty for article hits.
+pub const COLUMN_NAMES: [&str; 17] = [
     "id", "headline", "date", "place", "people", "speakers", "path", "snippet", "body", "score",
-    "quote",
+    "quote", "speaker", "cue", "direct", "start", "end", "article",
 ];
 
 impl Column {
     /// Every column, in the order of [`COLUMN_NAMES`].
-    const ALL: [Column; 11] = [
+    const ALL: [Column; 17] = [
         Column::Id,
         Column::Headline,
         Column::Date,
@@ -63,6 +71,12 @@ impl Column {
         Column::Body,
         Column::Score,
         Column::Quote,
+        Column::Speaker,
+        Column::Cue,
+        Column::Direct,
+        Column::Start,
+        Column::End,
+        Column::Article,
     ];
 
     fn parse(name: &str) -> Option<Column> {
@@ -75,10 +89,28 @@ impl Column {
     }
 }
 
-/// Columns from `--fields`, or the defaults (quote search adds the quote column).
+/// Columns from `--fields`, or the defaults (quote search: the quote and its attribution).
 pub fn columns(requested: &[String], in_quotes: bool) -> Result<Vec<Column>, Fatal> {
+    if requested.is_empty() && in_quotes {
+        return Ok(vec![
+            Column::Id,
+            Column::Quote,
+            Column::Speaker,
+            Column::Cue,
+            Column::Direct,
+            Column::Article,
+            Column::Start,
+            Column::End,
+            Column::Headline,
+            Column::Date,
+            Column::Place,
+            Column::People,
+            Column::Path,
+            Column::Score,
+        ]);
+    }
     if requested.is_empty() {
-        let mut v = vec![
+        return Ok(vec![
             Column::Id,
             Column::Headline,
             Column::Date,
@@ -87,11 +119,7 @@ pub fn columns(requested: &[String], in_quotes: bool) -> Result<Vec<Column>, Fat
             Column::Speakers,
             Column::Path,
             Column::Score,
-        ];
-        if in_quotes {
-            v.insert(1, Column::Quote);
-        }
-        return Ok(v);
+        ]);
     }
     requested
         .iter()
@@ -281,13 +309,17 @@ impl<W: Write> Exporter<W> {
             let who = hit
                 .speakers
                 .first()
-                .map_or("unknown speaker".into(), |s| escape_control(s));
+                .map_or("no named speaker".into(), |s| escape_control(s));
             let said = snippet.map_or_else(
                 || escape_control(&one_line(q)),
                 |s| render_snippet(s, color),
             );
+            // Quotation marks only for words said verbatim: reported speech is marked as such.
             // Text that opens with its own quotation mark is shown as it is, not marked twice.
-            title = if q.trim_start().starts_with(['"', '“', '‘']) {
+            let direct = hit.said.as_ref().is_none_or(|q| q.direct);
+            title = if !direct {
+                format!("(reported) {said} — {}", paint(BOLD, &who))
+            } else if q.trim_start().starts_with(['"', '“', '‘']) {
                 format!("{said} — {}", paint(BOLD, &who))
             } else {
                 format!("“{said}” — {}", paint(BOLD, &who))
@@ -316,6 +348,7 @@ impl<W: Write> Exporter<W> {
         let mut m = Vec::with_capacity(self.columns.len());
         let s = |v: &str| Value::String(escape_control(v));
         let list = |v: &[String]| Value::Array(v.iter().map(|x| s(x)).collect());
+        let said = hit.said.as_ref();
         for c in &self.columns {
             let v = match c {
                 Column::Id => s(&hit.id),
@@ -334,6 +367,14 @@ impl<W: Write> Exporter<W> {
                     .and_then(|x| serde_json::Number::from_f64(round4(x)))
                     .map_or(Value::Null, Value::Number),
                 Column::Quote => hit.quote.as_deref().map_or(Value::Null, s),
+                Column::Speaker => said
+                    .and_then(|q| q.speaker.as_deref())
+                    .map_or(Value::Null, s),
+                Column::Cue => said.and_then(|q| q.cue.as_deref()).map_or(Value::Null, s),
+                Column::Direct => said.map_or(Value::Null, |q| Value::Bool(q.direct)),
+                Column::Start => said.map_or(Value::Null, |q| q.start.into()),
+                Column::End => said.map_or(Value::Null, |q| q.end.into()),
+                Column::Article => said.map_or(Value::Null, |q| s(&q.article)),
             };
             m.push((c.name(), v));
         }
@@ -341,6 +382,7 @@ impl<W: Write> Exporter<W> {
     }
 
     fn cells(&self, hit: &Hit, snippet: Option<&Snippet>) -> Vec<String> {
+        let said = hit.said.as_ref();
         self.columns
             .iter()
             .map(|c| {
@@ -356,6 +398,12 @@ impl<W: Write> Exporter<W> {
                     Column::Body => hit.body.clone(),
                     Column::Score => hit.score.map(|x| format!("{x:.4}")).unwrap_or_default(),
                     Column::Quote => hit.quote.clone().unwrap_or_default(),
+                    Column::Speaker => said.and_then(|q| q.speaker.clone()).unwrap_or_default(),
+                    Column::Cue => said.and_then(|q| q.cue.clone()).unwrap_or_default(),
+                    Column::Direct => said.map(|q| q.direct.to_string()).unwrap_or_default(),
+                    Column::Start => said.map(|q| q.start.to_string()).unwrap_or_default(),
+                    Column::End => said.map(|q| q.end.to_string()).unwrap_or_default(),
+                    Column::Article => said.map(|q| q.article.clone()).unwrap_or_default(),
                 };
                 escape_control(&raw)
             })

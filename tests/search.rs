@@ -447,6 +447,43 @@ fn speaker_filter_and_quote_search() {
         0,
         "only the quoted words"
     );
+    // A quote hit exports its own attribution and place in its article.
+    let run = env.search(
+        "cranes",
+        &[
+            "--in-quotes",
+            "--format",
+            "jsonl",
+            "--fields",
+            "quote,speaker,cue,direct,start,end,article",
+        ],
+    );
+    run.expect_code(0);
+    let v: Value = serde_json::from_str(run.stdout.trim()).expect("one jsonl line");
+    assert_eq!(v["speaker"], "Mara Quist");
+    assert_eq!(v["cue"], "said");
+    assert_eq!(v["direct"], true);
+    assert!(
+        v["article"].as_str().is_some_and(|a| a.ends_with("#q1")),
+        "{v}"
+    );
+    let (start, end) = (
+        v["start"].as_u64().expect("start"),
+        v["end"].as_u64().expect("end"),
+    );
+    let body = env.search("cranes", &["--format", "jsonl", "--fields", "body"]);
+    let body: Value = serde_json::from_str(body.stdout.trim()).expect("body");
+    let body = body["body"].as_str().expect("body text");
+    assert_eq!(
+        Some(v["quote"].as_str().expect("quote")),
+        body.get(start as usize..end as usize)
+    );
+    // Article hits leave the quote columns empty.
+    let run = env.search(
+        "cranes",
+        &["--format", "csv", "--fields", "id,speaker,direct"],
+    );
+    assert!(run.stdout.ends_with("#q1,,\n"), "{}", run.stdout);
     // `quote:` means quote search: it is implied, and said on stderr.
     let run = env.search("quote:cranes", &["--format", "jsonl", "--fields", "quote"]);
     run.expect_code(0);

@@ -61,7 +61,14 @@ pub fn article_document(a: &Article, f: &Fields) -> TantivyDocument {
     );
     if !a.quotes.is_empty() {
         doc.add_text(f.kind, KIND_QUOTED);
-        doc.add_bytes(f.quotes, &quote_spans::encode(&spans(a, &speakers)));
+        let mut cues = Vec::new();
+        doc.add_bytes(
+            f.quotes,
+            &quote_spans::encode(&spans(a, &speakers, &mut cues)),
+        );
+        for cue in cues {
+            doc.add_text(f.cues, cue);
+        }
     }
     if let Some(url) = &a.url {
         doc.add_text(f.url, url);
@@ -94,8 +101,9 @@ pub fn add_keys<'n>(doc: &mut TantivyDocument, keys: Field, values: impl Iterato
     }
 }
 
-/// The article's quotes as spans, each speaker by its place in `speakers` (the stored list).
-fn spans(a: &Article, speakers: &[&str]) -> Vec<Span> {
+/// The article's quotes as spans, each speaker by its place in `speakers` (the stored list) and
+/// each cue by its place in `cues` (the distinct cues in order of first use, stored beside).
+fn spans<'a>(a: &'a Article, speakers: &[&str], cues: &mut Vec<&'a str>) -> Vec<Span> {
     a.quotes
         .iter()
         .map(|q| Span {
@@ -105,6 +113,13 @@ fn spans(a: &Article, speakers: &[&str]) -> Vec<Span> {
                 .speaker
                 .as_ref()
                 .and_then(|s| speakers.iter().position(|n| *n == s.name)),
+            cue: (!q.cue.is_empty()).then(|| {
+                cues.iter().position(|c| *c == q.cue).unwrap_or_else(|| {
+                    cues.push(&q.cue);
+                    cues.len() - 1
+                })
+            }),
+            direct: q.direct,
         })
         .collect()
 }

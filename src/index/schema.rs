@@ -47,6 +47,7 @@ pub struct Fields {
     pub speaker_key: Field,
     pub quote: Field,
     pub quotes: Field,
+    pub cues: Field,
     pub url: Field,
     pub author: Field,
     pub file_size: Field,
@@ -117,6 +118,8 @@ fn layout(quote_documents: bool) -> Schema {
     b.add_text_field("quote", text(quote_documents));
     // An article's quotes as spans of its body with their speakers (see `index::quote_spans`).
     b.add_bytes_field("quotes", STORED);
+    // The distinct attribution cues of those quotes, which the spans point into.
+    b.add_text_field("cues", STORED);
     b.add_text_field("url", STORED);
     b.add_text_field("author", STORED);
     let fast = NumericOptions::default().set_fast();
@@ -151,6 +154,7 @@ impl Fields {
             speaker_key: f("speaker_key")?,
             quote: f("quote")?,
             quotes: f("quotes")?,
+            cues: f("cues")?,
             url: f("url")?,
             author: f("author")?,
             file_size: f("file_size")?,

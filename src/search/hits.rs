@@ -28,8 +28,26 @@ pub struct Hit {
     pub body: String,
     /// The quote text for quote-level hits.
     pub quote: Option<String>,
+    /// For quote-level hits: who said it, how, and where it stands in its article.
+    pub said: Option<Said>,
     /// BM25 score; `None` when hits are sorted by date or streamed.
     pub score: Option<f32>,
+}
+
+/// The attribution of one quote hit.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Said {
+    /// The id of the article the quote stands in.
+    pub article: String,
+    /// The named speaker; `None` when the extractor could not name one (never a guess).
+    pub speaker: Option<String>,
+    /// The attribution cue (`said`, `told reporters`, `according to`).
+    pub cue: Option<String>,
+    /// True for words in quotation marks, false for reported speech.
+    pub direct: bool,
+    /// Byte offsets of the quote in the article's stored body.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A matching document, with its score when ranked by score.
@@ -254,16 +272,34 @@ impl<'s> Loader<'s> {
 fn quote_hit(doc: &TantivyDocument, f: &Fields, quote: usize, score: Option<f32>) -> Hit {
     let mut hit = hit_from_doc(doc, f, score);
     let spans = quote_spans::stored(doc, f.quotes);
-    let span = spans.get(quote);
-    hit.id = format!("{}@{}", hit.id, span.map_or(0, |s| s.start));
+    let span = spans.get(quote).copied().unwrap_or(quote_spans::Span {
+        start: 0,
+        end: 0,
+        speaker: None,
+        cue: None,
+        direct: false,
+    });
+    let cue = span
+        .cue
+        .and_then(|i| doc.get_all(f.cues).nth(i))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let speaker = span.speaker.and_then(|i| hit.speakers.get(i).cloned());
     hit.quote = Some(
-        span.and_then(|s| hit.body.get(s.start..s.end))
+        hit.body
+            .get(span.start..span.end)
             .unwrap_or_default()
             .to_string(),
     );
-    let speaker = span
-        .and_then(|s| s.speaker)
-        .and_then(|i| hit.speakers.get(i).cloned());
+    hit.said = Some(Said {
+        article: hit.id.clone(),
+        speaker: speaker.clone(),
+        cue,
+        direct: span.direct,
+        start: span.start,
+        end: span.end,
+    });
+    hit.id = format!("{}@{}", hit.id, span.start);
     hit.speakers = speaker.into_iter().collect();
     hit.body.clear();
     hit
@@ -325,6 +361,7 @@ pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hi
         path: first(f.path).unwrap_or_default(),
         body: first(f.body).unwrap_or_default(),
         quote: None,
+        said: None,
         score,
     }
 }
