@@ -158,6 +158,9 @@ pub struct FilterArgs {
     /// Only articles on or before this date: 2025, 2025-11 or 2025-11-25.
     #[arg(long, value_name = "DATE", value_parser = Period::parse)]
     pub until: Option<Period>,
+    /// --person and --speaker match the whole name only: "May" is not Brian May.
+    #[arg(long)]
+    pub exact: bool,
 }
 
 impl FilterArgs {
@@ -169,6 +172,7 @@ impl FilterArgs {
             place: self.place.clone(),
             since: self.since,
             until: self.until,
+            exact: self.exact,
         }
     }
 }

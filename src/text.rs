@@ -65,12 +65,23 @@ pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// Keys a person is found by: the full name key and the surname key (`marco rubio`, `rubio`).
-/// Hyphenated source codes (`james-baker`) count as names too.
+/// Marks the key of a whole name, which `--exact` looks up: `=brian may` is only Brian May,
+/// while `may` is every May (surname keys share the plain form).
+pub const EXACT_MARK: char = '=';
+
+/// The `--exact` form of a key: [`EXACT_MARK`] then the key.
+pub fn exact_key(key: &str) -> String {
+    format!("{EXACT_MARK}{key}")
+}
+
+/// Keys a person is found by: the full name key, the same marked as a whole name, and the surname
+/// key (`marco rubio`, `=marco rubio`, `rubio`). Hyphenated source codes (`james-baker`) count as
+/// names too.
 ///
 /// ```
-/// assert_eq!(newsdex::text::name_keys("Marco Rubio"), vec!["marco rubio", "rubio"]);
-/// assert_eq!(newsdex::text::name_keys("james-baker"), vec!["james baker", "baker"]);
+/// assert_eq!(newsdex::text::name_keys("Marco Rubio"), vec!["marco rubio", "=marco rubio", "rubio"]);
+/// assert_eq!(newsdex::text::name_keys("james-baker"), vec!["james baker", "=james baker", "baker"]);
+/// assert_eq!(newsdex::text::name_keys("May"), vec!["may", "=may"]);
 /// ```
 pub fn name_keys(name: &str) -> Vec<String> {
     let full = name_key(&name.replace(['-', '_'], " "));
@@ -79,7 +90,7 @@ pub fn name_keys(name: &str) -> Vec<String> {
     } else {
         full
     };
-    let mut keys = vec![full.clone()];
+    let mut keys = vec![full.clone(), exact_key(&full)];
     if let Some((_, last)) = full.rsplit_once(' ') {
         keys.push(last.to_string());
     }

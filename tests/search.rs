@@ -931,3 +931,30 @@ fn bom_marks_csv_for_spreadsheets() {
         refused.stderr
     );
 }
+
+/// `--exact`: the whole name only. Without it a surname finds every bearer of it.
+#[test]
+fn exact_names_match_the_whole_name_only() {
+    let env = TestEnv::new();
+    env.write_jsonl(
+        "names.jsonl",
+        &[
+            json!({"id": "e1", "headline": "Guitar tour announced", "body": "The tour starts in June.", "people": ["Brian May"]}),
+            json!({"id": "e2", "headline": "Vote on the deal", "body": "The vote is next week.", "people": ["Theresa May"]}),
+            json!({"id": "e3", "headline": "Harbour news", "body": "Boats left early.", "people": ["May"]}),
+        ],
+    );
+    env.index();
+    assert_eq!(env.count("*", &["--person", "May"]), 3);
+    assert_eq!(env.count("*", &["--person", "May", "--exact"]), 1);
+    assert_eq!(env.count("*", &["--person", "Brian May", "--exact"]), 1);
+    assert_eq!(env.count("*", &["--person", "Mr Brian May", "--exact"]), 1);
+    let run = env.search("*", &["--person", "Brian", "--exact"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("\"brian\" matches nothing"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("brian may"), "{}", run.stderr);
+}

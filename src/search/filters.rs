@@ -12,7 +12,7 @@ use time::{Date, Month};
 use crate::error::Fatal;
 use crate::index::Fields;
 use crate::index::documents::to_tantivy_date;
-use crate::text::{filter_key, name_key};
+use crate::text::{EXACT_MARK, exact_key, filter_key, name_key};
 
 /// Validated filters: name keys and an inclusive date range.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,6 +42,8 @@ pub struct FilterSpec {
     pub place: Vec<String>,
     pub since: Option<Period>,
     pub until: Option<Period>,
+    /// `--exact`: person and speaker names match the whole name only ("May" is not Brian May).
+    pub exact: bool,
 }
 
 impl Filters {
@@ -73,9 +75,14 @@ impl Filters {
                 crate::text::format_date(u)
             )));
         }
+        let person_key = if a.exact {
+            exact_filter_key
+        } else {
+            filter_key
+        };
         Ok(Filters {
-            person: keys("--person", &a.person, filter_key)?,
-            speaker: keys("--speaker", &a.speaker, filter_key)?,
+            person: keys("--person", &a.person, person_key)?,
+            speaker: keys("--speaker", &a.speaker, person_key)?,
             place: keys("--place", &a.place, name_key)?,
             since,
             until,
@@ -124,7 +131,7 @@ impl Filters {
                 if n == 0 {
                     return Ok(Some(UnknownName {
                         flag,
-                        value: key.clone(),
+                        value: key.trim_start_matches(EXACT_MARK).to_string(),
                         suggestions: suggest(searcher, field, key)?,
                     }));
                 }
@@ -132,6 +139,12 @@ impl Filters {
         }
         Ok(None)
     }
+}
+
+/// The `--exact` key of a filter value: its whole name, titles removed.
+fn exact_filter_key(value: &str) -> String {
+    let key = filter_key(value);
+    if key.is_empty() { key } else { exact_key(&key) }
 }
 
 /// A year, a month or a day, as `--since` and `--until` take them: the first and last day.
@@ -196,6 +209,7 @@ impl Period {
 /// Up to five keys of `field` closest to `key`: shared prefix or small edit distance first,
 /// then the names more documents carry.
 fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<String>> {
+    let key = key.trim_start_matches(EXACT_MARK);
     let mut found: std::collections::HashMap<String, (usize, u64)> = Default::default();
     let max_dist = (key.chars().count() / 3).max(1);
     for seg in searcher.segment_readers() {
@@ -205,6 +219,9 @@ fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<S
             let Ok(cand) = std::str::from_utf8(stream.key()) else {
                 continue;
             };
+            if cand.starts_with(EXACT_MARK) {
+                continue;
+            }
             let dist = if cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
                 0
             } else {
