@@ -74,6 +74,17 @@ Example:
   newsdex check --index ~/news.idx"
     )]
     Check(CheckArgs),
+    /// Print one whole article by id, with its people and its quotes marked.
+    #[command(
+        after_help = "Ids are the `id` of search hits; a quote hit's id (ID@OFFSET) shows its article
+with that quote marked.
+
+Examples:
+  newsdex show 'corpus/reuters/reut2-000.sgm#42'
+  newsdex search concessions --in-quotes --format jsonl --fields id | head -1 | jq -r .id | xargs newsdex show
+  newsdex show 'corpus/story.txt' --format json | jq '.quotes[] | {speaker, text}'"
+    )]
+    Show(ShowArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex
@@ -258,11 +269,26 @@ pub struct StatsArgs {
     pub format: StatsFormat,
 }
 
-/// What `newsdex stats` writes.
+/// What `newsdex stats` and `newsdex show` write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, as search prints it (a quote hit's ID@OFFSET works too).
+    pub id: String,
+    /// Where the index lives.
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    /// text: for reading, quotes numbered; json: the article and its quotes for programs.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+    /// Colour the quotes: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Args)]

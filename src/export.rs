@@ -3,6 +3,8 @@
 //! An [`Exporter`] streams: `begin` once, `write` per hit, `finish` once, so `--all` runs in
 //! constant memory. Every string from the index passes through [`escape_control`] first.
 
+pub mod article;
+
 use std::io::{self, Write};
 
 use serde_json::Value;

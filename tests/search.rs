@@ -958,3 +958,73 @@ fn exact_names_match_the_whole_name_only() {
     );
     assert!(run.stderr.contains("brian may"), "{}", run.stderr);
 }
+
+#[test]
+fn show_prints_one_whole_article_with_its_quotes() {
+    let env = TestEnv::new();
+    env.write(
+        "harbour.txt",
+        "Harbour dredging to start in spring\n\n\
+         The port authority will dredge the harbour from April, its chair said on Monday.\n\n\
+         \"The channel has silted up faster than anyone expected,\" said Margaret Okafor, the authority's chair. \
+         She said the work would cost 4 million euros.\n",
+    );
+    env.index();
+    let ids = env.search("dredge", &["--format", "tsv", "--fields", "id"]);
+    ids.expect_code(0);
+    let id = ids.stdout.lines().nth(1).expect("one hit").to_string();
+
+    let text = env.run(&["show", &id, "--index", "idx", "--color", "never"]);
+    text.expect_code(0);
+    assert!(
+        text.stdout
+            .starts_with("Harbour dredging to start in spring\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("Margaret Okafor"), "{}", text.stdout);
+    assert!(
+        text.stdout
+            .contains(": The channel has silted up faster than anyone expected,]"),
+        "the quote is marked in the body:\n{}",
+        text.stdout
+    );
+
+    let json = env.run(&["show", &id, "--index", "idx", "--format", "json"]);
+    json.expect_code(0);
+    let article: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON object");
+    assert_eq!(article["id"], id.as_str());
+    let quotes = article["quotes"].as_array().expect("quotes");
+    let direct = quotes
+        .iter()
+        .find(|q| q["direct"] == true)
+        .expect("the direct quote");
+    assert_eq!(direct["speaker"], "Margaret Okafor");
+    let (start, end) = (
+        direct["start"].as_u64().unwrap() as usize,
+        direct["end"].as_u64().unwrap() as usize,
+    );
+    let body = article["body"].as_str().expect("body");
+    assert_eq!(&body[start..end], direct["text"].as_str().unwrap());
+
+    // A quote hit's id opens its article with that quote pointed at.
+    let quote_id = format!("{id}@{start}");
+    let focused = env.run(&["show", &quote_id, "--index", "idx", "--color", "never"]);
+    focused.expect_code(0);
+    assert!(
+        focused
+            .stdout
+            .lines()
+            .any(|l| l.starts_with(">[") && l.contains("Margaret Okafor")),
+        "{}",
+        focused.stdout
+    );
+
+    let missing = env.run(&["show", "no-such-id", "--index", "idx"]);
+    missing.expect_code(1);
+    assert!(
+        missing.stderr.contains("no article has the id"),
+        "{}",
+        missing.stderr
+    );
+}

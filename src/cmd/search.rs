@@ -74,7 +74,7 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Colour on a terminal only, never with NO_COLOR set or into a file.
-fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+pub fn use_color(choice: ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -271,38 +271,69 @@ impl<'s> Loader<'s> {
 /// the article's headline, date, place and people; no body (the quote is the text shown).
 fn quote_hit(doc: &TantivyDocument, f: &Fields, quote: usize, score: Option<f32>) -> Hit {
     let mut hit = hit_from_doc(doc, f, score);
-    let spans = quote_spans::stored(doc, f.quotes);
-    let span = spans.get(quote).copied().unwrap_or(quote_spans::Span {
-        start: 0,
-        end: 0,
-        speaker: None,
-        cue: None,
-        direct: false,
-    });
-    let cue = span
-        .cue
-        .and_then(|i| doc.get_all(f.cues).nth(i))
-        .and_then(|v| v.as_str())
-        .map(str::to_string);
-    let speaker = span.speaker.and_then(|i| hit.speakers.get(i).cloned());
+    let said = quotes_of(doc, f, &hit)
+        .into_iter()
+        .nth(quote)
+        .unwrap_or_else(|| Said {
+            article: hit.id.clone(),
+            ..Said::default()
+        });
     hit.quote = Some(
         hit.body
-            .get(span.start..span.end)
+            .get(said.start..said.end)
             .unwrap_or_default()
             .to_string(),
     );
-    hit.said = Some(Said {
-        article: hit.id.clone(),
-        speaker: speaker.clone(),
-        cue,
-        direct: span.direct,
-        start: span.start,
-        end: span.end,
-    });
-    hit.id = format!("{}@{}", hit.id, span.start);
-    hit.speakers = speaker.into_iter().collect();
+    hit.id = format!("{}@{}", hit.id, said.start);
+    hit.speakers = said.speaker.iter().cloned().collect();
+    hit.said = Some(said);
     hit.body.clear();
     hit
+}
+
+/// The quotes stored on an article, in body order, with their speakers and cues resolved.
+/// `article` is the article's hit ([`hit_from_doc`] of the same document).
+pub fn quotes_of(doc: &TantivyDocument, f: &Fields, article: &Hit) -> Vec<Said> {
+    let cues: Vec<&str> = doc.get_all(f.cues).filter_map(|v| v.as_str()).collect();
+    quote_spans::stored(doc, f.quotes)
+        .into_iter()
+        .map(|span| Said {
+            article: article.id.clone(),
+            speaker: span.speaker.and_then(|i| article.speakers.get(i).cloned()),
+            cue: span.cue.and_then(|i| cues.get(i)).map(|c| c.to_string()),
+            direct: span.direct,
+            start: span.start,
+            end: span.end,
+        })
+        .collect()
+}
+
+/// The stored article with this id, or `None`. A quote hit's id (`ARTICLE_ID@OFFSET`) finds its
+/// article too; the offset is returned so the caller can point at that quote.
+pub fn article_by_id(
+    searcher: &Searcher,
+    f: &Fields,
+    id: &str,
+) -> anyhow::Result<Option<(TantivyDocument, Option<usize>)>> {
+    let find = |id: &str| -> anyhow::Result<Option<TantivyDocument>> {
+        let term = tantivy::Term::from_field_text(f.id, id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        found
+            .first()
+            .map(|&(_, at)| stored(searcher, at))
+            .transpose()
+    };
+    if let Some(doc) = find(id)? {
+        return Ok(Some((doc, None)));
+    }
+    let Some((article, offset)) = id.rsplit_once('@') else {
+        return Ok(None);
+    };
+    let Ok(offset) = offset.parse::<usize>() else {
+        return Ok(None);
+    };
+    Ok(find(article)?.map(|doc| (doc, Some(offset))))
 }
 
 /// Loads an article's stored fields as a [`Hit`].
