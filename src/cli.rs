@@ -221,9 +221,18 @@ pub struct SearchArgs {
     /// Print only the number of hits.
     #[arg(long)]
     pub count: bool,
-    /// Every hit, streamed, no limit.
+    /// Every hit, streamed, no limit (each with its story id).
     #[arg(long)]
     pub all: bool,
+    /// One hit per story, with the number of its copies (default for text output).
+    #[arg(long, overrides_with = "no_collapse")]
+    pub collapse: bool,
+    /// Every copy of a story as a hit of its own.
+    #[arg(long, overrides_with = "collapse")]
+    pub no_collapse: bool,
+    /// With collapsing: list each copy's path and date under its story.
+    #[arg(long)]
+    pub copies: bool,
     /// Write to this file (atomically) instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,

@@ -29,6 +29,17 @@ pub enum OutputFormat {
     Md,
 }
 
+/// Whether hits were grouped into stories (`search::collapse`), which adds default columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// Not grouped.
+    None,
+    /// Every hit, each with its story (`--all`).
+    Stories,
+    /// One hit per story, with its number of copies.
+    Collapsed,
+}
+
 /// A column of structured output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -49,19 +60,23 @@ pub enum Column {
     Start,
     End,
     Article,
+    Story,
+    Copies,
 }
 
-/// Every column name, in the order `--fields` documents them. The last six describe a quote hit
-/// (`--in-quotes`): its own speaker, cue, quotation marks or not, offsets in the article's body
-/// and the article's id; they are empty for article hits.
-pub const COLUMN_NAMES: [&str; 17] = [
+/// Every column name, in the order `--fields` documents them. `speaker` to `article` describe a
+/// quote hit (`--in-quotes`): its own speaker, cue, quotation marks or not, offsets in the
+/// article's body and the article's id; they are empty for article hits. `story` is the id of
+/// the first copy of the article's story among the hits, `copies` the number of other copies
+/// (collapsed output).
+pub const COLUMN_NAMES: [&str; 19] = [
     "id", "headline", "date", "place", "people", "speakers", "path", "snippet", "body", "score",
-    "quote", "speaker", "cue", "direct", "start", "end", "article",
+    "quote", "speaker", "cue", "direct", "start", "end", "article", "story", "copies",
 ];
 
 impl Column {
     /// Every column, in the order of [`COLUMN_NAMES`].
-    const ALL: [Column; 17] = [
+    const ALL: [Column; 19] = [
         Column::Id,
         Column::Headline,
         Column::Date,
@@ -79,6 +94,8 @@ impl Column {
         Column::Start,
         Column::End,
         Column::Article,
+        Column::Story,
+        Column::Copies,
     ];
 
     fn parse(name: &str) -> Option<Column> {
@@ -91,8 +108,13 @@ impl Column {
     }
 }
 
-/// Columns from `--fields`, or the defaults (quote search: the quote and its attribution).
-pub fn columns(requested: &[String], in_quotes: bool) -> Result<Vec<Column>, Fatal> {
+/// Columns from `--fields`, or the defaults (quote search: the quote and its attribution;
+/// `grouped`, when hits are grouped into stories: the story, and the copies when collapsed).
+pub fn columns(
+    requested: &[String],
+    in_quotes: bool,
+    grouped: Grouping,
+) -> Result<Vec<Column>, Fatal> {
     if requested.is_empty() && in_quotes {
         return Ok(vec![
             Column::Id,
@@ -112,7 +134,7 @@ pub fn columns(requested: &[String], in_quotes: bool) -> Result<Vec<Column>, Fat
         ]);
     }
     if requested.is_empty() {
-        return Ok(vec![
+        let mut cols = vec![
             Column::Id,
             Column::Headline,
             Column::Date,
@@ -121,7 +143,13 @@ pub fn columns(requested: &[String], in_quotes: bool) -> Result<Vec<Column>, Fat
             Column::Speakers,
             Column::Path,
             Column::Score,
-        ]);
+        ];
+        match grouped {
+            Grouping::None => {}
+            Grouping::Stories => cols.push(Column::Story),
+            Grouping::Collapsed => cols.extend([Column::Story, Column::Copies]),
+        }
+        return Ok(cols);
     }
     requested
         .iter()
@@ -159,6 +187,8 @@ pub struct Exporter<W: Write> {
     columns: Vec<Column>,
     color: bool,
     written: usize,
+    /// The number of stories the hits make, when they were collapsed (said in the text header).
+    stories: Option<usize>,
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -182,7 +212,13 @@ impl<W: Write> Exporter<W> {
             columns,
             color,
             written: 0,
+            stories: None,
         }
+    }
+
+    /// Hits are collapsed into this many stories: the text header says so.
+    pub fn set_stories(&mut self, stories: usize) {
+        self.stories = Some(stories);
     }
 
     /// True when the format needs a snippet per hit.
@@ -211,8 +247,14 @@ impl<W: Write> Exporter<W> {
             OutputFormat::Text => {
                 let noun = if total == 1 { "hit" } else { "hits" };
                 let q = escape_control(query);
+                let stories = self.stories;
                 let w = self.plain();
-                write!(w, "{} {noun} for {q}", thousands(total))?;
+                write!(w, "{} {noun}", thousands(total))?;
+                if let Some(n) = stories.filter(|&n| n != total) {
+                    let noun = if n == 1 { "story" } else { "stories" };
+                    write!(w, " in {} {noun}", thousands(n))?;
+                }
+                write!(w, " for {q}")?;
                 if offset > 0 {
                     write!(w, " (from hit {})", thousands(offset.saturating_add(1)))?;
                 }
@@ -343,6 +385,21 @@ impl<W: Write> Exporter<W> {
         if let Some(s) = snip.filter(|s| !s.is_empty() && hit.quote.is_none()) {
             writeln!(w, "     {s}")?;
         }
+        if let Some(c) = hit.copies.as_ref().filter(|c| c.count > 0) {
+            let n = c.count;
+            let line = format!("and {n} {}", if n == 1 { "copy" } else { "copies" });
+            writeln!(w, "     {}", paint(DIM, &line))?;
+            for (path, date) in &c.listed {
+                let when = date
+                    .map(|d| format!(" · {}", format_date(d)))
+                    .unwrap_or_default();
+                writeln!(
+                    w,
+                    "       {}",
+                    paint(DIM, &format!("{}{when}", escape_control(path)))
+                )?;
+            }
+        }
         Ok(())
     }
 
@@ -377,6 +434,8 @@ impl<W: Write> Exporter<W> {
                 Column::Start => said.map_or(Value::Null, |q| q.start.into()),
                 Column::End => said.map_or(Value::Null, |q| q.end.into()),
                 Column::Article => said.map_or(Value::Null, |q| s(&q.article)),
+                Column::Story => hit.story.as_deref().map_or(Value::Null, s),
+                Column::Copies => hit.copies.as_ref().map_or(Value::Null, |c| c.count.into()),
             };
             m.push((c.name(), v));
         }
@@ -406,6 +465,12 @@ impl<W: Write> Exporter<W> {
                     Column::Start => said.map(|q| q.start.to_string()).unwrap_or_default(),
                     Column::End => said.map(|q| q.end.to_string()).unwrap_or_default(),
                     Column::Article => said.map(|q| q.article.clone()).unwrap_or_default(),
+                    Column::Story => hit.story.clone().unwrap_or_default(),
+                    Column::Copies => hit
+                        .copies
+                        .as_ref()
+                        .map(|c| c.count.to_string())
+                        .unwrap_or_default(),
                 };
                 escape_control(&raw)
             })
@@ -492,7 +557,12 @@ mod tests {
 
     fn render(format: OutputFormat, cols: &[&str]) -> anyhow::Result<String> {
         let cols: Vec<String> = cols.iter().map(|s| s.to_string()).collect();
-        let mut e = Exporter::new(Vec::new(), format, columns(&cols, false)?, false);
+        let mut e = Exporter::new(
+            Vec::new(),
+            format,
+            columns(&cols, false, Grouping::None)?,
+            false,
+        );
         e.begin(1, "q", 0)?;
         e.write(&hit(), None)?;
         Ok(String::from_utf8(e.finish()?)?)
@@ -521,7 +591,7 @@ mod tests {
 
     #[test]
     fn unknown_column_is_a_usage_error() {
-        assert!(columns(&["headline".into(), "nope".into()], false).is_err());
+        assert!(columns(&["headline".into(), "nope".into()], false, Grouping::None).is_err());
     }
 
     #[test]

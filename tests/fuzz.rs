@@ -1434,7 +1434,7 @@ fn regression_query_1() {
 fn regression_query_2() {
     use newsdex::export::OutputFormat;
     use newsdex::export::{self, Exporter};
-    let columns = export::columns(&[], false).expect("default columns");
+    let columns = export::columns(&[], false, export::Grouping::None).expect("default columns");
     let mut ex = Exporter::new(Vec::new(), OutputFormat::Text, columns, false);
     ex.begin(3, "harbour", usize::MAX).expect("write header");
     let out = String::from_utf8(ex.finish().expect("finish")).expect("utf-8");

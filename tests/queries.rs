@@ -570,7 +570,7 @@ fn run_case(idx: &Path, o: &Opened, c: &Case, via_prepare: bool) -> anyhow::Resu
     if filters.unknown_name(&p.searcher, &p.fields)?.is_some() {
         return Ok(0);
     }
-    let columns = export::columns(&c.fields, c.in_quotes)?;
+    let columns = export::columns(&c.fields, c.in_quotes, export::Grouping::None)?;
     let mut ex = Exporter::new(Vec::new(), c.format, columns, c.color);
     let refs = if via_prepare {
         p.all(c.sort)?
@@ -588,6 +588,9 @@ fn run_case(idx: &Path, o: &Opened, c: &Case, via_prepare: bool) -> anyhow::Resu
     check_output(&out, c);
     if via_prepare && !c.in_quotes {
         search::stats::compute(&p)?;
+        let stories = search::collapse::stories(&p.searcher, refs.clone())?;
+        let copies: usize = stories.iter().map(|s| 1 + s.copies.len()).sum();
+        assert_eq!(copies, refs.len(), "every hit is in exactly one story");
     }
     Ok(refs.len())
 }

@@ -1028,3 +1028,100 @@ fn show_prints_one_whole_article_with_its_quotes() {
         missing.stderr
     );
 }
+
+/// Three copies of one wire story (a few words changed, as outlets and updates do) and one other
+/// story: collapsed by default on the terminal, every copy with its story id in exports.
+#[test]
+fn copies_of_one_story_collapse_into_one_hit() {
+    let env = TestEnv::new();
+    let story = "Dockworkers at the northern port walked out on Friday over a plan to automate two \
+        of its container terminals, halting traffic for the second time this year. The union said \
+        the plan would cost 400 jobs, while the port's owner said no one would be laid off and \
+        that talks would resume next week.";
+    env.write_jsonl(
+        "wire.jsonl",
+        &[
+            json!({"id": "w1", "headline": "Port strike halts traffic", "body": story, "date": "2025-03-07"}),
+            json!({"id": "w2", "headline": "Port strike halts traffic", "body": story.replace("halting", "stopping"), "date": "2025-03-07"}),
+            json!({"id": "w3", "headline": "Port strike halts traffic", "body": story.replace("next week", "on Monday").replace("Friday", "Thursday"), "date": "2025-03-08"}),
+            json!({"id": "o1", "headline": "Port dredging plan", "body": "The port authority will dredge the harbour mouth before the autumn storms, which silted it up last year. Traffic will not stop.", "date": "2025-03-09"}),
+        ],
+    );
+    env.index();
+
+    let text = env.search("port traffic", &["--color", "never"]);
+    text.expect_code(0);
+    assert!(
+        text.stdout
+            .starts_with("4 hits in 2 stories for port traffic"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("and 2 copies"), "{}", text.stdout);
+    assert!(!text.stdout.contains("  3. "), "{}", text.stdout);
+
+    let all = env.search("port traffic", &["--no-collapse", "--color", "never"]);
+    assert!(all.stdout.starts_with("4 hits for"), "{}", all.stdout);
+    assert!(all.stdout.contains("  4. "), "{}", all.stdout);
+
+    let listed = env.search("port traffic", &["--copies", "--color", "never"]);
+    assert!(listed.stdout.contains("2025-03-08"), "{}", listed.stdout);
+
+    let rows = env.search(
+        "port traffic",
+        &["--all", "--format", "jsonl", "--fields", "id,story"],
+    );
+    rows.expect_code(0);
+    let rows: Vec<serde_json::Value> = rows
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let story_of = |suffix: &str| {
+        rows.iter()
+            .find(|r| r["id"].as_str().unwrap().ends_with(suffix))
+            .map(|r| r["story"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(story_of("#w1"), story_of("#w2"));
+    assert_eq!(story_of("#w1"), story_of("#w3"));
+    assert_ne!(story_of("#w1"), story_of("#o1"));
+
+    let one_per_story = env.search(
+        "port traffic",
+        &[
+            "--all",
+            "--collapse",
+            "--format",
+            "jsonl",
+            "--fields",
+            "id,copies",
+        ],
+    );
+    let copies: Vec<u64> = one_per_story
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["copies"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    let mut sorted = copies.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec![0, 2], "{}", one_per_story.stdout);
+
+    env.search("port traffic", &["--copies", "--no-collapse"])
+        .expect_code(2);
+
+    let stats = env.run(&["stats", "--index", "idx"]);
+    stats.expect_code(0);
+    assert!(
+        stats
+            .stdout
+            .contains("stories: 2 (2 documents are copies of another)"),
+        "{}",
+        stats.stdout
+    );
+}

@@ -10,9 +10,9 @@ use anyhow::Context;
 
 use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Fatal;
-use crate::export::{self, Exporter, OutputFormat};
+use crate::export::{self, Exporter, Grouping, OutputFormat};
 use crate::search::filters::{Filters, UnknownName};
-use crate::search::{self, Prepared, SearchSpec, SortOrder, hits};
+use crate::search::{self, Prepared, SearchSpec, SortOrder, collapse, hits};
 
 pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut spec = SearchSpec {
@@ -33,7 +33,14 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         )
         .into());
     }
-    let columns = export::columns(&a.fields, a.in_quotes)?;
+    let grouping = grouping(&a, format);
+    if a.copies && grouping != Grouping::Collapsed {
+        return Err(Fatal::Usage(
+            "--copies lists the copies of collapsed stories: use it without --no-collapse, --in-quotes or --count (with --all, add --collapse)".into(),
+        )
+        .into());
+    }
+    let columns = export::columns(&a.fields, a.in_quotes, grouping)?;
     if let Some(out) = &a.output
         && out.exists()
         && !a.force
@@ -71,6 +78,21 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         }
     };
     Ok(ExitCode::from(if found > 0 { 0 } else { 1 }))
+}
+
+/// Article hits are grouped into stories for the text view (one hit per story) unless
+/// `--no-collapse`, and for `--all` (every hit with its story id; one per story with
+/// `--collapse`). Quote hits and counts are never grouped.
+fn grouping(a: &SearchArgs, format: OutputFormat) -> Grouping {
+    if a.in_quotes || a.count || a.no_collapse {
+        Grouping::None
+    } else if a.collapse || (!a.all && format == OutputFormat::Text) {
+        Grouping::Collapsed
+    } else if a.all {
+        Grouping::Stories
+    } else {
+        Grouping::None
+    }
 }
 
 /// Colour on a terminal only, never with NO_COLOR set or into a file.
@@ -140,21 +162,84 @@ fn emit(
             h.snippet(text)
         })
     };
-    let (total, page) = if a.all {
-        let every = p.all(a.sort)?;
-        (every.len(), every.into_iter().skip(a.offset).collect())
-    } else {
-        p.top(a.sort, a.limit, a.offset)?
-    };
-    ex.begin(total, &a.query, a.offset)?;
     let mut loader = p.loader();
-    for r in page {
-        let hit = loader.load(r)?;
-        ex.write(&hit, snippet_of(&hit).as_ref())?;
-    }
+    let total = match grouping(a, format) {
+        Grouping::Collapsed => {
+            let every = p.all(a.sort)?;
+            let total = every.len();
+            let stories = collapse::stories(&p.searcher, every)?;
+            ex.set_stories(stories.len());
+            ex.begin(total, &a.query, a.offset)?;
+            let take = if a.all { usize::MAX } else { a.limit };
+            for story in stories.into_iter().skip(a.offset).take(take) {
+                let hit = collapsed_hit(&mut loader, &story, a.copies)?;
+                ex.write(&hit, snippet_of(&hit).as_ref())?;
+            }
+            total
+        }
+        Grouping::Stories => {
+            let every = p.all(a.sort)?;
+            let total = every.len();
+            let groups = collapse::groups(&p.searcher, every.iter().map(|r| r.article))?;
+            ex.begin(total, &a.query, a.offset)?;
+            // The story id is the id of the story's first article, met before its copies.
+            let mut first_ids: Vec<String> = Vec::new();
+            for (i, (r, g)) in every.into_iter().zip(groups).enumerate() {
+                if i < a.offset && g < first_ids.len() {
+                    continue;
+                }
+                let mut hit = loader.load(r)?;
+                if g == first_ids.len() {
+                    first_ids.push(hit.id.clone());
+                }
+                if i < a.offset {
+                    continue;
+                }
+                hit.story = first_ids.get(g).cloned();
+                ex.write(&hit, snippet_of(&hit).as_ref())?;
+            }
+            total
+        }
+        Grouping::None => {
+            let (total, page) = if a.all {
+                let every = p.all(a.sort)?;
+                (every.len(), every.into_iter().skip(a.offset).collect())
+            } else {
+                p.top(a.sort, a.limit, a.offset)?
+            };
+            ex.begin(total, &a.query, a.offset)?;
+            for r in page {
+                let hit = loader.load(r)?;
+                ex.write(&hit, snippet_of(&hit).as_ref())?;
+            }
+            total
+        }
+    };
     let written = ex.written();
     ex.finish()?;
     Ok((total, written))
+}
+
+/// The hit that stands for a collapsed story, with its copies counted (and listed: `--copies`).
+fn collapsed_hit(
+    loader: &mut hits::Loader,
+    story: &collapse::Story,
+    list: bool,
+) -> anyhow::Result<hits::Hit> {
+    let mut hit = loader.load(story.first)?;
+    hit.story = Some(hit.id.clone());
+    let mut copies = hits::Copies {
+        count: story.copies.len(),
+        listed: Vec::new(),
+    };
+    if list {
+        for &c in &story.copies {
+            let copy = loader.load(c)?;
+            copies.listed.push((copy.path, copy.date));
+        }
+    }
+    hit.copies = Some(copies);
+    Ok(hit)
 }
 
 /// Runs `body` on a temporary file beside `path`, then renames it over `path`. On any error the

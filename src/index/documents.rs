@@ -40,6 +40,11 @@ pub fn article_document(a: &Article, f: &Fields) -> TantivyDocument {
     if let Some(d) = &a.dateline {
         doc.add_text(f.dateline, &d.raw);
     }
+    if let Some(sketch) = super::story::Sketch::of(&a.headline, &a.body) {
+        for v in sketch.to_values() {
+            doc.add_u64(f.story, v);
+        }
+    }
     add_names(
         &mut doc,
         f.people,

@@ -53,6 +53,7 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
+    pub story: Field,
 }
 
 /// Names the query language accepts as `field:` prefixes, with the field each maps to.
@@ -125,7 +126,9 @@ fn layout(quote_documents: bool) -> Schema {
     let fast = NumericOptions::default().set_fast();
     b.add_u64_field("file_size", fast.clone());
     b.add_i64_field("file_mtime", fast.clone());
-    b.add_u64_field("file_hash", fast);
+    b.add_u64_field("file_hash", fast.clone());
+    // The article's story sketch (`index::story`): which articles are copies of one story.
+    b.add_u64_field("story", fast);
     b.build()
 }
 
@@ -160,6 +163,7 @@ impl Fields {
             file_size: f("file_size")?,
             file_mtime: f("file_mtime")?,
             file_hash: f("file_hash")?,
+            story: f("story")?,
         })
     }
 }

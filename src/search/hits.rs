@@ -32,6 +32,19 @@ pub struct Hit {
     pub said: Option<Said>,
     /// BM25 score; `None` when hits are sorted by date or streamed.
     pub score: Option<f32>,
+    /// The story this article belongs to: the id of the story's first copy among the hits
+    /// (known when hits were grouped: collapsed output, `--all`).
+    pub story: Option<String>,
+    /// Collapsed output: the other copies of this story among the hits.
+    pub copies: Option<Copies>,
+}
+
+/// The other copies of a collapsed story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Copies {
+    pub count: usize,
+    /// Path and date of each copy, when asked for (`--copies`).
+    pub listed: Vec<(String, Option<Date>)>,
 }
 
 /// The attribution of one quote hit.
@@ -394,5 +407,7 @@ pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hi
         quote: None,
         said: None,
         score,
+        story: None,
+        copies: None,
     }
 }

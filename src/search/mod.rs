@@ -5,6 +5,7 @@
 //! [`Prepared`] is what both commands start from: an open searcher and the final query, which is
 //! the user's query AND the document kind AND every filter (filters never change scores).
 
+pub mod collapse;
 pub mod filters;
 pub mod hits;
 pub mod query;

@@ -31,6 +31,9 @@ pub struct Stats {
     /// Quotes in the matching articles, and how many of them have no named speaker.
     pub quotes: usize,
     pub unattributed_quotes: usize,
+    /// Distinct stories among the documents: `count - stories` of them are copies
+    /// (`search::collapse`).
+    pub stories: usize,
     pub people: Vec<(String, usize)>,
     pub speakers: Vec<(String, usize)>,
     pub places: Vec<(String, usize)>,
@@ -45,8 +48,10 @@ pub fn compute(p: &Prepared) -> anyhow::Result<Stats> {
     let mut speakers: HashMap<String, usize> = HashMap::new();
     let mut places: HashMap<String, usize> = HashMap::new();
     let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();
+    let groups = super::collapse::groups(&p.searcher, docs.iter().copied())?;
     let mut s = Stats {
         count: docs.len(),
+        stories: groups.iter().max().map_or(0, |&g| g + 1),
         ..Stats::default()
     };
     for addr in docs {
@@ -143,6 +148,14 @@ pub fn render_text(s: &Stats, out: &mut impl std::io::Write) -> std::io::Result<
     use crate::export::thousands;
     use crate::text::{escape_control, format_date};
     writeln!(out, "{} documents", thousands(s.count))?;
+    if s.stories < s.count {
+        writeln!(
+            out,
+            "stories: {} ({} documents are copies of another)",
+            thousands(s.stories),
+            thousands(s.count - s.stories)
+        )?;
+    }
     if let (Some(f), Some(l)) = (s.first_date, s.last_date) {
         writeln!(out, "dates: {} to {}", format_date(f), format_date(l))?;
     }

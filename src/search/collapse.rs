@@ -1,0 +1,201 @@
+//! Copies of one story collapsed: hits are grouped, in the order they are shown, by their stored
+//! story sketches (`index::story`). The first hit of a group stands for the story; the others are
+//! its copies.
+//!
+//! Grouping happens at query time, over every hit of the query, rather than at index time: a
+//! group then never goes stale when files change or are removed (incremental indexing stays
+//! per file), and it costs one fast-field read per hit and a hash look-up per band. A hit joins
+//! the first earlier group whose first hit is the same story; so "the story" is the best-ranked
+//! (or, sorted by date, the first) copy, and a group's id is that copy's article id.
+
+use rustc_hash::FxHashMap;
+
+use tantivy::columnar::Column;
+use tantivy::{DocAddress, Searcher};
+
+use super::hits::HitRef;
+use crate::index::story::Sketch;
+
+/// Groups hits into stories, one hit at a time.
+#[derive(Default)]
+pub struct Grouper {
+    /// The sketch of each group's first hit.
+    leaders: Vec<Option<Sketch>>,
+    /// Band key to the groups whose first hit has it.
+    bands: FxHashMap<u32, Vec<usize>>,
+}
+
+impl Grouper {
+    /// The group of the next hit: an earlier group with the same story, or a new one. A hit
+    /// without a sketch (no words, or indexed before sketches) is a story of its own.
+    pub fn group(&mut self, sketch: Option<Sketch>) -> usize {
+        if let Some(s) = &sketch {
+            for key in s.bands() {
+                let Some(groups) = self.bands.get(&key) else {
+                    continue;
+                };
+                if let Some(&g) = groups
+                    .iter()
+                    .find(|&&g| self.leaders[g].is_some_and(|l| l.same_story(s)))
+                {
+                    return g;
+                }
+            }
+        }
+        let g = self.leaders.len();
+        if let Some(s) = &sketch {
+            for key in s.bands() {
+                let groups = self.bands.entry(key).or_default();
+                if groups.last() != Some(&g) {
+                    groups.push(g);
+                }
+            }
+        }
+        self.leaders.push(sketch);
+        g
+    }
+
+    /// The number of groups so far.
+    pub fn stories(&self) -> usize {
+        self.leaders.len()
+    }
+}
+
+/// One story among the hits: the hit that stands for it and its copies, in hit order.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub first: HitRef,
+    pub copies: Vec<HitRef>,
+}
+
+/// Groups hits (in the order given) into stories, in the order of their first hits.
+pub fn stories(searcher: &Searcher, hits: Vec<HitRef>) -> anyhow::Result<Vec<Story>> {
+    let groups = groups(searcher, hits.iter().map(|h| h.article))?;
+    let mut out: Vec<Story> = Vec::new();
+    for (hit, g) in hits.into_iter().zip(groups) {
+        match out.get_mut(g) {
+            Some(story) => story.copies.push(hit),
+            None => out.push(Story {
+                first: hit,
+                copies: Vec::new(),
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// The group number of each article, in the order given: group `g` is the `g`-th story met.
+pub fn groups(
+    searcher: &Searcher,
+    articles: impl Iterator<Item = DocAddress>,
+) -> anyhow::Result<Vec<usize>> {
+    let mut sketches = Sketches::new(searcher);
+    let mut grouper = Grouper::default();
+    articles
+        .map(|at| Ok(grouper.group(sketches.get(at)?)))
+        .collect()
+}
+
+/// Reads stored sketches, keeping each segment's column open.
+pub struct Sketches<'s> {
+    searcher: &'s Searcher,
+    columns: FxHashMap<u32, Option<Column<u64>>>,
+    values: Vec<u64>,
+}
+
+impl<'s> Sketches<'s> {
+    pub fn new(searcher: &'s Searcher) -> Self {
+        Sketches {
+            searcher,
+            columns: FxHashMap::default(),
+            values: Vec::new(),
+        }
+    }
+
+    /// The sketch of an article; `None` when it has none.
+    pub fn get(&mut self, at: DocAddress) -> anyhow::Result<Option<Sketch>> {
+        let column = match self.columns.get(&at.segment_ord) {
+            Some(c) => c,
+            None => {
+                let reader = self.searcher.segment_reader(at.segment_ord);
+                let column = reader.fast_fields().u64("story").ok();
+                self.columns.entry(at.segment_ord).or_insert(column)
+            }
+        };
+        let Some(column) = column else {
+            return Ok(None);
+        };
+        self.values.clear();
+        self.values.extend(column.values_for_doc(at.doc_id));
+        Ok(Sketch::from_values(&self.values))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{documents, schema};
+    use crate::model::Article;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::AllQuery;
+
+    const BODY: &str = "Dockworkers in the northern port walked out on Friday over a plan to \
+        automate two of its container terminals, halting traffic for the second time this year. \
+        The union said the plan would cost 400 jobs; the port's owner said no one would be laid off.";
+
+    #[test]
+    fn stored_sketches_read_back_and_copies_group_in_hit_order() -> anyhow::Result<()> {
+        let (s, f) = schema::build();
+        let index = tantivy::Index::create_in_ram(s);
+        schema::register_analyzers(&index);
+        let mut w = index.writer_with_num_threads(1, 15_000_000)?;
+        let bodies = [
+            BODY.to_string(),
+            "Farmers expect a record wheat crop after a mild winter and a wet spring.".to_string(),
+            BODY.replace("Friday", "Thursday")
+                .replace("halting", "stopping"),
+        ];
+        let articles: Vec<Article> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| Article {
+                id: format!("a{i}"),
+                headline: "Port strike".into(),
+                body: body.clone(),
+                ..Article::default()
+            })
+            .collect();
+        for a in &articles {
+            w.add_document(documents::article_document(a, &f))?;
+        }
+        w.commit()?;
+        let searcher = index.reader()?.searcher();
+        let mut docs: Vec<DocAddress> = searcher
+            .search(&AllQuery, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        let mut sketches = Sketches::new(&searcher);
+        for (at, a) in docs.iter().zip(&articles) {
+            assert_eq!(
+                sketches.get(*at)?,
+                Sketch::of(&a.headline, &a.body),
+                "{}",
+                a.id
+            );
+        }
+        assert_eq!(groups(&searcher, docs.into_iter())?, vec![0, 1, 0]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_hit_without_a_sketch_is_a_story_of_its_own() {
+        let mut g = Grouper::default();
+        let s = Sketch::of("", BODY);
+        assert_eq!(g.group(s), 0);
+        assert_eq!(g.group(None), 1);
+        assert_eq!(g.group(None), 2);
+        assert_eq!(g.group(s), 0);
+        assert_eq!(g.stories(), 3);
+    }
+}
