@@ -169,7 +169,7 @@ fn results(s: &Shared, p: &Params) -> Result<String, Failure> {
     };
     let _ = write!(
         out,
-        "<p class=\"count\"><span id=\"hit-count\">{}</span> {noun} for <q>{}</q></p>",
+        "<p class=\"count\"><span id=\"hit-count\">{}</span> {noun} for <code>{}</code></p>",
         thousands(total),
         esc(if p.q.is_empty() { "*" } else { &p.q })
     );
