@@ -319,3 +319,35 @@ fn sees_new_commits_while_running() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_non_loopback_bind_warns() {
+    let env = corpus();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args([
+            "serve", "--index", "idx", "--port", "0", "--bind", "0.0.0.0",
+        ])
+        .current_dir(env.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start newsdex serve");
+    let mut line = String::new();
+    let read = child
+        .stderr
+        .take()
+        .map(|e| BufReader::new(e).read_line(&mut line));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(read.is_some_and(|r| r.is_ok()));
+    assert!(line.contains("not a loopback address"), "{line:?}");
+}
+
+#[test]
+fn a_missing_index_is_an_error_before_listening() {
+    let env = TestEnv::new();
+    let run = env.run(&["serve", "--index", "nowhere", "--port", "0"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("no index at nowhere"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
