@@ -190,6 +190,12 @@ fn results(s: &Shared, p: &Params) -> Result<String, Failure> {
     out.push_str(&pager(p, total, offset));
     out.push_str(&exports(p));
     out.push_str("</div><aside>");
+    if spec.in_quotes {
+        // stats counts articles: for a quote search, those that hold a matching quote or may.
+        out.push_str(
+            "<p class=\"meta\">Timeline and facets count the articles of these quotes.</p>",
+        );
+    }
     out.push_str(&timeline(p, &figures));
     for (title, rows, name) in [
         ("People", &figures.people, "person"),
