@@ -85,6 +85,13 @@ Examples:
   newsdex show 'corpus/story.txt' --format json | jq '.quotes[] | {speaker, text}'"
     )]
     Show(ShowArgs),
+    /// Serve a local web page and JSON API over the index (read-only; sees new commits).
+    #[command(after_help = "Examples:
+  newsdex serve                          http://127.0.0.1:8080 over ./index
+  newsdex serve --index ~/news.idx --port 9000
+  newsdex serve --port 0                 any free port (the first line printed names it)
+  curl 'http://127.0.0.1:8080/api/search?q=%22trade+deficit%22&limit=3'")]
+    Serve(ServeArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex
@@ -298,6 +305,19 @@ pub struct ShowArgs {
     /// Colour the quotes: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where the index lives.
+    #[arg(long, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    /// TCP port to listen on (0: any free port).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to listen on; anything but loopback exposes the index to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
 }
 
 #[derive(Debug, Args)]

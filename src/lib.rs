@@ -5,6 +5,7 @@
 //! ```text
 //! cli ─> ingest::walk ─> ingest::formats (bytes -> RawArticle) ─> extract (RawArticle -> Article) ─> index::writer
 //! cli ─> search::query (text + filters -> tantivy Query) ─> search::hits ─> export (text, json, csv, ...)
+//! serve (HTTP query string -> the same search, stats and export code -> HTML and JSON)
 //! ```
 
 pub mod cli;
@@ -16,4 +17,5 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod search;
+pub mod serve;
 pub mod text;

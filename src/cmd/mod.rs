@@ -7,6 +7,7 @@ pub mod extract;
 pub mod index;
 pub mod progress;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 
@@ -34,6 +35,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Stats(a) => stats::run(a),
         Command::Check(a) => check::run(a),
         Command::Show(a) => show::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Completions(a) => docs::completions(a),
         Command::Man => docs::man(),
     }

@@ -98,18 +98,35 @@ pub fn write_text(w: &mut dyn Write, a: &ArticleView, color: bool) -> io::Result
     Ok(())
 }
 
-/// The body with every quote marked: coloured and numbered where it ends on a terminal,
-/// `[n: ...]` without colour. A quote inside an earlier one is listed, not marked again.
-fn marked_body(a: &ArticleView, color: bool) -> String {
-    let body = &a.hit.body;
-    let mut out = String::with_capacity(body.len() + a.quotes.len() * 16);
+/// The body cut into runs, each with the index in `quotes` of the quote it is (or `None`), in
+/// order. A quote inside an earlier one is skipped (listed, not marked again). The text and the
+/// HTML article views both mark quotes from this.
+pub fn body_pieces<'a>(body: &'a str, quotes: &[Said]) -> Vec<(&'a str, Option<usize>)> {
+    let mut out = Vec::with_capacity(quotes.len() * 2 + 1);
     let mut at = 0;
-    for (i, q) in a.quotes.iter().enumerate() {
+    for (i, q) in quotes.iter().enumerate() {
         let (Some(before), Some(quote)) = (body.get(at..q.start), body.get(q.start..q.end)) else {
             continue;
         };
-        out.push_str(&escape_control(before));
-        let code = if a.focus == Some(q.start) {
+        out.push((before, None));
+        out.push((quote, Some(i)));
+        at = q.end;
+    }
+    out.push((body.get(at..).unwrap_or_default(), None));
+    out
+}
+
+/// The body with every quote marked: coloured and numbered where it ends on a terminal,
+/// `[n: ...]` without colour.
+fn marked_body(a: &ArticleView, color: bool) -> String {
+    let body = &a.hit.body;
+    let mut out = String::with_capacity(body.len() + a.quotes.len() * 16);
+    for (piece, quote) in body_pieces(body, a.quotes) {
+        let Some(i) = quote else {
+            out.push_str(&escape_control(piece));
+            continue;
+        };
+        let code = if a.focus == Some(a.quotes[i].start) {
             MARK
         } else {
             QUOTE
@@ -117,15 +134,13 @@ fn marked_body(a: &ArticleView, color: bool) -> String {
         // Colour shows where a quote starts; without it the number opens the quote too.
         if color {
             out.push_str(code);
-            out.push_str(&escape_control(quote));
+            out.push_str(&escape_control(piece));
             out.push_str(RESET);
             out.push_str(&format!("[{}]", i + 1));
         } else {
-            out.push_str(&format!("[{}: {}]", i + 1, escape_control(quote)));
+            out.push_str(&format!("[{}: {}]", i + 1, escape_control(piece)));
         }
-        at = q.end;
     }
-    out.push_str(&escape_control(body.get(at..).unwrap_or_default()));
     out
 }
 

@@ -243,6 +243,39 @@ fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<S
     Ok(ranked.into_iter().take(5).map(|(_, _, s)| s).collect())
 }
 
+/// Up to `limit` keys of a name field (`person_key`, `speaker_key`, `place_key`) that start
+/// with `prefix` (normalised like a filter value), the names more documents carry first. For the
+/// web page's autocomplete; every key returned works as a filter value.
+pub fn names_with_prefix(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+    limit: usize,
+) -> anyhow::Result<Vec<(String, u64)>> {
+    let prefix = name_key(prefix);
+    let mut found: std::collections::HashMap<String, u64> = Default::default();
+    for seg in searcher.segment_readers() {
+        let inv = seg.inverted_index(field)?;
+        let mut stream = inv.terms().range().ge(prefix.as_bytes()).into_stream()?;
+        while stream.advance() {
+            if !stream.key().starts_with(prefix.as_bytes()) {
+                break;
+            }
+            let Ok(name) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if name.starts_with(EXACT_MARK) {
+                continue;
+            }
+            *found.entry(name.to_string()).or_default() += u64::from(stream.value().doc_freq);
+        }
+    }
+    let mut ranked: Vec<(String, u64)> = found.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.truncate(limit);
+    Ok(ranked)
+}
+
 /// Levenshtein distance over chars, giving up (returning `limit + 1`) beyond `limit`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
