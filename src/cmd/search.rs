@@ -180,24 +180,10 @@ fn emit(
         Grouping::Stories => {
             let every = p.all(a.sort)?;
             let total = every.len();
-            let groups = collapse::groups(&p.searcher, every.iter().map(|r| r.article))?;
             ex.begin(total, &a.query, a.offset)?;
-            // The story id is the id of the story's first article, met before its copies.
-            let mut first_ids: Vec<String> = Vec::new();
-            for (i, (r, g)) in every.into_iter().zip(groups).enumerate() {
-                if i < a.offset && g < first_ids.len() {
-                    continue;
-                }
-                let mut hit = loader.load(r)?;
-                if g == first_ids.len() {
-                    first_ids.push(hit.id.clone());
-                }
-                if i < a.offset {
-                    continue;
-                }
-                hit.story = first_ids.get(g).cloned();
-                ex.write(&hit, snippet_of(&hit).as_ref())?;
-            }
+            collapse::each_with_story(&p.searcher, &mut loader, every, a.offset, |hit| {
+                Ok(ex.write(&hit, snippet_of(&hit).as_ref())?)
+            })?;
             total
         }
         Grouping::None => {

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, Searcher};
 
-use super::hits::HitRef;
+use super::hits::{Hit, HitRef, Loader};
 use crate::index::story::Sketch;
 
 /// Groups hits into stories, one hit at a time.
@@ -94,6 +94,36 @@ pub fn groups(
     articles
         .map(|at| Ok(grouper.group(sketches.get(at)?)))
         .collect()
+}
+
+/// Loads every hit from `offset` on, in order, each with its story id (the id of the story's
+/// first article among `every`, which comes before its copies), and hands it to `write`: what
+/// `--all` exports.
+pub fn each_with_story(
+    searcher: &Searcher,
+    loader: &mut Loader,
+    every: Vec<HitRef>,
+    offset: usize,
+    mut write: impl FnMut(Hit) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let groups = groups(searcher, every.iter().map(|r| r.article))?;
+    let mut first_ids: Vec<String> = Vec::new();
+    for (i, (r, g)) in every.into_iter().zip(groups).enumerate() {
+        // A skipped hit is only loaded when its story starts there.
+        if i < offset && g < first_ids.len() {
+            continue;
+        }
+        let mut hit = loader.load(r)?;
+        if g == first_ids.len() {
+            first_ids.push(hit.id.clone());
+        }
+        if i < offset {
+            continue;
+        }
+        hit.story = first_ids.get(g).cloned();
+        write(hit)?;
+    }
+    Ok(())
 }
 
 /// Reads stored sketches, keeping each segment's column open.

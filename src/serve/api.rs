@@ -73,7 +73,7 @@ fn search_json(
     note: Option<&str>,
     unknown: Option<&UnknownName>,
 ) -> anyhow::Result<Vec<u8>> {
-    let columns = export::columns(&p.fields, spec.in_quotes)?;
+    let columns = export::columns(&p.fields, spec.in_quotes, export::Grouping::None)?;
     let offset = p.offset()?;
     let (total, page) = match unknown {
         Some(_) => (0, Vec::new()),
@@ -177,7 +177,13 @@ pub async fn export(State(s): State<Shared>, RawQuery(raw): RawQuery) -> Respons
         let p = Params::parse(raw.as_deref())?;
         let format = export_format(&p.format)?;
         let (spec, _) = search_spec(&p)?;
-        let columns = export::columns(&p.fields, spec.in_quotes)?;
+        // As `search --all`: article hits carry their story id.
+        let grouping = if spec.in_quotes {
+            export::Grouping::None
+        } else {
+            export::Grouping::Stories
+        };
+        let columns = export::columns(&p.fields, spec.in_quotes, grouping)?;
         let (prepared, unknown) = s.prepare(&spec)?;
         Ok((p, format, columns, prepared, unknown.is_some()))
     };
@@ -224,12 +230,24 @@ fn write_every_hit(
     let highlighter = ex.wants_snippet().then(|| prepared.highlighter());
     ex.begin(every.len(), &p.q, 0)?;
     let mut loader = prepared.loader();
-    for r in every {
-        let hit = loader.load(r)?;
+    let mut write = |hit: hits::Hit| -> anyhow::Result<()> {
         let snippet = highlighter
             .as_ref()
             .map(|h| h.snippet(hit.quote.as_deref().unwrap_or(&hit.body)));
-        ex.write(&hit, snippet.as_ref())?;
+        Ok(ex.write(&hit, snippet.as_ref())?)
+    };
+    if prepared.in_quotes() {
+        for r in every {
+            write(loader.load(r)?)?;
+        }
+    } else {
+        crate::search::collapse::each_with_story(
+            &prepared.searcher,
+            &mut loader,
+            every,
+            0,
+            &mut write,
+        )?;
     }
     ex.finish()?;
     Ok(())
