@@ -92,6 +92,13 @@ Examples:
   newsdex serve --port 0                 any free port (the first line printed names it)
   curl 'http://127.0.0.1:8080/api/search?q=%22trade+deficit%22&limit=3'")]
     Serve(ServeArgs),
+    /// Quickwit, for archives that outgrow one machine: print the index config.
+    #[command(after_help = "Examples:
+  newsdex quickwit config --index-id news > news.yaml
+  quickwit index create --index-config news.yaml --endpoint http://127.0.0.1:7280
+  newsdex index ~/news --to-quickwit http://127.0.0.1:7280 --quickwit-index news
+  newsdex search '\"oil prices\"' --quickwit http://127.0.0.1:7280 --quickwit-index news")]
+    Quickwit(QuickwitArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex
@@ -102,6 +109,45 @@ Examples:
     #[command(after_help = "Example:
   newsdex man > ~/.local/share/man/man1/newsdex.1 && man newsdex")]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct QuickwitArgs {
+    #[command(subcommand)]
+    pub command: QuickwitCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuickwitCommand {
+    /// Print a Quickwit index config whose doc mapping matches newsdex's schema.
+    #[command(after_help = "Examples:
+  newsdex quickwit config --index-id news > news.yaml
+  newsdex quickwit config --index-id news --no-timestamp-field --format json")]
+    Config(QuickwitConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuickwitConfigArgs {
+    /// The Quickwit index id.
+    #[arg(long, default_value = "newsdex")]
+    pub index_id: String,
+    /// Do not make `date` the timestamp field: needed when some articles have no date (Quickwit
+    /// rejects documents without their timestamp), at the cost of time-pruned searches.
+    #[arg(long)]
+    pub no_timestamp_field: bool,
+    /// Seconds Quickwit waits before committing what it ingested (it becomes searchable then).
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub commit_timeout: u64,
+    /// yaml (for `quickwit index create`) or json (for the REST API).
+    #[arg(long, value_enum, default_value_t = QuickwitConfigFormat::Yaml)]
+    pub format: QuickwitConfigFormat,
+}
+
+/// What `newsdex quickwit config` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuickwitConfigFormat {
+    Yaml,
+    Json,
 }
 
 #[derive(Debug, Args)]
