@@ -12,6 +12,8 @@
 //! This layer sits beside `index` and `search`: it uses `ingest`, `extract`, `model`, `text`,
 //! the schema's names and the query parser, and knows nothing of clap.
 
+pub mod client;
 pub mod config;
 pub mod docs;
 pub mod query;
+pub mod state;
