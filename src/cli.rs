@@ -195,6 +195,29 @@ pub struct IndexArgs {
     /// Commit at least every this many seconds, so an interrupted run keeps its work.
     #[arg(long, default_value_t = 60.0, value_name = "SECS")]
     pub commit_interval: f64,
+    #[command(flatten)]
+    pub quickwit: QuickwitIngestArgs,
+}
+
+/// `newsdex index` into Quickwit instead of the local index.
+#[derive(Debug, Args, Clone, Default)]
+pub struct QuickwitIngestArgs {
+    /// Send the enriched articles to this Quickwit node's ingest API (e.g. http://127.0.0.1:7280)
+    /// instead of the local index; needs --quickwit-index.
+    #[arg(long, value_name = "URL")]
+    pub to_quickwit: Option<String>,
+    /// The Quickwit index to send to (created from `newsdex quickwit config` if missing).
+    #[arg(long, value_name = "ID", env = "NEWSDEX_QUICKWIT_INDEX")]
+    pub quickwit_index: Option<String>,
+    /// Where the fingerprints of the files sent are kept (default: newsdex-quickwit-ID.state).
+    #[arg(long, value_name = "FILE")]
+    pub quickwit_state: Option<PathBuf>,
+    /// Largest batch sent to Quickwit, in MiB (Quickwit refuses bodies over 10 MiB by default).
+    #[arg(long, default_value_t = 4, value_name = "MIB")]
+    pub batch_mb: usize,
+    /// Write the enriched articles to this NDJSON file instead (for `quickwit tool local-ingest`).
+    #[arg(long, value_name = "FILE", conflicts_with = "to_quickwit")]
+    pub ndjson: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -298,6 +321,13 @@ pub struct SearchArgs {
     /// Colour the highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Search this Quickwit node (e.g. http://127.0.0.1:7280) instead of the local index; needs
+    /// --quickwit-index.
+    #[arg(long, value_name = "URL")]
+    pub quickwit: Option<String>,
+    /// The Quickwit index to search.
+    #[arg(long, value_name = "ID", env = "NEWSDEX_QUICKWIT_INDEX")]
+    pub quickwit_index: Option<String>,
 }
 
 #[derive(Debug, Args)]

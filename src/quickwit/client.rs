@@ -199,8 +199,12 @@ impl Client {
                 reply.message()
             );
         }
-        serde_json::from_str(&reply.body)
-            .with_context(|| format!("Quickwit at {} answered {path} with invalid JSON", self.base))
+        serde_json::from_str(&reply.body).with_context(|| {
+            format!(
+                "Quickwit at {} answered {path} with invalid JSON",
+                self.base
+            )
+        })
     }
 
     /// True when the index exists.
@@ -234,21 +238,33 @@ impl Client {
                 reply.message()
             );
         }
-        serde_json::from_str(&reply.body)
-            .with_context(|| format!("Quickwit at {} answered the ingest with invalid JSON", self.base))
+        serde_json::from_str(&reply.body).with_context(|| {
+            format!(
+                "Quickwit at {} answered the ingest with invalid JSON",
+                self.base
+            )
+        })
     }
 
     /// Creates a delete task: documents matching `query` (Quickwit's query language) that were
     /// ingested before it are removed in the background; documents sent after it are kept.
     pub fn delete_matching(&self, index: &str, query: &str) -> anyhow::Result<()> {
         let body = serde_json::json!({ "query": query });
-        self.json("POST", &format!("/api/v1/{index}/delete-tasks"), Some(&body))
-            .map(drop)
+        self.json(
+            "POST",
+            &format!("/api/v1/{index}/delete-tasks"),
+            Some(&body),
+        )
+        .map(drop)
     }
 
     /// Runs an Elasticsearch-style search body on `_elastic/<index>/_search`.
     pub fn search(&self, index: &str, body: &Value) -> anyhow::Result<Value> {
-        self.json("POST", &format!("/api/v1/_elastic/{index}/_search"), Some(body))
+        self.json(
+            "POST",
+            &format!("/api/v1/_elastic/{index}/_search"),
+            Some(body),
+        )
     }
 }
 

@@ -15,5 +15,7 @@
 pub mod client;
 pub mod config;
 pub mod docs;
+pub mod ingest;
 pub mod query;
+pub mod search;
 pub mod state;

@@ -86,7 +86,11 @@ impl State {
         let path = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
         if let Some(p) = path("done") {
             let num = |k: &str| v.get(k).and_then(Value::as_u64);
-            let fp = match (num("size"), v.get("mtime_ns").and_then(Value::as_i64), num("hash")) {
+            let fp = match (
+                num("size"),
+                v.get("mtime_ns").and_then(Value::as_i64),
+                num("hash"),
+            ) {
                 (Some(size), Some(mtime_ns), Some(hash)) => Fingerprint {
                     size,
                     mtime_ns,
@@ -145,7 +149,9 @@ impl State {
 
     /// Every article of the file was acknowledged (or the file's content is unchanged).
     pub fn done(&mut self, path: &str, fp: Fingerprint) -> anyhow::Result<()> {
-        self.append(json!({ "done": path, "size": fp.size, "mtime_ns": fp.mtime_ns, "hash": fp.hash }))
+        self.append(
+            json!({ "done": path, "size": fp.size, "mtime_ns": fp.mtime_ns, "hash": fp.hash }),
+        )
     }
 
     /// The file's articles were deleted from Quickwit.
@@ -170,7 +176,8 @@ impl State {
         self.out = None;
         let tmp = self.path.with_extension("compacting");
         {
-            let f = File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+            let f =
+                File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
             let mut w = BufWriter::new(f);
             writeln!(w, "{}", json!({ "index": self.index }))?;
             let mut paths: Vec<&String> = self.files.keys().collect();
@@ -181,7 +188,11 @@ impl State {
                     writeln!(w, "{}", json!({ "begin": p }))?;
                 }
                 if let Some(fp) = k.fp.filter(|_| !k.open) {
-                    writeln!(w, "{}", json!({ "done": p, "size": fp.size, "mtime_ns": fp.mtime_ns, "hash": fp.hash }))?;
+                    writeln!(
+                        w,
+                        "{}",
+                        json!({ "done": p, "size": fp.size, "mtime_ns": fp.mtime_ns, "hash": fp.hash })
+                    )?;
                 }
             }
             w.flush()?;
@@ -233,7 +244,13 @@ mod tests {
                 open: true
             })
         );
-        assert_eq!(s.files.get("b"), Some(&Known { fp: None, open: true }));
+        assert_eq!(
+            s.files.get("b"),
+            Some(&Known {
+                fp: None,
+                open: true
+            })
+        );
         assert!(!s.files.contains_key("c"));
         Ok(())
     }
