@@ -175,7 +175,7 @@ mod tests {
             "_source": {
                 "id": "a#1", "path": "a", "headline": "H", "body": "B",
                 "date": "1987-03-02T00:00:00Z", "place": "Paris",
-                "people": ["Marco Rubio"], "people_codes": ["rubio", "james-baker"],
+                "people": ["Marco Rubio"], "people_codes": ["marco-rubio", "james-baker"],
                 "speakers": ["Marco Rubio"]
             },
             "sort": ["x"]
