@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use util::TestEnv;
+use util::{TestEnv, shared};
 
 /// The test corpus: six articles with dates, datelines and people, one with a terminal escape in
 /// its headline and one with CSV-hostile punctuation.
@@ -603,13 +603,6 @@ fn stats_report_counts_names_and_months() {
         "{}",
         run.stdout
     );
-}
-
-/// Where the shared data lives: `NEWSDEX_SHARED`, else `../shared` beside the crate.
-fn shared() -> PathBuf {
-    std::env::var_os("NEWSDEX_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
 }
 
 /// Tokens as the index sees them: lower-cased runs of letters and digits.

@@ -167,6 +167,7 @@ mod tests {
     use crate::index::{documents, schema};
     use crate::model::Article;
     use tantivy::collector::DocSetCollector;
+    use tantivy::indexer::UserOperation;
     use tantivy::query::AllQuery;
 
     const BODY: &str = "Dockworkers in the northern port walked out on Friday over a plan to \
@@ -196,7 +197,11 @@ mod tests {
             })
             .collect();
         for a in &articles {
-            w.add_document(documents::article_document(a, &f))?;
+            w.run(
+                documents::article_documents(a, &f)
+                    .into_iter()
+                    .map(UserOperation::Add),
+            )?;
         }
         w.commit()?;
         let searcher = index.reader()?.searcher();

@@ -168,3 +168,10 @@ impl TestEnv {
         v
     }
 }
+
+/// Where the shared data lives: `NEWSDEX_SHARED`, else `../shared` beside the crate.
+pub fn shared() -> PathBuf {
+    std::env::var_os("NEWSDEX_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
