@@ -29,14 +29,8 @@ fn reuters() -> Option<PathBuf> {
 
 /// Every quote of every article in `dir`'s SGML files.
 fn extracted(dir: &Path) -> Vec<Quote> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("corpus readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
-        .collect();
-    files.sort();
     let mut args = vec!["extract".to_string()];
-    args.extend(files.iter().map(|p| p.display().to_string()));
+    args.extend(util::sgm_files(dir).iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = newsdex_in(dir, &args);
     assert!(

@@ -5,7 +5,7 @@
 mod util;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
 use util::{TestEnv, shared};
@@ -630,14 +630,8 @@ fn reuters_stories(dir: &Path) -> Vec<(Vec<String>, Vec<String>)> {
     let title = regex::Regex::new(r"(?s)<TITLE>(.*?)</TITLE>").expect("regex");
     let body = regex::Regex::new(r"(?s)<BODY>(.*?)</BODY>").expect("regex");
     let whole = regex::Regex::new(r"(?s)<TEXT[^>]*>(.*?)</TEXT>").expect("regex");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("reuters dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for f in files {
+    for f in util::sgm_files(dir) {
         let bytes = std::fs::read(&f).expect("read sgm");
         let text = String::from_utf8_lossy(&bytes);
         for s in story.captures_iter(&text) {

@@ -123,6 +123,21 @@ pub fn all(
     Ok(docs.into_iter().map(|(_, a)| a).collect())
 }
 
+/// Every matching document in `sort`'s order: best first with scores, or by date without.
+pub fn every(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: SortOrder,
+) -> anyhow::Result<Vec<Scored>> {
+    Ok(match sort {
+        SortOrder::Score => all_ranked(searcher, query)?,
+        SortOrder::Date | SortOrder::DateDesc => all(searcher, query, sort)?
+            .into_iter()
+            .map(|at| (None, at))
+            .collect(),
+    })
+}
+
 /// Every matching document with its BM25 score, best first (equal scores in index order).
 pub fn all_ranked(searcher: &Searcher, query: &dyn Query) -> anyhow::Result<Vec<Scored>> {
     let mut docs = searcher.search(query, &Ranked)?;

@@ -16,8 +16,7 @@ use tantivy::query::{
 };
 use tantivy::{BitSet, DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
-/// Name of the fast field that links a quote document to its article.
-const QUOTE_NO: &str = "quote_no";
+use crate::index::schema::QUOTE_NO;
 
 /// Matches the quote documents of the articles `articles` matches (score 0: article facts
 /// filter quotes, they do not rank them).

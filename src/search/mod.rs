@@ -228,14 +228,7 @@ impl Prepared {
         if let Some(q) = &self.quotes {
             return quotes::all(self, &**q, sort);
         }
-        let docs = match sort {
-            SortOrder::Score => hits::all_ranked(&self.searcher, &*self.query)?,
-            SortOrder::Date | SortOrder::DateDesc => hits::all(&self.searcher, &*self.query, sort)?
-                .into_iter()
-                .map(|at| (None, at))
-                .collect(),
-        };
-        Ok(docs
+        Ok(hits::every(&self.searcher, &*self.query, sort)?
             .into_iter()
             .map(|(score, at)| HitRef::article(at, score))
             .collect())

@@ -67,14 +67,7 @@ pub fn top(
 /// Every matching quote: best first for the score order, else by date (undated last), each
 /// article's quotes in the order they stand in it.
 pub fn all(p: &Prepared, quotes: &dyn Query, sort: SortOrder) -> anyhow::Result<Vec<HitRef>> {
-    let found = match sort {
-        SortOrder::Score => hits::all_ranked(&p.searcher, quotes)?,
-        SortOrder::Date | SortOrder::DateDesc => hits::all(&p.searcher, quotes, sort)?
-            .into_iter()
-            .map(|at| (None, at))
-            .collect(),
-    };
-    link(p, found)
+    link(p, hits::every(&p.searcher, quotes, sort)?)
 }
 
 /// Quote documents as hits on their articles.
