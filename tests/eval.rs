@@ -80,3 +80,68 @@ fn speakers_f1_holds() {
         "speakers F1 {got} dropped below the README's {want} - 0.02"
     );
 }
+
+/// The README's page-extraction row for `form` (`txt` or `html`): headlines right and body F1.
+fn readme_pages(form: &str) -> (u64, f64) {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with(&format!("| pages, `--form {form}`")))
+        .unwrap_or_else(|| panic!("no pages {form} row in the README page table"));
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    let headlines = cells[2]
+        .split('/')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no headline count in {row:?}"));
+    let f1 = cells[5]
+        .parse()
+        .unwrap_or_else(|_| panic!("no F1 in {row:?}"));
+    (headlines, f1)
+}
+
+/// `pages/score.py --form FORM` on the real binary: headlines right and body F1.
+fn measured_pages(shared: &Path, form: &str) -> (u64, f64) {
+    let out = Command::new("python3")
+        .arg(shared.join("eval-dev/pages/score.py"))
+        .args(["--newsdex", env!("CARGO_BIN_EXE_newsdex"), "--form", form])
+        .output()
+        .expect("python3 runs pages/score.py");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "pages/score.py failed: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(text.trim()).expect("score.py prints JSON");
+    eprintln!("pages {form}: {v}");
+    (
+        v["headline_right"].as_u64().expect("headline_right"),
+        v["body_f1"].as_f64().expect("body_f1"),
+    )
+}
+
+/// Headlines may drop by at most 3 pages and body F1 by at most 0.02 below the README's table.
+fn pages_hold(form: &str) {
+    let Some(shared) = shared() else { return };
+    let ((heads, f1), (want_heads, want_f1)) = (measured_pages(&shared, form), readme_pages(form));
+    assert!(
+        heads + 3 >= want_heads,
+        "{form}: {heads} headlines right, the README has {want_heads}"
+    );
+    assert!(
+        f1 >= want_f1 - 0.02,
+        "{form}: body F1 {f1} dropped below the README's {want_f1} - 0.02"
+    );
+}
+
+#[test]
+fn scraped_text_pages_hold() {
+    pages_hold("txt");
+}
+
+#[test]
+fn html_pages_hold() {
+    pages_hold("html");
+}
