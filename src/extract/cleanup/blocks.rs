@@ -316,16 +316,23 @@ fn max_run(blocks: &[Block]) -> Option<(i64, usize, usize)> {
 /// headline (one blurb that joined the run is shorter).
 const SUBHEAD_AFTER: usize = 60;
 
+/// How many blocks before the text are scored as headlines at most.
+const MAX_CANDIDATES: usize = 60;
+
 /// How far before the article's run a headline is looked for, in blocks.
 const HEADLINE_REACH: usize = 15;
 
 /// The headline: among the blocks from shortly before the run to where its prose gets dense
 /// (`text`), the title-shaped one with the best [`headline_score`].
 fn pick_headline(blocks: &[Block], run_start: usize, text: usize, end: usize) -> Option<usize> {
-    let from = run_start.saturating_sub(HEADLINE_REACH);
     // The text's first block can itself be the title when it ends in `?` or `!`.
     let titled = blocks.get(text).is_some_and(|b| is_title_like(&b.text));
     let upto = if titled { text + 1 } else { text };
+    // At most MAX_CANDIDATES blocks are scored: each score reads the page once (is it repeated?),
+    // and a file of many short lines before its first prose must not cost the square of them.
+    let from = run_start
+        .saturating_sub(HEADLINE_REACH)
+        .max(upto.saturating_sub(MAX_CANDIDATES));
     let echo = EchoWords::new(&blocks[upto.min(end)..end.max(upto)]);
     (from..upto)
         .filter_map(|i| {
