@@ -5,10 +5,10 @@
 //! prose adds its length, chrome and short link-like lines subtract, and the run with the
 //! largest sum wins. End markers ("Related Articles", "Comments") are walls no run crosses.
 //!
-//! The headline is then the title-shaped block just before that run (or among its first
-//! blocks), preferring one that a byline or date line follows and whose words the article
-//! repeats: the rules use shape and position, not a language's words, so pages in any language
-//! keep their body.
+//! The headline is then the best-scored title-shaped block between shortly before that run and
+//! where its prose gets dense: one that a byline or date line follows, that the page repeats,
+//! whose words the text echoes, with few text blocks between it and the text. The rules use
+//! shape and position, not a language's words, so pages in any language keep their body.
 
 use rustc_hash::FxHashSet;
 
@@ -34,14 +34,23 @@ pub enum Class {
     EndMarker,
 }
 
-/// One block of the page: its text (hard-wrapped lines joined by `\n`) and class.
+/// One block of the page: its text (hard-wrapped lines joined by `\n`), class and length in
+/// words ([`mass`], counted once: the run and the headline choice read it many times).
 #[derive(Debug, Clone)]
 pub struct Block {
     pub text: String,
     pub class: Class,
+    pub mass: usize,
 }
 
 impl Block {
+    /// A block of `text`, of `class` when a line rule gave one, else classed by its shape.
+    fn new(text: String, class: Option<Class>) -> Block {
+        let mass = mass(&text);
+        let class = class.unwrap_or_else(|| text_class(&text, mass));
+        Block { text, class, mass }
+    }
+
     /// How much the block speaks for being article text ([`weight`]), for `--show-blocks`.
     pub fn weight(&self) -> i64 {
         weight(self)
@@ -149,9 +158,7 @@ fn group(lines: &[(usize, &str)]) -> Vec<Block> {
     let mut current_block = usize::MAX;
     let flush = |current: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if !current.is_empty() {
-            let text = current.join("\n");
-            let class = text_class(&text);
-            blocks.push(Block { text, class });
+            blocks.push(Block::new(current.join("\n"), None));
             current.clear();
         }
     };
@@ -170,10 +177,7 @@ fn group(lines: &[(usize, &str)]) -> Vec<Block> {
         let class = line_class(line);
         if let Some(class) = class {
             flush(&mut current, &mut blocks);
-            blocks.push(Block {
-                text: line.to_string(),
-                class,
-            });
+            blocks.push(Block::new(line.to_string(), Some(class)));
             current_block = usize::MAX;
             continue;
         }
@@ -207,12 +211,12 @@ fn line_class(line: &str) -> Option<Class> {
 /// can run to 20 words).
 const LONG_UNPUNCTUATED: usize = 25;
 
-/// The class of a paragraph of text lines.
-fn text_class(text: &str) -> Class {
+/// The class of a paragraph of text lines, `mass` words long.
+fn text_class(text: &str, mass: usize) -> Class {
     // `By noon the ships were unloaded.` starts like a byline but is a sentence.
     if is_meta(text) && !ends_with_period(text) {
         Class::Meta
-    } else if ends_sentence(text) && mass(text) >= 3 || mass(text) >= LONG_UNPUNCTUATED {
+    } else if ends_sentence(text) && mass >= 3 || mass >= LONG_UNPUNCTUATED {
         Class::Prose
     } else {
         Class::Short
@@ -238,10 +242,9 @@ fn is_cjk(c: char) -> bool {
 /// How much a block speaks for being inside the article: prose its length, a long unpunctuated
 /// paragraph half of it, a short line or metadata a little against, chrome and boilerplate more.
 fn weight(b: &Block) -> i64 {
-    let m = i64::try_from(mass(&b.text)).unwrap_or(i64::MAX / 4);
+    let m = i64::try_from(b.mass).unwrap_or(i64::MAX / 4);
     match b.class {
-        Class::Prose if has_words(&b.text, 1) || m > 0 => m,
-        Class::Prose => 0,
+        Class::Prose => m,
         Class::Short if m >= 8 => m / 2,
         Class::Short | Class::Meta => -1,
         Class::Boilerplate | Class::Chrome => -2,
@@ -343,7 +346,7 @@ fn pick_headline(blocks: &[Block], run_start: usize, text: usize, end: usize) ->
             let prose_before: usize = blocks[run_start.min(i)..i]
                 .iter()
                 .filter(|b| b.class == Class::Prose)
-                .map(|b| mass(&b.text))
+                .map(|b| b.mass)
                 .sum();
             let after_prose = prose_before >= SUBHEAD_AFTER;
             let penalty = if after_prose { 1.0 } else { 0.0 };
@@ -365,7 +368,7 @@ fn first_line_title(blocks: &[Block]) -> Option<usize> {
         && first.text.chars().any(char::is_alphabetic)
         && blocks.get(1).is_some_and(|b| {
             b.class == Class::Meta
-                || b.class == Class::Prose && mass(&b.text) > mass(&first.text)
+                || b.class == Class::Prose && b.mass > first.mass
                 || !blocks.iter().any(|b| b.class == Class::Prose)
         });
     shaped.then_some(0)
@@ -382,7 +385,7 @@ fn headline_score(blocks: &[Block], i: usize, text: usize, echo: &EchoWords) -> 
     if !matches!(b.class, Class::Short | Class::Prose) || b.text.contains('\n') {
         return None;
     }
-    let words = word_count(&b.text).max(mass(&b.text));
+    let words = b.mass;
     // A title is never the page's last text, nor longer than 30 words (in CJK, 60 characters).
     let text_follows = blocks[i + 1..]
         .iter()
