@@ -19,11 +19,11 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
     let array = a.format == ExtractFormat::Json;
     let mut failed = false;
     let mut first = true;
-    if array {
-        out.write_all(b"[")?;
-    }
     if a.show_blocks {
         return show_blocks(&a.files, &mut out);
+    }
+    if array {
+        out.write_all(b"[")?;
     }
     for path in &a.files {
         let articles = match extract_file(path) {
