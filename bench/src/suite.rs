@@ -467,19 +467,7 @@ fn in_process_queries(index_dir: &Path, c: &Corpus, out: &mut Outcome) -> anyhow
             group(hits as u64)
         );
         let what = format!("{name}, top 10 + count, in process ({IN_PROCESS_RUNS} runs)");
-        match target {
-            Some(limit) => {
-                let met = p50.as_secs_f64() * 1e3 <= limit;
-                out.target(
-                    &what,
-                    "newsdex index + tantivy",
-                    result,
-                    &format!("p50 <= {limit} ms"),
-                    met,
-                );
-            }
-            None => out.row(&what, "newsdex index + tantivy", result),
-        }
+        timed_row(out, (&what, "newsdex index + tantivy"), result, p50, target);
     }
     Ok(())
 }
@@ -539,16 +527,22 @@ fn probes(c: &Corpus) -> Vec<Probe> {
 }
 
 /// A p50 against an optional target in milliseconds: a target row, or a plain one without.
-fn timed_row(out: &mut Outcome, what: &str, result: String, p50: Duration, target_ms: Option<f64>) {
+fn timed_row(
+    out: &mut Outcome,
+    (what, tool): (&str, &str),
+    result: String,
+    p50: Duration,
+    target_ms: Option<f64>,
+) {
     match target_ms {
         Some(limit) => out.target(
             what,
-            "newsdex",
+            tool,
             result,
             &format!("p50 <= {limit} ms"),
             p50.as_secs_f64() * 1e3 <= limit,
         ),
-        None => out.row(what, "newsdex", result),
+        None => out.row(what, tool, result),
     }
 }
 
@@ -634,7 +628,7 @@ fn library_queries(index_dir: &Path, c: &Corpus, out: &mut Outcome) -> anyhow::R
             ms(p99),
             group(hits as u64)
         );
-        timed_row(out, &what, result, p50, probe.library_ms);
+        timed_row(out, (&what, "newsdex"), result, p50, probe.library_ms);
     }
     Ok(())
 }
@@ -684,7 +678,7 @@ fn cli_queries(
         }
         let (p50, p99) = percentiles(&times);
         let result = format!("p50 {}, p99 {}", ms(p50), ms(p99));
-        timed_row(out, &what, result, p50, probe.cli_ms);
+        timed_row(out, (&what, "newsdex"), result, p50, probe.cli_ms);
     }
     Ok(())
 }
