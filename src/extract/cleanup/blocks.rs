@@ -322,8 +322,26 @@ const SUBHEAD_AFTER: usize = 60;
 /// How many blocks before the text are scored as headlines at most.
 const MAX_CANDIDATES: usize = 60;
 
-/// How far before the article's run a headline is looked for, in blocks.
+/// How far before the article's run a headline is looked for, in blocks that could be text.
 const HEADLINE_REACH: usize = 15;
+
+/// Where the headline search starts: [`HEADLINE_REACH`] text-like blocks before the run. Share
+/// buttons, icons and menus between title and text are furniture, however many there are.
+fn reach_start(blocks: &[Block], run_start: usize) -> usize {
+    let mut seen = 0;
+    (0..run_start)
+        .rev()
+        .find(|&i| {
+            seen += usize::from(is_text_like(&blocks[i]));
+            seen == HEADLINE_REACH
+        })
+        .unwrap_or(0)
+}
+
+/// A block that reads as words (a line or a paragraph), not page furniture or a blank icon.
+fn is_text_like(b: &Block) -> bool {
+    matches!(b.class, Class::Short | Class::Prose) && b.mass > 0
+}
 
 /// The headline: among the blocks from shortly before the run to where its prose gets dense
 /// (`text`), the title-shaped one with the best [`headline_score`].
@@ -333,9 +351,7 @@ fn pick_headline(blocks: &[Block], run_start: usize, text: usize, end: usize) ->
     let upto = if titled { text + 1 } else { text };
     // At most MAX_CANDIDATES blocks are scored: each score reads the page once (is it repeated?),
     // and a file of many short lines before its first prose must not cost the square of them.
-    let from = run_start
-        .saturating_sub(HEADLINE_REACH)
-        .max(upto.saturating_sub(MAX_CANDIDATES));
+    let from = reach_start(blocks, run_start).max(upto.saturating_sub(MAX_CANDIDATES));
     let echo = EchoWords::new(&blocks[upto.min(end)..end.max(upto)]);
     (from..upto)
         .filter_map(|i| {
@@ -415,10 +431,7 @@ fn headline_score(blocks: &[Block], i: usize, text: usize, echo: &EchoWords) -> 
         .any(|(j, other)| j != i && other.text == b.text);
     // Share buttons and menus between title and text are the page's furniture; only blocks that
     // could be text put distance between them.
-    let distance = between
-        .iter()
-        .filter(|b| matches!(b.class, Class::Short | Class::Prose))
-        .count() as f64;
+    let distance = between.iter().filter(|b| is_text_like(b)).count() as f64;
     Some(
         shaped
             + 2.0 * echo.share(&b.text)
