@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::dates;
 use super::{FileArticles, ReadError};
 use crate::model::RawArticle;
+use crate::text::strip_site_suffix;
 
 /// Deepest element nesting kept; real pages stay far below it.
 const MAX_DEPTH: usize = 200;
@@ -214,9 +215,12 @@ impl<'a> Page<'a> {
                 let key = ["property", "name", "itemprop"]
                     .iter()
                     .find_map(|k| e.attr(k));
+                // `property="og:title twitter:title"` declares the content for each name.
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
-                    self.meta
-                        .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
+                    for k in key.split_whitespace() {
+                        self.meta
+                            .push((k.to_ascii_lowercase(), content.trim().to_string()));
+                    }
                 }
             }
             "link" => {
@@ -289,14 +293,44 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The page's declared title (Dublin Core, Open Graph, Twitter, Parse.ly, JSON-LD
+    /// `headline`), else `<title>`; its on-page `<h1>` instead when the title is that heading
+    /// plus the site's name. An `<h1>` the title does not hold is often the site's logo or a
+    /// section name, so the title wins then, without its site suffix.
     fn headline(&self) -> String {
-        self.article_h1
-            .clone()
-            .or_else(|| self.page_h1.clone())
-            .or_else(|| self.meta(&["og:title", "twitter:title"]).map(one_line))
-            .or_else(|| self.ld.headline.clone())
-            .or_else(|| self.title.as_deref().map(strip_site_suffix))
-            .unwrap_or_default()
+        const DECLARED: &[&str] = &[
+            "dc.title",
+            "dc:title",
+            "dcterm:title",
+            "dcterms.title",
+            "og:title",
+            "twitter:title",
+            "parsely-title",
+        ];
+        let title = self
+            .meta(DECLARED)
+            .map(one_line)
+            .or_else(|| self.title.as_deref().map(one_line))
+            .filter(|t| !t.is_empty());
+        // JSON-LD `headline` (some sites put a description there) and `<h1>` are cleaner forms
+        // of the title when it holds them; without a title, either will do.
+        let cleaner = [
+            self.ld.headline.clone(),
+            self.article_h1.clone(),
+            self.page_h1.clone(),
+        ];
+        let held = |t: &str| {
+            cleaner
+                .iter()
+                .flatten()
+                .find(|c| holds_most_of(c, t))
+                .cloned()
+        };
+        let fallback = || cleaner.iter().flatten().next().cloned();
+        match title {
+            Some(t) => held(&t).unwrap_or_else(|| strip_site_suffix(&t).to_string()),
+            None => fallback().unwrap_or_default(),
+        }
     }
 
     /// Meta tags first, then JSON-LD, then `<time>` (inside the article before anywhere else).
@@ -687,20 +721,17 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// `Storm hits coast | The Daily Planet` -> `Storm hits coast`: a short last part after ` | `,
-/// ` - `, ` – ` or ` — ` is the site's name.
-fn strip_site_suffix(title: &str) -> String {
-    let title = one_line(title);
-    let cut = [" | ", " - ", " – ", " — ", " :: "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|(i, _)| *i);
-    match cut {
-        Some((i, len)) if i > 0 && title[i + len..].split_whitespace().count() <= 5 => {
-            title[..i].trim().to_string()
-        }
-        _ => title,
-    }
+/// Every word of `heading` is in `title`, and they are most of its words: the title is the
+/// heading with the site's name around it.
+fn holds_most_of(heading: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (h, t) = (words(heading), words(title));
+    !h.is_empty() && h.iter().all(|w| t.contains(w)) && h.len() * 5 >= t.len() * 3
 }
 
 /// A dateline opening the first paragraph (`PARIS, March 2 (AFP) -`, `Kyiv (AP) —`): the text
@@ -879,6 +910,63 @@ mod tests {
     }
 
     #[test]
+    fn headline_is_the_title_or_the_heading_it_holds() {
+        let page = |head: &str, body: &str| {
+            one(&format!(
+                "<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"
+            ))
+            .headline
+        };
+        // `<h1>` is the title without the site's name.
+        assert_eq!(
+            page(
+                "<title>Ferry fares rise again | Coastal Herald</title>",
+                "<h1>Ferry fares rise again</h1>"
+            ),
+            "Ferry fares rise again"
+        );
+        // `<h1>` is the site's logo: the title, without its suffix.
+        assert_eq!(
+            page(
+                "<title>Ferry fares rise again | Coastal Herald</title>",
+                "<h1>Coastal Herald</h1>"
+            ),
+            "Ferry fares rise again"
+        );
+        // Space-separated properties each name the content; Dublin Core comes first.
+        assert_eq!(
+            page(
+                r#"<title>Page</title><meta property="og:title x:title dc:title" content="Declared title here">"#,
+                "<h1>Logo</h1>"
+            ),
+            "Declared title here"
+        );
+        // JSON-LD `headline` is used when the title holds it, not when it is a description.
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"HEAD"}</script>"#;
+        assert_eq!(
+            page(
+                &format!(
+                    "<title>Harbour plan approved - City News</title>{}",
+                    ld.replace("HEAD", "Harbour plan approved")
+                ),
+                ""
+            ),
+            "Harbour plan approved"
+        );
+        assert_eq!(
+            page(
+                &format!(
+                    "<title>New Zealand</title>{}",
+                    ld.replace("HEAD", "country in Oceania")
+                ),
+                ""
+            ),
+            "New Zealand"
+        );
+        assert_eq!(page("", "<h1>Only a heading</h1>"), "Only a heading");
+    }
+
+    #[test]
     fn article_page_with_metadata() {
         let html = r#"<!doctype html><html><head><title>Bridge reopens | Valley Gazette</title>
             <meta property="og:title" content="Bridge reopens after repairs">
@@ -894,7 +982,8 @@ mod tests {
             <figure><img src="x.jpg"><figcaption>The bridge</figcaption></figure></article>
             <footer><p>Copyright</p></footer></body></html>"#;
         let a = one(html);
-        assert_eq!(a.headline, "The old bridge reopens");
+        // The declared title wins over an `<h1>` it does not hold.
+        assert_eq!(a.headline, "Bridge reopens after repairs");
         assert_eq!(
             a.body,
             "RIVERTON, March 8 - The old bridge opened to traffic again on Friday.\n\nWork took two years,\nthe council said."
