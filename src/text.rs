@@ -181,30 +181,6 @@ pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn alnum_run_stops_at_the_first_other_byte() {
-        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
-        assert_eq!(ascii_alnum_run(b"abc9"), 4);
-        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
-        assert_eq!(ascii_alnum_run(b""), 0);
-    }
-
-    #[test]
-    fn escapes_terminal_sequences() {
-        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(escape_control("plain\ttext\n"), "plain\ttext\n");
-    }
-
-    #[test]
-    fn folds_accents() {
-        assert_eq!(fold("Zürich ÉLAN"), "zurich elan");
-    }
-}
-
 /// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short last part
 /// after ` | `, ` - `, ` – `, ` — ` or ` :: ` whose words all start like a name (a capital, a
 /// digit, or a script without case) is the site's name, not part of the title. The part kept
@@ -235,5 +211,29 @@ pub fn strip_site_suffix(title: &str) -> &str {
         prefix.trim()
     } else {
         title.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_run_stops_at_the_first_other_byte() {
+        assert_eq!(ascii_alnum_run(b"Ki-moon"), 2);
+        assert_eq!(ascii_alnum_run(b"abc9"), 4);
+        assert_eq!(ascii_alnum_run("é".as_bytes()), 0);
+        assert_eq!(ascii_alnum_run(b""), 0);
+    }
+
+    #[test]
+    fn escapes_terminal_sequences() {
+        assert_eq!(escape_control("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_control("plain\ttext\n"), "plain\ttext\n");
+    }
+
+    #[test]
+    fn folds_accents() {
+        assert_eq!(fold("Zürich ÉLAN"), "zurich elan");
     }
 }
