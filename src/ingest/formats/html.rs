@@ -326,6 +326,17 @@ impl<'a> Page<'a> {
                 .find(|c| holds_most_of(c, t))
                 .cloned()
         };
+        // An `<h1>` that the JSON-LD `headline` repeats is the story's own headline, stated twice
+        // by the publisher; a social title that differs is a variant written for sharing.
+        let agreed = self.ld.headline.as_ref().and_then(|ld| {
+            [&self.article_h1, &self.page_h1]
+                .into_iter()
+                .flatten()
+                .find(|h| holds_most_of(h, ld) && holds_most_of(ld, h))
+        });
+        if let Some(h) = agreed {
+            return h.clone();
+        }
         let fallback = || cleaner.iter().flatten().next().cloned();
         match title {
             Some(t) => held(&t).unwrap_or_else(|| strip_site_suffix(&t).to_string()),
@@ -465,14 +476,19 @@ fn ld_author(v: &Value) -> Option<String> {
 /// is removed from page text beforehand.
 const BREAK: char = '\u{e000}';
 
-/// The text blocks of a container: its `<p>` paragraphs when they hold most of its text, else
-/// every block-level run of text (pages built from `<div>`s and `<br>`s). Chrome is skipped, and
-/// so is the headline `<h1>`.
+/// The text blocks of a container. When `<p>` paragraphs hold most of its text, the page is
+/// written in paragraphs, and loose text in `<div>`s beside them is teasers, labels and widgets:
+/// then the paragraphs are kept, and with them the other running content (code, quotes, list
+/// items, subheads, table cells) that sits in the story's own element, the smallest one holding
+/// most of the paragraph text; lists in a sidebar beside it are not the story. Otherwise every
+/// block-level run of text is kept (pages built from `<div>`s and `<br>`s). Chrome is skipped,
+/// and so is the headline `<h1>`.
 fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
-    // (text, inside a <p>) in document order.
-    let mut blocks: Vec<(String, bool)> = Vec::new();
+    let mut blocks: Vec<Flushed> = Vec::new();
     let mut current = Block::default();
-    let (mut p_depth, mut a_depth) = (0usize, 0usize);
+    // Open block elements, innermost last: a block's text belongs to the innermost.
+    let mut open: Vec<ElementRef<'_>> = vec![container];
+    let mut a_depth = 0usize;
     let root_id = container.id();
     walk(container, |step| {
         match step {
@@ -485,20 +501,18 @@ fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
                     current.text.push(BREAK);
                 } else if name == "a" {
                     a_depth += 1;
-                } else if is_block(name) {
-                    current.flush(p_depth > 0, &mut blocks);
-                    p_depth += usize::from(name == "p");
+                } else if is_block(name) && e.id() != root_id {
+                    current.flush(&open, &mut blocks);
+                    open.push(e);
                 }
             }
             Step::Close(e) => {
                 let name = e.value().name();
                 if name == "a" {
                     a_depth = a_depth.saturating_sub(1);
-                } else if is_block(name) {
-                    current.flush(p_depth > 0, &mut blocks);
-                    if name == "p" {
-                        p_depth = p_depth.saturating_sub(1);
-                    }
+                } else if is_block(name) && e.id() != root_id {
+                    current.flush(&open, &mut blocks);
+                    open.pop();
                 }
             }
             Step::Text(t) => {
@@ -514,19 +528,57 @@ fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
         }
         true
     });
-    current.flush(p_depth > 0, &mut blocks);
-    let total: usize = blocks.iter().map(|(b, _)| b.len()).sum();
-    let in_p: usize = blocks
-        .iter()
-        .filter(|(_, p)| *p)
-        .map(|(b, _)| b.len())
-        .sum();
-    let only_p = in_p > 0 && in_p * 2 >= total;
+    current.flush(&open, &mut blocks);
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let in_p: usize = blocks.iter().filter(|b| b.in_p).map(|b| b.text.len()).sum();
+    if in_p == 0 || in_p * 2 < total {
+        return blocks.into_iter().map(|b| b.text).collect();
+    }
+    let story = story_element(&blocks, in_p);
     blocks
         .into_iter()
-        .filter(|(_, p)| *p || !only_p)
-        .map(|(b, _)| b)
+        .filter(|b| b.in_p || (b.in_content && story.is_some_and(|s| b.within(s))))
+        .map(|b| b.text)
         .collect()
+}
+
+/// The deepest element that holds more than half of the paragraph text (`in_p` bytes in all):
+/// the elements holding more than half form one chain of ancestors, so the deepest is unique.
+fn story_element(blocks: &[Flushed], in_p: usize) -> Option<ego_tree::NodeId> {
+    let mut held: std::collections::HashMap<ego_tree::NodeId, (usize, usize)> =
+        std::collections::HashMap::new();
+    for b in blocks.iter().filter(|b| b.in_p) {
+        for (depth, node) in b
+            .anchor
+            .ancestors()
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .enumerate()
+        {
+            held.entry(node.id()).or_insert((0, depth)).0 += b.text.len();
+        }
+    }
+    held.into_iter()
+        .filter(|(_, (len, _))| len * 2 > in_p)
+        .max_by_key(|(_, (_, depth))| *depth)
+        .map(|(id, _)| id)
+}
+
+/// One block of text and where it sits.
+struct Flushed<'a> {
+    text: String,
+    /// The innermost block element around the text.
+    anchor: ElementRef<'a>,
+    in_p: bool,
+    /// Inside an element that marks running content (see `is_content_block`).
+    in_content: bool,
+}
+
+impl Flushed<'_> {
+    fn within(&self, id: ego_tree::NodeId) -> bool {
+        self.anchor.id() == id || self.anchor.ancestors().any(|n| n.id() == id)
+    }
 }
 
 /// Text gathered for one block, and how much of it is link text.
@@ -538,8 +590,9 @@ struct Block {
 
 impl Block {
     /// Moves the text, whitespace collapsed, into `blocks` unless it is blank, mostly links
-    /// (menus, lists of other stories) or an ad label.
-    fn flush(&mut self, in_p: bool, blocks: &mut Vec<(String, bool)>) {
+    /// (menus, lists of other stories) or an ad label. `open` is the stack of block elements
+    /// around it, innermost last.
+    fn flush<'a>(&mut self, open: &[ElementRef<'a>], blocks: &mut Vec<Flushed<'a>>) {
         let lines: Vec<String> = self
             .text
             .split(BREAK)
@@ -552,12 +605,39 @@ impl Block {
         let ad_label = ["advertisement", "advertisements", "sponsored", "ad"]
             .iter()
             .any(|w| text.eq_ignore_ascii_case(w));
-        if !text.is_empty() && !links && !ad_label {
-            blocks.push((text, in_p));
+        if let (false, false, false, Some(&anchor)) =
+            (text.is_empty(), links, ad_label, open.last())
+        {
+            let inside = |test: fn(&str) -> bool| open[1..].iter().any(|e| test(e.value().name()));
+            blocks.push(Flushed {
+                text,
+                anchor,
+                in_p: inside(|n| n == "p"),
+                in_content: inside(is_content_block),
+            });
         }
         self.text.clear();
         self.link_chars = 0;
     }
+}
+
+/// Block elements whose text is running content wherever they stand, unlike a `<div>`'s.
+fn is_content_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "pre"
+            | "blockquote"
+            | "li"
+            | "dt"
+            | "dd"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "td"
+            | "th"
+    )
 }
 
 fn is_block(name: &str) -> bool {
@@ -964,6 +1044,17 @@ mod tests {
             "New Zealand"
         );
         assert_eq!(page("", "<h1>Only a heading</h1>"), "Only a heading");
+        // `<h1>` and JSON-LD agree: the social title is a variant.
+        assert_eq!(
+            page(
+                &format!(
+                    r#"<meta property="og:title" content="You won't believe this bridge">{}"#,
+                    ld.replace("HEAD", "Harbour bridge reopens")
+                ),
+                "<h1>Harbour bridge reopens</h1>"
+            ),
+            "Harbour bridge reopens"
+        );
     }
 
     #[test]
@@ -993,6 +1084,28 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Dana Wells"));
         assert_eq!(a.url.as_deref(), Some("https://gazette.example/bridge"));
         assert!(!a.needs_cleanup);
+    }
+
+    #[test]
+    fn story_keeps_its_code_lists_and_subheads_but_not_a_sidebar() {
+        let html = r#"<html><body>
+            <div class="post">
+              <p>The council published the plan on Monday, after two years of talks.</p>
+              <h2>What changes</h2>
+              <ul><li>Fares drop by a tenth</li><li>Night buses return</li></ul>
+              <pre>route 7: every 10 minutes</pre>
+              <p>The plan starts in May, the council said in a statement on its website.</p>
+            </div>
+            <div class="widgets"><h3>Popular</h3><ul><li>Weather today</li><li>Photo gallery</li></ul>
+              <div>Loose teaser text</div></div>
+            </body></html>"#;
+        assert_eq!(
+            one(html).body,
+            "The council published the plan on Monday, after two years of talks.\n\n\
+             What changes\n\nFares drop by a tenth\n\nNight buses return\n\n\
+             route 7: every 10 minutes\n\n\
+             The plan starts in May, the council said in a statement on its website."
+        );
     }
 
     #[test]
