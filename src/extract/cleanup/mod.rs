@@ -18,6 +18,7 @@ use time::Date;
 
 use super::dateline;
 use crate::ingest::formats::dates;
+use crate::text::strip_site_suffix;
 
 /// A scraped page split into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -114,28 +115,6 @@ fn page_date(line: &str) -> Option<Date> {
         }
     });
     dates::parse_any(without_weekday.unwrap_or(rest)).or_else(|| dates::parse_any(rest))
-}
-
-/// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short suffix of
-/// capitalised words after `|` or a spaced dash is the site's name, not part of the title.
-fn strip_site_suffix(title: &str) -> &str {
-    let cut = [" | ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|&(i, _)| i);
-    let Some((i, len)) = cut else {
-        return title;
-    };
-    let (prefix, suffix) = (&title[..i], &title[i + len..]);
-    let site_like = (1..=4).contains(&word_count(suffix))
-        && suffix
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    if site_like && word_count(prefix) >= 4 {
-        prefix.trim_end()
-    } else {
-        title
-    }
 }
 
 /// Decodes the HTML entities that survive in scraped text (`&amp;`, `&nbsp;`, `&#8217;`,
