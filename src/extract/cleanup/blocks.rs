@@ -340,7 +340,7 @@ fn reach_start(blocks: &[Block], run_start: usize) -> usize {
 
 /// A block that reads as words (a line or a paragraph), not page furniture or a blank icon.
 fn is_text_like(b: &Block) -> bool {
-    matches!(b.class, Class::Short | Class::Prose) && b.mass > 0
+    matches!(b.class, Class::Short | Class::Prose) && b.mass >= 4
 }
 
 /// The headline: among the blocks from shortly before the run to where its prose gets dense
@@ -368,7 +368,7 @@ fn pick_headline(blocks: &[Block], run_start: usize, text: usize, end: usize) ->
             let penalty = if after_prose { 1.0 } else { 0.0 };
             headline_score(blocks, i, ahead, &echo).map(|s| (s - penalty, i))
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
         .map(|(_, i)| i)
         .or_else(|| first_line_title(blocks))
 }
