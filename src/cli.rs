@@ -58,6 +58,7 @@ pub enum Command {
     /// Print what the indexer extracts from files (people, quotes, dateline) as JSON.
     #[command(after_help = "Examples:
   newsdex extract story.txt
+  newsdex extract --show-blocks scraped-page.txt     why each block was kept or dropped
   newsdex extract dump.jsonl | jq '.quotes[] | {speaker: .speaker.name, text}'")]
     Extract(ExtractArgs),
     /// Counts, date range, top people, speakers and places, hits per month.
@@ -338,6 +339,10 @@ pub struct ExtractArgs {
     /// jsonl: one article per line; json: one array of articles.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
     pub format: ExtractFormat,
+    /// Instead of articles, print each block of a scraped page with what became of it (headline,
+    /// body, dropped) and why.
+    #[arg(long)]
+    pub show_blocks: bool,
 }
 
 /// What `newsdex extract` writes.

@@ -181,6 +181,46 @@ pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
+/// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short last part
+/// after ` | `, ` - `, ` – `, ` — ` or ` :: ` whose words all start like a name (a capital, a
+/// digit, or a script without case) is the site's name, not part of the title. The part kept
+/// must have three words or more, so `Putin - Trump call ends` stays whole, and a title in
+/// capitals throughout is kept whole.
+///
+/// ```
+/// use newsdex::text::strip_site_suffix;
+/// assert_eq!(strip_site_suffix("Storm hits the coast | The Daily Planet"), "Storm hits the coast");
+/// assert_eq!(strip_site_suffix("Talks end - but questions remain"), "Talks end - but questions remain");
+/// assert_eq!(strip_site_suffix("Minecraft 1.8 - The Bountiful Update"), "Minecraft 1.8 - The Bountiful Update");
+/// assert_eq!(strip_site_suffix("U.S. CORPORATE FINANCE - BOND MARKET GROWS"), "U.S. CORPORATE FINANCE - BOND MARKET GROWS");
+/// ```
+pub fn strip_site_suffix(title: &str) -> &str {
+    let cut = [" | ", " - ", " – ", " — ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i);
+    let Some((i, len)) = cut else {
+        return title.trim();
+    };
+    let (prefix, suffix) = (&title[..i], &title[i + len..]);
+    // A title in capitals throughout (wire copy) shows no name by its capitals.
+    let shouted = prefix.chars().any(char::is_uppercase) && !title.chars().any(char::is_lowercase);
+    if shouted {
+        return title.trim();
+    }
+    let suffix_words = suffix.split_whitespace().count();
+    let name_like = suffix.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_lowercase())
+    });
+    if (1..=5).contains(&suffix_words) && name_like && prefix.split_whitespace().count() >= 3 {
+        prefix.trim()
+    } else {
+        title.trim()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

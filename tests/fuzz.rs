@@ -984,7 +984,7 @@ fn check_quotes(input: &[u8], rng: &mut Rng) -> usize {
 fn assert_article(a: &Article) {
     // What the indexer would store: building the documents must not panic, and the date must
     // come back as it went in.
-    let _ = newsdex::index::documents::article_document(a, fields());
+    let _ = newsdex::index::documents::article_documents(a, fields());
     if let Some(d) = a.date {
         let back = newsdex::index::documents::to_tantivy_date(d)
             .into_utc()

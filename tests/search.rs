@@ -5,10 +5,10 @@
 mod util;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
-use util::TestEnv;
+use util::{TestEnv, shared};
 
 /// The test corpus: six articles with dates, datelines and people, one with a terminal escape in
 /// its headline and one with CSV-hostile punctuation.
@@ -605,13 +605,6 @@ fn stats_report_counts_names_and_months() {
     );
 }
 
-/// Where the shared data lives: `NEWSDEX_SHARED`, else `../shared` beside the crate.
-fn shared() -> PathBuf {
-    std::env::var_os("NEWSDEX_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
-
 /// Tokens as the index sees them: lower-cased runs of letters and digits.
 fn tokens(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -637,14 +630,8 @@ fn reuters_stories(dir: &Path) -> Vec<(Vec<String>, Vec<String>)> {
     let title = regex::Regex::new(r"(?s)<TITLE>(.*?)</TITLE>").expect("regex");
     let body = regex::Regex::new(r"(?s)<BODY>(.*?)</BODY>").expect("regex");
     let whole = regex::Regex::new(r"(?s)<TEXT[^>]*>(.*?)</TEXT>").expect("regex");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("reuters dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
-        .collect();
-    files.sort();
     let mut out = Vec::new();
-    for f in files {
+    for f in util::sgm_files(dir) {
         let bytes = std::fs::read(&f).expect("read sgm");
         let text = String::from_utf8_lossy(&bytes);
         for s in story.captures_iter(&text) {

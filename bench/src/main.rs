@@ -66,6 +66,13 @@ enum Internal {
         #[arg(long)]
         db: PathBuf,
     },
+    /// Scraped-page cleanup speed on one core: every `page.txt` under PAGES (e.g.
+    /// ../shared/eval-dev/pages/pages), cleaned again and again for about two seconds.
+    #[command(hide = true)]
+    CleanupSpeed {
+        #[arg(long)]
+        pages: PathBuf,
+    },
     /// Bytes per index component and field (to decide what the schema keeps).
     #[command(hide = true)]
     Space {
@@ -94,6 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }) => return baselines::raw_tantivy(&corpus, &index, memory),
         Some(Internal::SqliteIndex { corpus, db }) => return baselines::sqlite_index(&corpus, &db),
         Some(Internal::Space { index }) => return space::report(&index),
+        Some(Internal::CleanupSpeed { pages }) => return cleanup_speed(&pages),
         None => {}
     }
     let target = parse_size(&cli.size)?;
@@ -126,6 +134,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     std::fs::write(&output, report::merge(&existing, &label, &section))
         .with_context(|| format!("cannot write {}", output.display()))?;
     eprintln!("wrote {}", output.display());
+    Ok(())
+}
+
+/// Prints how many MB/s of scraped text `extract::cleanup::clean_page` gets through on one core.
+fn cleanup_speed(pages: &Path) -> anyhow::Result<()> {
+    let mut texts = Vec::new();
+    for entry in
+        std::fs::read_dir(pages).with_context(|| format!("cannot list {}", pages.display()))?
+    {
+        let file = entry?.path().join("page.txt");
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            texts.push(text);
+        }
+    }
+    anyhow::ensure!(!texts.is_empty(), "no page.txt under {}", pages.display());
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let started = std::time::Instant::now();
+    let mut rounds = 0u32;
+    while rounds == 0 || started.elapsed().as_secs_f64() < 2.0 {
+        for t in &texts {
+            std::hint::black_box(newsdex::extract::cleanup::clean_page(t));
+        }
+        rounds += 1;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "{} pages, {:.1} MB, {rounds} rounds in {secs:.2} s: {:.1} MB/s on one core",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 * f64::from(rounds) / 1e6 / secs
+    );
     Ok(())
 }
 

@@ -197,10 +197,7 @@ fn emit(
                 p.top(a.sort, a.limit, a.offset)?
             };
             ex.begin(total, &a.query, a.offset)?;
-            for r in page {
-                let hit = loader.load(r)?;
-                ex.write(&hit, snippet_of(&hit).as_ref())?;
-            }
+            loader.each(&page, |hit| Ok(ex.write(&hit, snippet_of(&hit).as_ref())?))?;
             total
         }
     };

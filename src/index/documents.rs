@@ -1,13 +1,21 @@
-//! Articles to tantivy documents: one `article` document (its quotes stored on it as spans), and
-//! the `file` document that carries a source file's fingerprint.
+//! Articles to tantivy documents: one `article` document (its quotes stored on it as spans), right
+//! after it one `quote` document per quote, and the `file` document that carries a source file's
+//! fingerprint.
+//!
+//! A quote document is what makes quote search an index look-up: the quote's words (indexed with
+//! positions, not stored), its speaker, its date (for date filters and sorts) and its place among
+//! its article's quotes (`quote_no`, 1-based). It stores nothing: because an article and its
+//! quotes are added in one batch, they sit next to each other in every segment (merges keep the
+//! order), so the article of quote document `d` is document `d - quote_no`, read only for the
+//! hits shown (`search::join`).
 
 use tantivy::schema::Field;
-use tantivy::{DateTime, TantivyDocument};
+use tantivy::{DateTime, TantivyDocument, Term};
 use time::Date;
 
 use super::fingerprints::Fingerprint;
 use super::quote_spans::{self, Span};
-use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTED};
+use super::schema::{Fields, KIND_ARTICLE, KIND_FILE, KIND_QUOTE, KIND_QUOTED};
 use crate::model::Article;
 use crate::text::name_keys;
 
@@ -21,8 +29,50 @@ pub fn to_tantivy_date(d: Date) -> DateTime {
     DateTime::from_timestamp_secs(secs.clamp(-LIMIT_SECS, LIMIT_SECS))
 }
 
-/// The document for one article.
-pub fn article_document(a: &Article, f: &Fields) -> TantivyDocument {
+/// The documents for one article, in the order the index must keep them: the article, then its
+/// quotes (see the module doc). Add them in one `IndexWriter::run` batch.
+pub fn article_documents(a: &Article, f: &Fields) -> Vec<TantivyDocument> {
+    let mut docs = Vec::with_capacity(1 + a.quotes.len());
+    docs.push(article_document(a, f));
+    docs.extend(quote_documents(a, f));
+    docs
+}
+
+/// The quote documents of an article, in the order of its stored spans.
+pub fn quote_documents<'a>(
+    a: &'a Article,
+    f: &'a Fields,
+) -> impl Iterator<Item = TantivyDocument> + 'a {
+    let date = a.date.map(to_tantivy_date);
+    a.quotes.iter().enumerate().map(move |(i, q)| {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, KIND_QUOTE);
+        // Deletes the quotes with their article when the file changes or goes (the article's
+        // own `path` is stored, which would cost every quote a copy).
+        doc.add_text(f.quote_of, &a.path);
+        doc.add_u64(f.quote_no, i as u64 + 1);
+        // The words shown for the hit: the body between the stored offsets.
+        doc.add_text(f.quote, a.body.get(q.start..q.end).unwrap_or(&q.text));
+        if let Some(d) = date {
+            doc.add_date(f.date, d);
+        }
+        let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+        add_names(&mut doc, f.speakers, f.speaker_key, speaker.into_iter());
+        doc
+    })
+}
+
+/// The terms that delete every document of the source file `path`: its articles and fingerprint
+/// (`path`) and their quotes (`quote_of`).
+pub fn path_terms(f: &Fields, path: &str) -> [Term; 2] {
+    [
+        Term::from_field_text(f.path, path),
+        Term::from_field_text(f.quote_of, path),
+    ]
+}
+
+/// The article document alone.
+fn article_document(a: &Article, f: &Fields) -> TantivyDocument {
     let place = a.dateline.as_ref().and_then(|d| d.place.as_deref());
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, KIND_ARTICLE);

@@ -23,7 +23,7 @@ use super::{Fields, documents};
 use crate::error::Fatal;
 use crate::ingest::formats::{self, ReadError};
 use crate::ingest::walk::{self, FileEntry, Found, MetadataReader, WalkEvent, WalkOptions};
-use crate::model::{Article, RawArticle};
+use crate::model::RawArticle;
 
 /// Everything `newsdex index` needs, already validated.
 #[derive(Debug, Clone)]
@@ -428,7 +428,7 @@ impl Sink<'_> {
             // The first part of a file the index holds removes its older documents.
             if self.streaming.insert(path.clone()) && slot.is_some() {
                 self.ops
-                    .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                    .extend(documents::path_terms(&f, &path).map(UserOperation::Delete));
             }
             self.ops.extend(docs.into_iter().map(UserOperation::Add));
             return self.flush_when_full();
@@ -470,7 +470,7 @@ impl Sink<'_> {
                 // delete is applied to every segment, which made a first run several times slower.
                 if slot.is_some() && !streamed {
                     self.ops
-                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                        .extend(documents::path_terms(&f, &path).map(UserOperation::Delete));
                 }
                 self.ops.extend(docs.into_iter().map(UserOperation::Add));
                 self.ops
@@ -484,7 +484,7 @@ impl Sink<'_> {
                 // nothing: its old articles would answer for text it no longer has.
                 if slot.is_some() || streamed {
                     self.ops
-                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                        .extend(documents::path_terms(&f, &path).map(UserOperation::Delete));
                 }
                 if reason != UNSUPPORTED {
                     self.progress.warn(&format!("skipped {path}: {reason}"));
@@ -496,7 +496,7 @@ impl Sink<'_> {
                 // articles went with the first part; the next run indexes the file again.)
                 if streamed {
                     self.ops
-                        .push(UserOperation::Delete(Term::from_field_text(f.path, &path)));
+                        .extend(documents::path_terms(&f, &path).map(UserOperation::Delete));
                 }
                 self.progress.warn(&format!("failed {path}: {reason}"));
                 self.summary.failed += 1;
@@ -701,8 +701,9 @@ fn examine(
     let mut articles = 0;
     loop {
         let chunk: Vec<RawArticle> = raws.by_ref().take(CHUNK_ARTICLES).collect();
-        docs = extract_documents(path, chunk, multi, fields, cfg.threads);
-        articles += docs.len() as u64;
+        let extracted;
+        (docs, extracted) = extract_documents(path, chunk, multi, fields, cfg.threads);
+        articles += extracted;
         if raws.len() == 0 {
             break;
         }
@@ -726,22 +727,28 @@ const SPLIT_ARTICLES: usize = 64;
 /// Articles of a big file whose documents go to the index together.
 const CHUNK_ARTICLES: usize = 1024;
 
-/// Extracts a file's articles into documents, in order. A file of many articles (a JSON Lines
-/// dump, an SGML collection) is split over `threads` threads: otherwise one big file keeps one
-/// core busy while the others wait for files.
+/// Extracts a file's articles into documents, in order (each article followed by its quote
+/// documents), with the number of articles. A file of many articles (a JSON Lines dump, an SGML
+/// collection) is split over `threads` threads: otherwise one big file keeps one core busy while
+/// the others wait for files.
 fn extract_documents(
     path: &str,
     mut raws: Vec<RawArticle>,
     multi: bool,
     fields: &Fields,
     threads: usize,
-) -> Vec<TantivyDocument> {
-    let one = |raws: Vec<RawArticle>| -> Vec<TantivyDocument> {
-        raws.into_iter()
-            .map(|raw| crate::extract::enrich(path, raw, multi))
-            .filter(Article::has_text)
-            .map(|article| documents::article_document(&article, fields))
-            .collect()
+) -> (Vec<TantivyDocument>, u64) {
+    let one = |raws: Vec<RawArticle>| -> (Vec<TantivyDocument>, u64) {
+        let mut docs = Vec::with_capacity(raws.len());
+        let mut articles = 0;
+        for raw in raws {
+            let article = crate::extract::enrich(path, raw, multi);
+            if article.has_text() {
+                articles += 1;
+                docs.extend(documents::article_documents(&article, fields));
+            }
+        }
+        (docs, articles)
     };
     if threads < 2 || raws.len() < SPLIT_ARTICLES {
         return one(raws);
@@ -758,17 +765,17 @@ fn extract_documents(
             .drain(1..)
             .map(|chunk| scope.spawn(|| one(chunk)))
             .collect();
-        let mut docs = chunks.pop().map(one).unwrap_or_default();
+        let (mut docs, mut articles) = chunks.pop().map(one).unwrap_or_default();
         for helper in rest {
             // A panic in a helper thread is re-raised here, so the caller's catch turns it into
             // this file's failure as for any other extraction bug.
-            docs.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
+            let (more, n) = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            docs.extend(more);
+            articles += n;
         }
-        docs
+        (docs, articles)
     })
 }
 
@@ -792,7 +799,9 @@ fn remove_vanished(
     let mut removed = 0;
     for (path, slot, _) in known.iter() {
         if !met[slot] && Path::new(path).starts_with(root) {
-            writer.delete_term(Term::from_field_text(f.path, path));
+            for term in documents::path_terms(f, path) {
+                writer.delete_term(term);
+            }
             removed += 1;
         }
     }

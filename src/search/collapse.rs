@@ -108,22 +108,33 @@ pub fn each_with_story(
 ) -> anyhow::Result<()> {
     let groups = groups(searcher, every.iter().map(|r| r.article))?;
     let mut first_ids: Vec<String> = Vec::new();
-    for (i, (r, g)) in every.into_iter().zip(groups).enumerate() {
-        // A skipped hit is only loaded when its story starts there.
-        if i < offset && g < first_ids.len() {
-            continue;
-        }
-        let mut hit = loader.load(r)?;
+    // A skipped hit is only loaded when its story starts there.
+    let mut starts = 0;
+    let needed: Vec<(HitRef, usize, bool)> = every
+        .into_iter()
+        .zip(groups)
+        .enumerate()
+        .filter_map(|(i, (r, g))| {
+            let starts_story = g == starts;
+            starts += usize::from(starts_story);
+            (i >= offset || starts_story).then_some((r, g, i >= offset))
+        })
+        .collect();
+    let refs: Vec<HitRef> = needed.iter().map(|n| n.0).collect();
+    let mut rest = needed.iter();
+    loader.each(&refs, |mut hit| {
+        let Some(&(_, g, shown)) = rest.next() else {
+            return Ok(());
+        };
         if g == first_ids.len() {
             first_ids.push(hit.id.clone());
         }
-        if i < offset {
-            continue;
+        if shown {
+            hit.story = first_ids.get(g).cloned();
+            write(hit)?;
         }
-        hit.story = first_ids.get(g).cloned();
-        write(hit)?;
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Reads stored sketches, keeping each segment's column open.
@@ -167,6 +178,7 @@ mod tests {
     use crate::index::{documents, schema};
     use crate::model::Article;
     use tantivy::collector::DocSetCollector;
+    use tantivy::indexer::UserOperation;
     use tantivy::query::AllQuery;
 
     const BODY: &str = "Dockworkers in the northern port walked out on Friday over a plan to \
@@ -196,7 +208,11 @@ mod tests {
             })
             .collect();
         for a in &articles {
-            w.add_document(documents::article_document(a, &f))?;
+            w.run(
+                documents::article_documents(a, &f)
+                    .into_iter()
+                    .map(UserOperation::Add),
+            )?;
         }
         w.commit()?;
         let searcher = index.reader()?.searcher();

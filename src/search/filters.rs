@@ -89,16 +89,30 @@ impl Filters {
         })
     }
 
-    /// One constant-score query per filter; all of them must match.
-    pub fn queries(&self, f: &Fields) -> Vec<Box<dyn Query>> {
+    /// One constant-score query per filter; all of them must match. On quote documents
+    /// (`on_quotes`) the article-level filters match through the quote's article.
+    pub fn queries(&self, f: &Fields, on_quotes: bool) -> Vec<Box<dyn Query>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         let term = |field: Field, key: &str| -> Box<dyn Query> {
             let q = TermQuery::new(Term::from_field_text(field, key), IndexRecordOption::Basic);
             Box::new(ConstScoreQuery::new(Box::new(q), 0.0))
         };
-        out.extend(self.person.iter().map(|k| term(f.person_key, k)));
+        // Persons named and the place are facts of the article; a quote document holds its
+        // speaker and date itself.
+        let of_article = |q: Box<dyn Query>| -> Box<dyn Query> {
+            if on_quotes {
+                Box::new(super::join::OfArticle::new(q))
+            } else {
+                q
+            }
+        };
+        out.extend(
+            self.person
+                .iter()
+                .map(|k| of_article(term(f.person_key, k))),
+        );
         out.extend(self.speaker.iter().map(|k| term(f.speaker_key, k)));
-        out.extend(self.place.iter().map(|k| term(f.place_key, k)));
+        out.extend(self.place.iter().map(|k| of_article(term(f.place_key, k))));
         if self.since.is_some() || self.until.is_some() {
             let bound = |d: Option<Date>| match d {
                 Some(d) => {

@@ -123,6 +123,21 @@ pub fn all(
     Ok(docs.into_iter().map(|(_, a)| a).collect())
 }
 
+/// Every matching document in `sort`'s order: best first with scores, or by date without.
+pub fn every(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: SortOrder,
+) -> anyhow::Result<Vec<Scored>> {
+    Ok(match sort {
+        SortOrder::Score => all_ranked(searcher, query)?,
+        SortOrder::Date | SortOrder::DateDesc => all(searcher, query, sort)?
+            .into_iter()
+            .map(|at| (None, at))
+            .collect(),
+    })
+}
+
 /// Every matching document with its BM25 score, best first (equal scores in index order).
 pub fn all_ranked(searcher: &Searcher, query: &dyn Query) -> anyhow::Result<Vec<Scored>> {
     let mut docs = searcher.search(query, &Ranked)?;
@@ -250,6 +265,12 @@ impl HitRef {
 /// A quote hit shows its article's headline, date and place, and the article's body between the
 /// quote's stored offsets; the article last read is kept, because the quotes of one article
 /// usually come together.
+/// Hits [`Loader::each`] loads at once. Hits spread over the whole store touch most of its
+/// blocks in any chunk, so a chunk must be large for each block to be read once for many hits:
+/// at 1 GB (1,700 store blocks), `oil --all` (85,958 hits) took 11.3 s hit by hit, 11.3 s in
+/// chunks of 4,096, 6.6 s of 16,384 and 3.9 s of 65,536, for about 100 MB more memory.
+pub const LOAD_CHUNK: usize = 1 << 16;
+
 pub struct Loader<'s> {
     searcher: &'s Searcher,
     fields: Fields,
@@ -263,6 +284,31 @@ impl<'s> Loader<'s> {
             fields,
             article: None,
         }
+    }
+
+    /// Loads every hit of `refs`, handing them to `each` in the order given, but reading the
+    /// store [`LOAD_CHUNK`] hits at a time in address order. The store is compressed in large
+    /// blocks (`index::schema::settings`); hits in score order land on a different block each
+    /// time, and reading them as they come decompressed a block per hit (measured at 1 GB:
+    /// `oil --in-quotes --all` 12.9 s in score order, 1.6 s in date order, which is the
+    /// corpus's own order).
+    pub fn each(
+        &mut self,
+        refs: &[HitRef],
+        mut each: impl FnMut(Hit) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        for chunk in refs.chunks(LOAD_CHUNK) {
+            let mut order: Vec<usize> = (0..chunk.len()).collect();
+            order.sort_by_key(|&i| (chunk[i].article, chunk[i].quote));
+            let mut loaded: Vec<Option<Hit>> = (0..chunk.len()).map(|_| None).collect();
+            for i in order {
+                loaded[i] = Some(self.load(chunk[i])?);
+            }
+            for hit in loaded.into_iter().flatten() {
+                each(hit)?;
+            }
+        }
+        Ok(())
     }
 
     /// Loads the article or quote `r` points at.

@@ -8,6 +8,7 @@
 pub mod collapse;
 pub mod filters;
 pub mod hits;
+pub mod join;
 pub mod query;
 pub mod quotes;
 pub mod snippets;
@@ -55,11 +56,9 @@ pub struct Prepared {
     pub fields: Fields,
     /// The final query over articles; for quote search, the articles that can hold a match.
     pub query: Box<dyn Query>,
-    /// Quote search: the final query over the in-memory quote documents.
+    /// Quote search: the final query over the quote documents.
     quotes: Option<Box<dyn Query>>,
     ast: Option<Ast>,
-    /// `--any`: juxtaposed words are alternatives.
-    any: bool,
 }
 
 impl SearchSpec {
@@ -113,7 +112,7 @@ fn build(
         ];
         clauses.extend(
             spec.filters
-                .queries(&fields)
+                .queries(&fields, kind == KIND_QUOTE)
                 .into_iter()
                 .map(|q| (Occur::Must, q)),
         );
@@ -137,7 +136,6 @@ fn build(
         query,
         quotes,
         ast,
-        any: spec.any,
     })
 }
 
@@ -230,14 +228,7 @@ impl Prepared {
         if let Some(q) = &self.quotes {
             return quotes::all(self, &**q, sort);
         }
-        let docs = match sort {
-            SortOrder::Score => hits::all_ranked(&self.searcher, &*self.query)?,
-            SortOrder::Date | SortOrder::DateDesc => hits::all(&self.searcher, &*self.query, sort)?
-                .into_iter()
-                .map(|at| (None, at))
-                .collect(),
-        };
-        Ok(docs
+        Ok(hits::every(&self.searcher, &*self.query, sort)?
             .into_iter()
             .map(|(score, at)| HitRef::article(at, score))
             .collect())
@@ -434,7 +425,8 @@ pub(crate) mod testing {
         let (index, f) = crate::index::open_or_create(dir, false)?;
         let mut w = index.writer_with_num_threads(1, 15_000_000)?;
         for a in articles {
-            w.add_document(crate::index::documents::article_document(a, &f))?;
+            let docs = crate::index::documents::article_documents(a, &f);
+            w.run(docs.into_iter().map(tantivy::indexer::UserOperation::Add))?;
         }
         let mut commit = w.prepare_commit()?;
         commit.set_payload(&crate::index::commit_payload());

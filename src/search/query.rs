@@ -482,6 +482,8 @@ pub struct Compiler<'a> {
     pub default_fields: Vec<Field>,
     /// `--any`: juxtaposed words are alternatives.
     pub any: bool,
+    /// Quote search: words for fields of the article match the quotes of matching articles.
+    in_quotes: bool,
     analyzer: TextAnalyzer,
 }
 
@@ -497,6 +499,7 @@ impl<'a> Compiler<'a> {
             fields,
             default_fields,
             any,
+            in_quotes,
             analyzer: schema::news_analyzer(),
         }
     }
@@ -577,12 +580,23 @@ impl<'a> Compiler<'a> {
         let per_field: Vec<Box<dyn Query>> = self
             .fields_for(field)
             .into_iter()
-            .map(|f| leaf_query(f, &tokens, slop))
+            .map(|f| self.on_quotes(f, leaf_query(f, &tokens, slop)))
             .collect();
         if per_field.len() == 1 {
             per_field.into_iter().next()
         } else {
             Some(Box::new(BooleanQuery::union(per_field)))
+        }
+    }
+
+    /// In quote search, a query on a field of the article (not the quote's words or speaker)
+    /// matches the quotes of the articles it matches.
+    fn on_quotes(&self, field: Field, q: Box<dyn Query>) -> Box<dyn Query> {
+        let f = self.fields;
+        if self.in_quotes && field != f.quote && field != f.speakers {
+            Box::new(super::join::OfArticle::new(q))
+        } else {
+            q
         }
     }
 

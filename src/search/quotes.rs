@@ -1,42 +1,24 @@
 //! Quote search (`--in-quotes`): the query must match inside one quote, and each hit is a quote.
 //!
-//! Quotes are not indexed on disk: that repeated about a third of the body's words and made the
-//! index 1.3 times the size of its text. An article stores its quotes as spans of its body
-//! ([`quote_spans`]). A quote search first finds the articles that can hold a matching quote
-//! (the query's positive words in the body, every filter, at least one quote: [`candidates`]),
-//! then indexes those articles' quotes in memory, [`BATCH`] articles at a time, as `quote`
-//! documents with the same schema, and runs the real query on them. Hits are exact; the cost
-//! grows with the number of candidate articles, not with the index. A quote that holds none of
-//! the words a match needs is not indexed at all ([`Shape`]), which is most of a broad query.
+//! Every quote is a document of the index, right after its article (`index::documents`): its
+//! words (indexed with positions and field norms, not stored), its speaker and its date. A quote
+//! query is then one tantivy query over those documents, as fast as an article query and with
+//! exact counts and BM25 ranking among all quotes; what belongs to the article (`headline:`,
+//! `people:`, `--person`, `--place`) reaches its quotes through [`join::OfArticle`], and a hit
+//! reads its article and stored span only when shown ([`join::Linker`]).
 //!
-//! Ranking by score is BM25 among the quotes of one batch, so it is exact when the candidates fit
-//! in one batch and an approximation beyond (scores of different batches are merged as they are).
-
-use std::collections::HashSet;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+//! Measured against the design it replaces (quotes of the candidate articles indexed in memory
+//! at query time, whose cost grew with the archive): see BENCHMARKS.md (`--in-quotes` rows) for
+//! times and the index size this costs.
 
 use tantivy::collector::Count;
-use tantivy::directory::RamDirectory;
 use tantivy::query::Query;
-use tantivy::schema::Value;
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, Searcher, TantivyDocument};
 
 use super::Prepared;
 use super::SortOrder;
-use super::hits::{self, HitRef};
-use super::query::{Ast, Compiler, QField};
-use crate::index::documents::{add_keys, add_names};
-use crate::index::quote_spans::{self, Span};
-use crate::index::schema::{self, Fields, KIND_QUOTE};
-
-/// Candidate articles indexed in memory at a time: bounds memory (a few MB per batch) for a
-/// query that matches every quote.
-pub const BATCH: usize = 2_048;
-
-/// Memory the in-memory writer starts with (it grows as a batch needs).
-const BATCH_MEMORY: usize = 16 << 20;
+use super::hits::{self, HitRef, Scored};
+use super::join::Linker;
+use super::query::{Ast, QField};
 
 /// The article-level form of a quote query: every match of the quote query lies in an article
 /// this matches. Words meant for the quote are looked up in the body (a quote is part of it);
@@ -67,7 +49,7 @@ pub fn candidates(ast: &Ast) -> Ast {
 
 /// The number of matching quotes.
 pub fn count(p: &Prepared, quotes: &dyn Query) -> anyhow::Result<usize> {
-    Ok(run(p, quotes, SortOrder::Score, Want::Count)?.0)
+    Ok(p.searcher.search(quotes, &Count)?)
 }
 
 /// The number of matching quotes and one page of them.
@@ -78,332 +60,31 @@ pub fn top(
     limit: usize,
     offset: usize,
 ) -> anyhow::Result<(usize, Vec<HitRef>)> {
-    let end = offset.saturating_add(limit);
-    let want = match sort {
-        SortOrder::Score => Want::Best(end),
-        SortOrder::Date | SortOrder::DateDesc => Want::First(end),
-    };
-    let (n, refs) = run(p, quotes, sort, want)?;
-    Ok((n, refs.into_iter().skip(offset).collect()))
+    let (n, page) = hits::top(&p.searcher, quotes, sort, limit, offset)?;
+    Ok((n, link(p, page)?))
 }
 
-/// Every matching quote: best first for the score order (see the module doc on scores across
-/// batches), else by article in date order, then in the order the quotes stand in their article.
+/// Every matching quote: best first for the score order, else by date (undated last), each
+/// article's quotes in the order they stand in it.
 pub fn all(p: &Prepared, quotes: &dyn Query, sort: SortOrder) -> anyhow::Result<Vec<HitRef>> {
-    let want = match sort {
-        SortOrder::Score => Want::Best(usize::MAX),
-        SortOrder::Date | SortOrder::DateDesc => Want::First(usize::MAX),
-    };
-    Ok(run(p, quotes, sort, want)?.1)
+    link(p, hits::every(&p.searcher, quotes, sort)?)
 }
 
-/// What to keep of the matches while counting all of them.
-#[derive(Clone, Copy)]
-enum Want {
-    Count,
-    /// The best `n` by score.
-    Best(usize),
-    /// The first `n` in candidate order.
-    First(usize),
-}
-
-/// Runs the quote query over every batch of candidate articles (in `sort`'s date order, else in
-/// index order), batches on every core; returns the number of matching quotes and the ones
-/// `want` keeps, merged in batch order.
-fn run(
-    p: &Prepared,
-    quotes: &dyn Query,
-    sort: SortOrder,
-    want: Want,
-) -> anyhow::Result<(usize, Vec<HitRef>)> {
-    run_shaped(p, quotes, sort, want, &Shape::of(p))
-}
-
-/// [`run`] with the in-memory documents shaped by `shape` (tests compare shapes).
-fn run_shaped(
-    p: &Prepared,
-    quotes: &dyn Query,
-    sort: SortOrder,
-    want: Want,
-    shape: &Shape,
-) -> anyhow::Result<(usize, Vec<HitRef>)> {
-    let articles = hits::all(&p.searcher, &*p.query, sort)?;
-    let chunks: Vec<&[DocAddress]> = articles.chunks(BATCH).collect();
-    let results = in_parallel(chunks.len(), |i| {
-        let batch = Batch::build(p, shape, chunks[i])?;
-        batch.run(quotes, want)
-    })?;
-    let mut total = 0;
-    let mut kept: Vec<HitRef> = Vec::new();
-    for (found, refs) in results {
-        total += found;
-        kept.extend(refs);
-    }
-    match want {
-        Want::Count => {}
-        Want::Best(n) => {
-            // Stable: equal scores keep batch order.
-            kept.sort_by(|a, b| b.score.unwrap_or(0.0).total_cmp(&a.score.unwrap_or(0.0)));
-            kept.truncate(n);
-        }
-        Want::First(n) => kept.truncate(n),
-    }
-    Ok((total, kept))
-}
-
-/// `job(0..n)` on up to one thread per core; results in job order.
-fn in_parallel<T: Send>(
-    n: usize,
-    job: impl Fn(usize) -> anyhow::Result<T> + Sync,
-) -> anyhow::Result<Vec<T>> {
-    let threads = std::thread::available_parallelism().map_or(1, |c| c.get());
-    if n <= 1 || threads <= 1 {
-        return (0..n).map(job).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<anyhow::Result<T>>>> = (0..n).map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(n) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = slots.get(i) else { break };
-                    let result = job(i);
-                    if let Ok(mut slot) = slot.lock() {
-                        *slot = Some(result);
-                    }
-                }
+/// Quote documents as hits on their articles.
+fn link(p: &Prepared, found: Vec<Scored>) -> anyhow::Result<Vec<HitRef>> {
+    let mut linker = Linker::new(&p.searcher);
+    let mut refs = Vec::with_capacity(found.len());
+    for (score, at) in found {
+        // A document the quote query matched is a quote document, which always has a link.
+        if let Some((article, quote)) = linker.article_of(at)? {
+            refs.push(HitRef {
+                article,
+                quote: Some(quote),
+                score,
             });
         }
-    });
-    slots
-        .into_iter()
-        .map(|slot| match slot.into_inner() {
-            Ok(Some(result)) => result,
-            _ => Err(anyhow::anyhow!("a quote search batch did not finish")),
-        })
-        .collect()
-}
-
-/// What the in-memory quote documents of one query need: the words one of which a quote must
-/// hold to match (when the query implies such a set), and the article fields the query reads.
-/// Quotes that cannot match are left out, which is most of the work saved on a broad query.
-struct Shape {
-    needs_one_of: Option<HashSet<String>>,
-    headline: bool,
-    people: bool,
-    place: bool,
-}
-
-impl Shape {
-    /// Every quote, with every field: what the query would see with no shortcut.
-    #[cfg(test)]
-    fn everything() -> Shape {
-        Shape {
-            needs_one_of: None,
-            headline: true,
-            people: true,
-            place: true,
-        }
     }
-
-    fn of(p: &Prepared) -> Shape {
-        let Some(ast) = &p.ast else {
-            return Shape {
-                needs_one_of: None,
-                headline: false,
-                people: false,
-                place: false,
-            };
-        };
-        let mut compiler = Compiler::new(&p.fields, p.any, true);
-        Shape {
-            needs_one_of: needed_words(ast, p.any, &mut compiler).map(|w| w.into_iter().collect()),
-            headline: ast.reads(QField::Headline),
-            people: ast.reads(QField::People),
-            place: ast.reads(QField::Place),
-        }
-    }
-
-    /// False when the quote cannot match: it holds none of the needed words.
-    fn may_match(&self, quote: &str, analyzer: &mut TextAnalyzer) -> bool {
-        let Some(words) = &self.needs_one_of else {
-            return true;
-        };
-        let mut stream = analyzer.token_stream(quote);
-        while stream.advance() {
-            if words.contains(&stream.token().text) {
-                return true;
-            }
-        }
-        false
-    }
-}
-
-/// Words of which every quote matching `ast` holds at least one; `None` when no such set follows
-/// from the query (`*`, only negations, alternatives of which one constrains no quote word).
-fn needed_words(ast: &Ast, any: bool, c: &mut Compiler) -> Option<Vec<String>> {
-    let one_of = |items: &[&Ast], c: &mut Compiler| -> Option<Vec<String>> {
-        let mut all = Vec::new();
-        for item in items {
-            all.extend(needed_words(item, any, c)?);
-        }
-        (!all.is_empty()).then_some(all)
-    };
-    let all_of = |items: &[&Ast], c: &mut Compiler| {
-        items
-            .iter()
-            .filter_map(|a| needed_words(a, any, c))
-            .min_by_key(Vec::len)
-    };
-    match ast {
-        Ast::Word { field, text } | Ast::Phrase { field, text, .. }
-            if matches!(field, None | Some(QField::Quote)) =>
-        {
-            let words: Vec<String> = c.tokens(text).into_iter().map(|(_, t)| t).collect();
-            (!words.is_empty()).then_some(words)
-        }
-        Ast::Word { .. } | Ast::Phrase { .. } | Ast::All | Ast::Not(_) => None,
-        Ast::Required(inner) => needed_words(inner, any, c),
-        Ast::And(items) => all_of(&items.iter().collect::<Vec<_>>(), c),
-        Ast::Or(items) => one_of(&items.iter().collect::<Vec<_>>(), c),
-        Ast::Seq(items) if !any => all_of(&items.iter().collect::<Vec<_>>(), c),
-        Ast::Seq(items) => {
-            // With --any, plain words are alternatives unless a `+word` makes them optional.
-            let required: Vec<&Ast> = items
-                .iter()
-                .filter(|a| matches!(a, Ast::Required(_)))
-                .collect();
-            if required.is_empty() {
-                let plain: Vec<&Ast> = items.iter().filter(|a| !matches!(a, Ast::Not(_))).collect();
-                one_of(&plain, c)
-            } else {
-                all_of(&required, c)
-            }
-        }
-    }
-}
-
-/// The quotes of a batch of articles, indexed in memory.
-struct Batch {
-    searcher: Searcher,
-    /// For each in-memory document, in order: its article and the quote's place in it.
-    origin: Vec<(DocAddress, usize)>,
-}
-
-impl Batch {
-    fn build(p: &Prepared, shape: &Shape, articles: &[DocAddress]) -> anyhow::Result<Batch> {
-        // A single segment keeps documents in the order they are added, which `origin` relies
-        // on, and needs no indexing threads for a few thousand small documents.
-        let mut writer = Index::builder()
-            .schema(schema::quote_schema())
-            .tokenizers(schema::tokenizers())
-            .single_segment_index_writer(RamDirectory::create(), BATCH_MEMORY)?;
-        let mut analyzer = schema::news_analyzer();
-        let mut origin = Vec::new();
-        for &at in articles {
-            let article = Article::read(p, at)?;
-            let body = article.body(&p.fields);
-            for (i, span) in article.spans.iter().enumerate() {
-                let quote = body.get(span.start..span.end).unwrap_or_default();
-                if shape.may_match(quote, &mut analyzer) {
-                    writer.add_document(article.quote_document(&p.fields, shape, quote, *span))?;
-                    origin.push((at, i));
-                }
-            }
-        }
-        let searcher = writer.finalize()?.reader()?.searcher();
-        Ok(Batch { searcher, origin })
-    }
-
-    /// The number of matching quotes in this batch and the ones `want` keeps.
-    fn run(&self, quotes: &dyn Query, want: Want) -> anyhow::Result<(usize, Vec<HitRef>)> {
-        let s = &self.searcher;
-        Ok(match want {
-            Want::Count => (s.search(quotes, &Count)?, Vec::new()),
-            Want::Best(n) => {
-                let (found, page) = hits::top(s, quotes, SortOrder::Score, n, 0)?;
-                let refs = page
-                    .into_iter()
-                    .filter_map(|(score, at)| self.hit(at, score));
-                (found, refs.collect())
-            }
-            Want::First(n) => {
-                let found = hits::all(s, quotes, SortOrder::Score)?;
-                let refs = found.iter().take(n).filter_map(|&at| self.hit(at, None));
-                (found.len(), refs.collect())
-            }
-        })
-    }
-
-    fn hit(&self, at: DocAddress, score: Option<f32>) -> Option<HitRef> {
-        let &(article, quote) = self.origin.get(at.doc_id as usize)?;
-        Some(HitRef {
-            article,
-            quote: Some(quote),
-            score,
-        })
-    }
-}
-
-/// A stored article, as quote search reads it.
-struct Article {
-    doc: TantivyDocument,
-    spans: Vec<Span>,
-}
-
-impl Article {
-    fn read(p: &Prepared, at: DocAddress) -> anyhow::Result<Article> {
-        let doc: TantivyDocument = p.searcher.doc(at)?;
-        let spans = quote_spans::stored(&doc, p.fields.quotes);
-        Ok(Article { doc, spans })
-    }
-
-    /// The stored body the spans point into.
-    fn body(&self, f: &Fields) -> &str {
-        self.doc
-            .get_first(f.body)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-    }
-
-    /// One of its quotes as an in-memory document: the quote's words and speaker, the keys every
-    /// filter looks up, and the article's text fields the query reads.
-    fn quote_document(
-        &self,
-        f: &Fields,
-        shape: &Shape,
-        quote: &str,
-        span: Span,
-    ) -> TantivyDocument {
-        let text = |field| self.doc.get_first(field).and_then(|v| v.as_str());
-        let texts = |field| self.doc.get_all(field).filter_map(|v| v.as_str());
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.kind, KIND_QUOTE);
-        doc.add_text(f.quote, quote);
-        if shape.headline {
-            doc.add_text(f.headline, text(f.headline).unwrap_or_default());
-        }
-        if let Some(place) = text(f.place) {
-            if shape.place {
-                doc.add_text(f.place, place);
-            }
-            doc.add_text(f.place_key, crate::text::name_key(place));
-        }
-        if let Some(date) = self.doc.get_first(f.date).and_then(|v| v.as_datetime()) {
-            doc.add_date(f.date, date);
-        }
-        let (people, codes) = (texts(f.people), texts(f.people_codes));
-        if shape.people {
-            add_names(&mut doc, f.people, f.person_key, people);
-            add_names(&mut doc, f.people_codes, f.person_key, codes);
-        } else {
-            add_keys(&mut doc, f.person_key, people.chain(codes));
-        }
-        let speaker = span.speaker.and_then(|i| texts(f.speakers).nth(i));
-        add_names(&mut doc, f.speakers, f.speaker_key, speaker.into_iter());
-        doc
-    }
+    Ok(refs)
 }
 
 #[cfg(test)]
@@ -460,49 +141,101 @@ mod tests {
         testing::write(dir, &[a, b, c])
     }
 
-    /// Leaving out quotes that hold none of the needed words never changes what matches.
+    /// Each query with the quotes it must find, read off the three articles above: quote words,
+    /// negations, `--any`, and article fields carried to the quotes.
     #[test]
-    fn the_shortcut_finds_what_the_full_quote_index_finds() -> anyhow::Result<()> {
+    fn quote_queries_match_inside_one_quote() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         index(dir.path())?;
-        let queries = [
-            "cranes",
-            "cranes -wages",
-            "cranes OR -wages",
-            "+cranes wages",
-            "cranes wages",
-            "\"stay idle\"",
-            "NOT cranes",
-            "*",
-            "ferries OR wages",
-            "(cranes OR ferries) -idle",
-            "headline:cranes",
-            "speakers:quist",
-            "cranes AND (idle OR -agree)",
-            "-cranes -wages",
+        let cases: [(&str, bool, &[&str]); 15] = [
+            (
+                "cranes",
+                false,
+                &["The cranes stay idle", "We agree on wages and cranes"],
+            ),
+            ("cranes -wages", false, &["The cranes stay idle"]),
+            ("cranes wages", false, &["We agree on wages and cranes"]),
+            (
+                "cranes wages",
+                true,
+                &[
+                    "The cranes stay idle",
+                    "Wages first",
+                    "We agree on wages and cranes",
+                ],
+            ),
+            (
+                "+cranes wages",
+                true,
+                &["The cranes stay idle", "We agree on wages and cranes"],
+            ),
+            ("\"stay idle\"", false, &["The cranes stay idle"]),
+            ("\"cranes idle\"", false, &[]),
+            (
+                "NOT cranes",
+                false,
+                &["Wages first", "The ferries run late"],
+            ),
+            (
+                "*",
+                false,
+                &[
+                    "The cranes stay idle",
+                    "Wages first",
+                    "We agree on wages and cranes",
+                    "The ferries run late",
+                ],
+            ),
+            (
+                "ferries OR wages",
+                false,
+                &[
+                    "Wages first",
+                    "We agree on wages and cranes",
+                    "The ferries run late",
+                ],
+            ),
+            (
+                "headline:cranes",
+                false,
+                &["The cranes stay idle", "Wages first"],
+            ),
+            (
+                "speakers:quist",
+                false,
+                &["The cranes stay idle", "The ferries run late"],
+            ),
+            (
+                "headline:agree cranes",
+                false,
+                &["We agree on wages and cranes"],
+            ),
+            ("-headline:ferries the", false, &["The cranes stay idle"]),
+            (
+                "cranes OR headline:ferries",
+                false,
+                &[
+                    "The cranes stay idle",
+                    "We agree on wages and cranes",
+                    "The ferries run late",
+                ],
+            ),
         ];
-        for q in queries {
-            for any in [false, true] {
-                let spec = SearchSpec {
-                    query: Some(q.into()),
-                    any,
-                    in_quotes: true,
-                    filters: Filters::default(),
-                };
-                let p = prepare(dir.path(), &spec)?;
-                let Some(quotes) = &p.quotes else {
-                    anyhow::bail!("not a quote search");
-                };
-                let all = |shape: &Shape| -> anyhow::Result<Vec<HitRef>> {
-                    Ok(run_shaped(&p, &**quotes, SortOrder::Score, Want::First(99), shape)?.1)
-                };
-                let shortcut = all(&Shape::of(&p))?;
-                assert_eq!(shortcut, all(&Shape::everything())?, "{q:?} any={any}");
-                assert!(
-                    !shortcut.is_empty() || q == "-cranes -wages",
-                    "{q:?} any={any} found nothing"
-                );
+        for (q, any, want) in cases {
+            let spec = SearchSpec {
+                query: Some(q.into()),
+                any,
+                in_quotes: true,
+                filters: Filters::default(),
+            };
+            let p = prepare(dir.path(), &spec)?;
+            let mut loader = p.loader();
+            let mut found = Vec::new();
+            for hit in p.all(SortOrder::Date)? {
+                found.push(loader.load(hit)?.quote.unwrap_or_default());
             }
+            assert_eq!(found, want, "{q:?} any={any}");
+            assert_eq!(p.count()?, want.len(), "{q:?} any={any}");
         }
         Ok(())
     }

@@ -237,9 +237,7 @@ fn write_every_hit(
         Ok(ex.write(&hit, snippet.as_ref())?)
     };
     if prepared.in_quotes() {
-        for r in every {
-            write(loader.load(r)?)?;
-        }
+        loader.each(&every, write)?;
     } else {
         crate::search::collapse::each_with_story(
             &prepared.searcher,

@@ -168,3 +168,21 @@ impl TestEnv {
         v
     }
 }
+
+/// The `.sgm` files of a Reuters collection folder, in name order.
+pub fn sgm_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("Reuters folder readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Where the shared data lives: `NEWSDEX_SHARED`, else `../shared` beside the crate.
+pub fn shared() -> PathBuf {
+    std::env::var_os("NEWSDEX_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}

@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::dates;
 use super::{FileArticles, ReadError};
 use crate::model::RawArticle;
+use crate::text::strip_site_suffix;
 
 /// Deepest element nesting kept; real pages stay far below it.
 const MAX_DEPTH: usize = 200;
@@ -214,9 +215,12 @@ impl<'a> Page<'a> {
                 let key = ["property", "name", "itemprop"]
                     .iter()
                     .find_map(|k| e.attr(k));
+                // `property="og:title twitter:title"` declares the content for each name.
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
-                    self.meta
-                        .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
+                    for k in key.split_whitespace() {
+                        self.meta
+                            .push((k.to_ascii_lowercase(), content.trim().to_string()));
+                    }
                 }
             }
             "link" => {
@@ -289,14 +293,55 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The page's declared title (Dublin Core, Open Graph, Twitter, Parse.ly, JSON-LD
+    /// `headline`), else `<title>`; its on-page `<h1>` instead when the title is that heading
+    /// plus the site's name. An `<h1>` the title does not hold is often the site's logo or a
+    /// section name, so the title wins then, without its site suffix.
     fn headline(&self) -> String {
-        self.article_h1
-            .clone()
-            .or_else(|| self.page_h1.clone())
-            .or_else(|| self.meta(&["og:title", "twitter:title"]).map(one_line))
-            .or_else(|| self.ld.headline.clone())
-            .or_else(|| self.title.as_deref().map(strip_site_suffix))
-            .unwrap_or_default()
+        const DECLARED: &[&str] = &[
+            "dc.title",
+            "dc:title",
+            "dcterm:title",
+            "dcterms.title",
+            "og:title",
+            "twitter:title",
+            "parsely-title",
+        ];
+        let title = self
+            .meta(DECLARED)
+            .map(one_line)
+            .or_else(|| self.title.as_deref().map(one_line))
+            .filter(|t| !t.is_empty());
+        // JSON-LD `headline` (some sites put a description there) and `<h1>` are cleaner forms
+        // of the title when it holds them; without a title, either will do.
+        let cleaner = [
+            self.ld.headline.clone(),
+            self.article_h1.clone(),
+            self.page_h1.clone(),
+        ];
+        let held = |t: &str| {
+            cleaner
+                .iter()
+                .flatten()
+                .find(|c| holds_most_of(c, t))
+                .cloned()
+        };
+        // An `<h1>` that the JSON-LD `headline` repeats is the story's own headline, stated twice
+        // by the publisher; a social title that differs is a variant written for sharing.
+        let agreed = self.ld.headline.as_ref().and_then(|ld| {
+            [&self.article_h1, &self.page_h1]
+                .into_iter()
+                .flatten()
+                .find(|h| holds_most_of(h, ld) && holds_most_of(ld, h))
+        });
+        if let Some(h) = agreed {
+            return h.clone();
+        }
+        let fallback = || cleaner.iter().flatten().next().cloned();
+        match title {
+            Some(t) => held(&t).unwrap_or_else(|| strip_site_suffix(&t).to_string()),
+            None => fallback().unwrap_or_default(),
+        }
     }
 
     /// Meta tags first, then JSON-LD, then `<time>` (inside the article before anywhere else).
@@ -431,14 +476,19 @@ fn ld_author(v: &Value) -> Option<String> {
 /// is removed from page text beforehand.
 const BREAK: char = '\u{e000}';
 
-/// The text blocks of a container: its `<p>` paragraphs when they hold most of its text, else
-/// every block-level run of text (pages built from `<div>`s and `<br>`s). Chrome is skipped, and
-/// so is the headline `<h1>`.
+/// The text blocks of a container. When `<p>` paragraphs hold most of its text, the page is
+/// written in paragraphs, and loose text in `<div>`s beside them is teasers, labels and widgets:
+/// then the paragraphs are kept, and with them the other running content (code, quotes, list
+/// items, subheads, table cells) that sits in the story's own element, the smallest one holding
+/// most of the paragraph text; lists in a sidebar beside it are not the story. Otherwise every
+/// block-level run of text is kept (pages built from `<div>`s and `<br>`s). Chrome is skipped,
+/// and so is the headline `<h1>`.
 fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
-    // (text, inside a <p>) in document order.
-    let mut blocks: Vec<(String, bool)> = Vec::new();
+    let mut blocks: Vec<Flushed> = Vec::new();
     let mut current = Block::default();
-    let (mut p_depth, mut a_depth) = (0usize, 0usize);
+    // Open block elements, innermost last: a block's text belongs to the innermost.
+    let mut open: Vec<ElementRef<'_>> = vec![container];
+    let mut a_depth = 0usize;
     let root_id = container.id();
     walk(container, |step| {
         match step {
@@ -451,20 +501,18 @@ fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
                     current.text.push(BREAK);
                 } else if name == "a" {
                     a_depth += 1;
-                } else if is_block(name) {
-                    current.flush(p_depth > 0, &mut blocks);
-                    p_depth += usize::from(name == "p");
+                } else if is_block(name) && e.id() != root_id {
+                    current.flush(&open, &mut blocks);
+                    open.push(e);
                 }
             }
             Step::Close(e) => {
                 let name = e.value().name();
                 if name == "a" {
                     a_depth = a_depth.saturating_sub(1);
-                } else if is_block(name) {
-                    current.flush(p_depth > 0, &mut blocks);
-                    if name == "p" {
-                        p_depth = p_depth.saturating_sub(1);
-                    }
+                } else if is_block(name) && e.id() != root_id {
+                    current.flush(&open, &mut blocks);
+                    open.pop();
                 }
             }
             Step::Text(t) => {
@@ -480,19 +528,57 @@ fn body_blocks(container: ElementRef<'_>) -> Vec<String> {
         }
         true
     });
-    current.flush(p_depth > 0, &mut blocks);
-    let total: usize = blocks.iter().map(|(b, _)| b.len()).sum();
-    let in_p: usize = blocks
-        .iter()
-        .filter(|(_, p)| *p)
-        .map(|(b, _)| b.len())
-        .sum();
-    let only_p = in_p > 0 && in_p * 2 >= total;
+    current.flush(&open, &mut blocks);
+    let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let in_p: usize = blocks.iter().filter(|b| b.in_p).map(|b| b.text.len()).sum();
+    if in_p == 0 || in_p * 2 < total {
+        return blocks.into_iter().map(|b| b.text).collect();
+    }
+    let story = story_element(&blocks, in_p);
     blocks
         .into_iter()
-        .filter(|(_, p)| *p || !only_p)
-        .map(|(b, _)| b)
+        .filter(|b| b.in_p || (b.in_content && story.is_some_and(|s| b.within(s))))
+        .map(|b| b.text)
         .collect()
+}
+
+/// The deepest element that holds more than half of the paragraph text (`in_p` bytes in all):
+/// the elements holding more than half form one chain of ancestors, so the deepest is unique.
+fn story_element(blocks: &[Flushed], in_p: usize) -> Option<ego_tree::NodeId> {
+    let mut held: std::collections::HashMap<ego_tree::NodeId, (usize, usize)> =
+        std::collections::HashMap::new();
+    for b in blocks.iter().filter(|b| b.in_p) {
+        for (depth, node) in b
+            .anchor
+            .ancestors()
+            .collect::<Vec<_>>()
+            .iter()
+            .rev()
+            .enumerate()
+        {
+            held.entry(node.id()).or_insert((0, depth)).0 += b.text.len();
+        }
+    }
+    held.into_iter()
+        .filter(|(_, (len, _))| len * 2 > in_p)
+        .max_by_key(|(_, (_, depth))| *depth)
+        .map(|(id, _)| id)
+}
+
+/// One block of text and where it sits.
+struct Flushed<'a> {
+    text: String,
+    /// The innermost block element around the text.
+    anchor: ElementRef<'a>,
+    in_p: bool,
+    /// Inside an element that marks running content (see `is_content_block`).
+    in_content: bool,
+}
+
+impl Flushed<'_> {
+    fn within(&self, id: ego_tree::NodeId) -> bool {
+        self.anchor.id() == id || self.anchor.ancestors().any(|n| n.id() == id)
+    }
 }
 
 /// Text gathered for one block, and how much of it is link text.
@@ -504,8 +590,9 @@ struct Block {
 
 impl Block {
     /// Moves the text, whitespace collapsed, into `blocks` unless it is blank, mostly links
-    /// (menus, lists of other stories) or an ad label.
-    fn flush(&mut self, in_p: bool, blocks: &mut Vec<(String, bool)>) {
+    /// (menus, lists of other stories) or an ad label. `open` is the stack of block elements
+    /// around it, innermost last.
+    fn flush<'a>(&mut self, open: &[ElementRef<'a>], blocks: &mut Vec<Flushed<'a>>) {
         let lines: Vec<String> = self
             .text
             .split(BREAK)
@@ -518,12 +605,39 @@ impl Block {
         let ad_label = ["advertisement", "advertisements", "sponsored", "ad"]
             .iter()
             .any(|w| text.eq_ignore_ascii_case(w));
-        if !text.is_empty() && !links && !ad_label {
-            blocks.push((text, in_p));
+        if let (false, false, false, Some(&anchor)) =
+            (text.is_empty(), links, ad_label, open.last())
+        {
+            let inside = |test: fn(&str) -> bool| open[1..].iter().any(|e| test(e.value().name()));
+            blocks.push(Flushed {
+                text,
+                anchor,
+                in_p: inside(|n| n == "p"),
+                in_content: inside(is_content_block),
+            });
         }
         self.text.clear();
         self.link_chars = 0;
     }
+}
+
+/// Block elements whose text is running content wherever they stand, unlike a `<div>`'s.
+fn is_content_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "pre"
+            | "blockquote"
+            | "li"
+            | "dt"
+            | "dd"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "td"
+            | "th"
+    )
 }
 
 fn is_block(name: &str) -> bool {
@@ -687,20 +801,17 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// `Storm hits coast | The Daily Planet` -> `Storm hits coast`: a short last part after ` | `,
-/// ` - `, ` – ` or ` — ` is the site's name.
-fn strip_site_suffix(title: &str) -> String {
-    let title = one_line(title);
-    let cut = [" | ", " - ", " – ", " — ", " :: "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|(i, _)| *i);
-    match cut {
-        Some((i, len)) if i > 0 && title[i + len..].split_whitespace().count() <= 5 => {
-            title[..i].trim().to_string()
-        }
-        _ => title,
-    }
+/// Every word of `heading` is in `title`, and they are most of its words: the title is the
+/// heading with the site's name around it.
+fn holds_most_of(heading: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (h, t) = (words(heading), words(title));
+    !h.is_empty() && h.iter().all(|w| t.contains(w)) && h.len() * 5 >= t.len() * 3
 }
 
 /// A dateline opening the first paragraph (`PARIS, March 2 (AFP) -`, `Kyiv (AP) —`): the text
@@ -879,6 +990,74 @@ mod tests {
     }
 
     #[test]
+    fn headline_is_the_title_or_the_heading_it_holds() {
+        let page = |head: &str, body: &str| {
+            one(&format!(
+                "<html><head>{head}</head><body>{body}<p>Text.</p></body></html>"
+            ))
+            .headline
+        };
+        // `<h1>` is the title without the site's name.
+        assert_eq!(
+            page(
+                "<title>Ferry fares rise again | Coastal Herald</title>",
+                "<h1>Ferry fares rise again</h1>"
+            ),
+            "Ferry fares rise again"
+        );
+        // `<h1>` is the site's logo: the title, without its suffix.
+        assert_eq!(
+            page(
+                "<title>Ferry fares rise again | Coastal Herald</title>",
+                "<h1>Coastal Herald</h1>"
+            ),
+            "Ferry fares rise again"
+        );
+        // Space-separated properties each name the content; Dublin Core comes first.
+        assert_eq!(
+            page(
+                r#"<title>Page</title><meta property="og:title x:title dc:title" content="Declared title here">"#,
+                "<h1>Logo</h1>"
+            ),
+            "Declared title here"
+        );
+        // JSON-LD `headline` is used when the title holds it, not when it is a description.
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"HEAD"}</script>"#;
+        assert_eq!(
+            page(
+                &format!(
+                    "<title>Harbour plan approved - City News</title>{}",
+                    ld.replace("HEAD", "Harbour plan approved")
+                ),
+                ""
+            ),
+            "Harbour plan approved"
+        );
+        assert_eq!(
+            page(
+                &format!(
+                    "<title>New Zealand</title>{}",
+                    ld.replace("HEAD", "country in Oceania")
+                ),
+                ""
+            ),
+            "New Zealand"
+        );
+        assert_eq!(page("", "<h1>Only a heading</h1>"), "Only a heading");
+        // `<h1>` and JSON-LD agree: the social title is a variant.
+        assert_eq!(
+            page(
+                &format!(
+                    r#"<meta property="og:title" content="You won't believe this bridge">{}"#,
+                    ld.replace("HEAD", "Harbour bridge reopens")
+                ),
+                "<h1>Harbour bridge reopens</h1>"
+            ),
+            "Harbour bridge reopens"
+        );
+    }
+
+    #[test]
     fn article_page_with_metadata() {
         let html = r#"<!doctype html><html><head><title>Bridge reopens | Valley Gazette</title>
             <meta property="og:title" content="Bridge reopens after repairs">
@@ -894,7 +1073,8 @@ mod tests {
             <figure><img src="x.jpg"><figcaption>The bridge</figcaption></figure></article>
             <footer><p>Copyright</p></footer></body></html>"#;
         let a = one(html);
-        assert_eq!(a.headline, "The old bridge reopens");
+        // The declared title wins over an `<h1>` it does not hold.
+        assert_eq!(a.headline, "Bridge reopens after repairs");
         assert_eq!(
             a.body,
             "RIVERTON, March 8 - The old bridge opened to traffic again on Friday.\n\nWork took two years,\nthe council said."
@@ -904,6 +1084,28 @@ mod tests {
         assert_eq!(a.author.as_deref(), Some("Dana Wells"));
         assert_eq!(a.url.as_deref(), Some("https://gazette.example/bridge"));
         assert!(!a.needs_cleanup);
+    }
+
+    #[test]
+    fn story_keeps_its_code_lists_and_subheads_but_not_a_sidebar() {
+        let html = r#"<html><body>
+            <div class="post">
+              <p>The council published the plan on Monday, after two years of talks.</p>
+              <h2>What changes</h2>
+              <ul><li>Fares drop by a tenth</li><li>Night buses return</li></ul>
+              <pre>route 7: every 10 minutes</pre>
+              <p>The plan starts in May, the council said in a statement on its website.</p>
+            </div>
+            <div class="widgets"><h3>Popular</h3><ul><li>Weather today</li><li>Photo gallery</li></ul>
+              <div>Loose teaser text</div></div>
+            </body></html>"#;
+        assert_eq!(
+            one(html).body,
+            "The council published the plan on Monday, after two years of talks.\n\n\
+             What changes\n\nFares drop by a tenth\n\nNight buses return\n\n\
+             route 7: every 10 minutes\n\n\
+             The plan starts in May, the council said in a statement on its website."
+        );
     }
 
     #[test]

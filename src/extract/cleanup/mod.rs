@@ -1,11 +1,13 @@
-//! Text cleanup for scraped pages: choose the headline (the first real title line, not site
-//! chrome), find a leading dateline, and drop boilerplate lines (menus, share buttons, "Related
-//! Articles", comment forms) by rules that generalise.
+//! Text cleanup for scraped pages: the line rules (site chrome, boilerplate, bylines, date
+//! lines, end markers such as "Related Articles"), the page's date from its metadata line, a
+//! leading dateline, and [`clean_page`], which puts them together with the block classifier of
+//! [`blocks`]: that module decides which run of blocks is the article and which block is its
+//! headline; this one then drops a repeated title, teasers and bylines before the text.
 //!
-//! The page is read as blocks separated by blank lines; each line is judged on its own, and the
-//! body keeps the surviving lines of a block together (hard wraps are not reflowed). Lines before
-//! the headline are page chrome and are dropped; after the article text, an end marker ("Related
-//! Articles", "Leave a Reply", "Comments") cuts off the rest of the page.
+//! The page is read as blocks separated by blank lines (a block of long lines becomes one block
+//! per line); the body keeps the lines of a block together (hard wraps are not reflowed).
+
+pub mod blocks;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -16,6 +18,7 @@ use time::Date;
 
 use super::dateline;
 use crate::ingest::formats::dates;
+use crate::text::strip_site_suffix;
 
 /// A scraped page split into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,29 +36,25 @@ pub struct CleanPage {
 pub fn clean_page(text: &str) -> CleanPage {
     let decoded = decode_entities(text);
     let text = normalize(&decoded);
-    let blocks = split_blocks(&text);
-    let lines: Vec<(usize, &str)> = blocks
-        .iter()
-        .enumerate()
-        .flat_map(|(b, ls)| ls.iter().map(move |l| (b, *l)))
-        .collect();
-    let head = pick_headline(&lines);
-    let head_line = head.map_or("", |h| lines[h].1);
-    let headline = strip_site_suffix(head_line).to_string();
-    let start = head.map_or(0, |h| h + 1);
-    let mut paragraphs = body_paragraphs(&lines[start..]);
+    let layout = layout_of(&text);
+    let head_text = layout
+        .headline
+        .map_or("", |h| layout.blocks[h].text.as_str());
+    let headline = strip_site_suffix(head_text).to_string();
+    let mut paragraphs: Vec<String> = layout.body().map(str::to_string).collect();
     // Pages often carry the title twice (document title, then the on-page heading).
-    paragraphs.retain(|p| p != head_line && *p != headline);
+    paragraphs.retain(|p| p != head_text && *p != headline);
     drop_teasers(&mut paragraphs);
     // Page metadata (bylines, "Updated ..." lines) stands before the first real sentence.
     let text_start = paragraphs
         .iter()
         .position(|p| ends_sentence(p) && has_words(p, 8))
         .unwrap_or(paragraphs.len());
-    let date = paragraphs[..text_start]
-        .iter()
+    let date = layout
+        .meta_before_text()
+        .chain(paragraphs[..text_start].iter().map(String::as_str))
         .filter(|p| is_meta(p))
-        .find_map(|p| page_date(p));
+        .find_map(page_date);
     drop_bylines_before(&mut paragraphs, text_start);
     // The dateline opens the first sentence paragraph, or one of the first few paragraphs.
     let dateline = paragraphs
@@ -69,6 +68,23 @@ pub fn clean_page(text: &str) -> CleanPage {
         dateline,
         date,
     }
+}
+
+/// A scraped page read as blocks, with what became of each ([`blocks::Layout::decision`]): what
+/// `newsdex extract --show-blocks` prints.
+pub fn page_layout(text: &str) -> blocks::Layout {
+    layout_of(&normalize(&decode_entities(text)))
+}
+
+/// The page read as blocks, with the article's run and headline found ([`blocks::layout`]).
+fn layout_of(text: &str) -> blocks::Layout {
+    let blocks = split_blocks(text);
+    let lines: Vec<(usize, &str)> = blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(b, ls)| ls.iter().map(move |l| (b, *l)))
+        .collect();
+    blocks::layout(&lines)
 }
 
 /// The date of a metadata line (`Updated November 25, 2025`, `Tuesday, September 22, 2015`,
@@ -99,28 +115,6 @@ fn page_date(line: &str) -> Option<Date> {
         }
     });
     dates::parse_any(without_weekday.unwrap_or(rest)).or_else(|| dates::parse_any(rest))
-}
-
-/// `Talks resume in Geneva | The Daily Ledger` -> `Talks resume in Geneva`: a short suffix of
-/// capitalised words after `|` or a spaced dash is the site's name, not part of the title.
-fn strip_site_suffix(title: &str) -> &str {
-    let cut = [" | ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
-        .max_by_key(|&(i, _)| i);
-    let Some((i, len)) = cut else {
-        return title;
-    };
-    let (prefix, suffix) = (&title[..i], &title[i + len..]);
-    let site_like = (1..=4).contains(&word_count(suffix))
-        && suffix
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-    if site_like && word_count(prefix) >= 4 {
-        prefix.trim_end()
-    } else {
-        title
-    }
 }
 
 /// Decodes the HTML entities that survive in scraped text (`&amp;`, `&nbsp;`, `&#8217;`,
@@ -349,21 +343,6 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// The index of the headline line: the first title-like line before the article text starts,
-/// else the first line that is not chrome and not too long to be a title.
-fn pick_headline(lines: &[(usize, &str)]) -> Option<usize> {
-    let strict = lines
-        .iter()
-        .take_while(|(_, l)| !(ends_sentence(l) && has_words(l, 6) && !is_title_like(l)))
-        .take(12)
-        .position(|(_, l)| is_title_like(l));
-    strict.or_else(|| {
-        lines.iter().position(|(_, l)| {
-            !is_chrome(l) && !is_boilerplate(l) && !is_meta(l) && (2..=30).contains(&word_count(l))
-        })
-    })
-}
-
 /// 4 to 30 words, no sentence-final period (`?` and `!` are fine), not chrome or a byline.
 fn is_title_like(line: &str) -> bool {
     let words = word_count(line);
@@ -550,7 +529,12 @@ fn is_byline(line: &str) -> bool {
         "photo:",
         "image:",
     ];
-    !has_words(line, 9) && with_lower(line, |lower| starts_with_any(lower, STARTS))
+    // A longer credit (`By Jane Roe, Senior Reporter, Health Desk`) names someone and ends
+    // without a sentence's punctuation.
+    let credit_shaped = || {
+        !has_words(line, 9) || !has_words(line, 16) && !ends_sentence(line) && line.contains(',')
+    };
+    credit_shaped() && with_lower(line, |lower| starts_with_any(lower, STARTS))
 }
 
 /// Bylines, timestamps and date-only lines (`Friday, July 21, 2017`): never titles.
@@ -558,12 +542,46 @@ fn is_meta(line: &str) -> bool {
     if line.len() > MAX_CHROME_BYTES {
         return false;
     }
-    let dateish = !has_words(line, 9)
-        && line.bytes().any(|b| b.is_ascii_digit())
-        && line
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w.len() >= 3 && dateline::month_of(w).is_some());
-    is_byline(line) || dateish
+    is_byline(line) || is_date_line(line)
+}
+
+/// A short line that gives a date: a month name next to a number (`Nov 11, 2020`,
+/// `5 April 2018`, `// By Arun Sai • Nov 11, 2020`) or a numeric date (`2019-02-15`), in at
+/// most 11 words, or 16 with a time of day, more than half of them numbers, months or
+/// particles.
+fn is_date_line(line: &str) -> bool {
+    // A time of day (`10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM`) allows a longer line.
+    let has_time = || {
+        let b = line.as_bytes();
+        b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+    };
+    if !line.bytes().any(|b| b.is_ascii_digit()) || has_words(line, 17) {
+        return false;
+    }
+    if has_words(line, 12) && !has_time() {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &&str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    // `2019-02-15`, `15.02.2019`, `2/15/2019`: three numbers in a row, one of them a year.
+    let numeric = words.windows(3).any(|w| {
+        w.iter().all(number) && w.iter().any(|n| n.len() == 4) && line.contains(['-', '.', '/'])
+    });
+    let month = |w: &&str| w.len() >= 3 && dateline::month_of(w).is_some();
+    let dated = numeric
+        || words.iter().enumerate().any(|(i, w)| {
+            month(w) && (words.get(i + 1).is_some_and(number) || i > 0 && number(&words[i - 1]))
+        });
+    // Most of a date line is the date: `DEB SHOPS INC 4TH QTR JAN 31 NET` is a headline.
+    let datelike = words
+        .iter()
+        .filter(|w| number(w) || month(w) || w.chars().count() <= 2)
+        .count();
+    dated && datelike * 2 > words.len()
 }
 
 /// Drops bylines and timestamps standing before the article text (the first `text_start`
@@ -792,43 +810,6 @@ fn is_end_marker(line: &str) -> bool {
                 .any(|p| lower.starts_with(p));
         MARKERS.contains(&lower) || comments || short_prefix
     })
-}
-
-/// Groups the lines after the headline into paragraphs, dropping chrome and boilerplate and
-/// cutting at an end marker that follows article text.
-fn body_paragraphs(lines: &[(usize, &str)]) -> Vec<String> {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut block = lines.first().map_or(0, |l| l.0);
-    for &(b, line) in lines {
-        if b != block && !current.is_empty() {
-            paragraphs.push(current.join("\n"));
-            current.clear();
-        }
-        block = b;
-        // A hard-wrapped line that carries on an unfinished sentence of text is text: no
-        // boilerplate line continues a sentence (and most lines of wire copy are such lines).
-        if current
-            .last()
-            .is_some_and(|prev| prev.len() >= 40 && !ends_sentence(prev))
-        {
-            current.push(line);
-            continue;
-        }
-        let end = is_end_marker(line);
-        if end && !(paragraphs.is_empty() && current.is_empty()) {
-            current.clear();
-            break;
-        }
-        if end || is_boilerplate(line) || is_chrome(line) {
-            continue;
-        }
-        current.push(line);
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\n"));
-    }
-    paragraphs
 }
 
 /// Drops teaser lines: a line cut off without final punctuation that repeats the start of a
