@@ -93,6 +93,13 @@ Examples:
   newsdex serve --port 0                 any free port (the first line printed names it)
   curl 'http://127.0.0.1:8080/api/search?q=%22trade+deficit%22&limit=3'")]
     Serve(ServeArgs),
+    /// Quickwit, for archives that outgrow one machine: print the index config.
+    #[command(after_help = "Examples:
+  newsdex quickwit config --index-id news > news.yaml
+  quickwit index create --index-config news.yaml --endpoint http://127.0.0.1:7280
+  newsdex index ~/news --to-quickwit http://127.0.0.1:7280 --quickwit-index news
+  newsdex search '\"oil prices\"' --quickwit http://127.0.0.1:7280 --quickwit-index news")]
+    Quickwit(QuickwitArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:
   newsdex completions bash > ~/.local/share/bash-completion/completions/newsdex
@@ -103,6 +110,45 @@ Examples:
     #[command(after_help = "Example:
   newsdex man > ~/.local/share/man/man1/newsdex.1 && man newsdex")]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct QuickwitArgs {
+    #[command(subcommand)]
+    pub command: QuickwitCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuickwitCommand {
+    /// Print a Quickwit index config whose doc mapping matches newsdex's schema.
+    #[command(after_help = "Examples:
+  newsdex quickwit config --index-id news > news.yaml
+  newsdex quickwit config --index-id news --no-timestamp-field --format json")]
+    Config(QuickwitConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuickwitConfigArgs {
+    /// The Quickwit index id.
+    #[arg(long, default_value = "newsdex")]
+    pub index_id: String,
+    /// Do not make `date` the timestamp field: needed when some articles have no date (Quickwit
+    /// rejects documents without their timestamp), at the cost of time-pruned searches.
+    #[arg(long)]
+    pub no_timestamp_field: bool,
+    /// Seconds Quickwit waits before committing what it ingested (it becomes searchable then).
+    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    pub commit_timeout: u64,
+    /// yaml (for `quickwit index create`) or json (for the REST API).
+    #[arg(long, value_enum, default_value_t = QuickwitConfigFormat::Yaml)]
+    pub format: QuickwitConfigFormat,
+}
+
+/// What `newsdex quickwit config` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuickwitConfigFormat {
+    Yaml,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +196,29 @@ pub struct IndexArgs {
     /// Commit at least every this many seconds, so an interrupted run keeps its work.
     #[arg(long, default_value_t = 60.0, value_name = "SECS")]
     pub commit_interval: f64,
+    #[command(flatten)]
+    pub quickwit: QuickwitIngestArgs,
+}
+
+/// `newsdex index` into Quickwit instead of the local index.
+#[derive(Debug, Args, Clone, Default)]
+pub struct QuickwitIngestArgs {
+    /// Send the enriched articles to this Quickwit node's ingest API (e.g. http://127.0.0.1:7280)
+    /// instead of the local index; needs --quickwit-index.
+    #[arg(long, value_name = "URL")]
+    pub to_quickwit: Option<String>,
+    /// The Quickwit index to send to (created from `newsdex quickwit config` if missing).
+    #[arg(long, value_name = "ID", env = "NEWSDEX_QUICKWIT_INDEX")]
+    pub quickwit_index: Option<String>,
+    /// Where the fingerprints of the files sent are kept (default: newsdex-quickwit-ID.state).
+    #[arg(long, value_name = "FILE")]
+    pub quickwit_state: Option<PathBuf>,
+    /// Largest batch sent to Quickwit, in MiB (Quickwit refuses bodies over 10 MiB by default).
+    #[arg(long, default_value_t = 4, value_name = "MIB")]
+    pub batch_mb: usize,
+    /// Write the enriched articles to this NDJSON file instead (for `quickwit tool local-ingest`).
+    #[arg(long, value_name = "FILE", conflicts_with = "to_quickwit")]
+    pub ndjson: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,6 +322,13 @@ pub struct SearchArgs {
     /// Colour the highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Search this Quickwit node (e.g. http://127.0.0.1:7280) instead of the local index; needs
+    /// --quickwit-index.
+    #[arg(long, value_name = "URL")]
+    pub quickwit: Option<String>,
+    /// The Quickwit index to search.
+    #[arg(long, value_name = "ID", env = "NEWSDEX_QUICKWIT_INDEX")]
+    pub quickwit_index: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod model;
+pub mod quickwit;
 pub mod search;
 pub mod serve;
 pub mod text;

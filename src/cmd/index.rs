@@ -16,10 +16,10 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
             a.corpus.display()
         );
     }
-    let threads = a
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .max(1);
+    if a.quickwit.to_quickwit.is_some() || a.quickwit.ndjson.is_some() {
+        return super::quickwit::index(a);
+    }
+    let threads = threads(a.threads);
     let cfg = IndexConfig {
         walk: WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
         corpus: crate::ingest::walk::normalize_root(&a.corpus),
@@ -43,4 +43,10 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--threads`, else the number of cores.
+pub fn threads(flag: Option<usize>) -> usize {
+    flag.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .max(1)
 }

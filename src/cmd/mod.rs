@@ -6,6 +6,7 @@ pub mod docs;
 pub mod extract;
 pub mod index;
 pub mod progress;
+pub mod quickwit;
 pub mod search;
 pub mod serve;
 pub mod show;
@@ -36,6 +37,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<ExitCode>
         Command::Check(a) => check::run(a),
         Command::Show(a) => show::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Quickwit(a) => quickwit::run(a),
         Command::Completions(a) => docs::completions(a),
         Command::Man => docs::man(),
     }

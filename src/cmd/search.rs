@@ -15,6 +15,9 @@ use crate::search::filters::{Filters, UnknownName};
 use crate::search::{self, Prepared, SearchSpec, SortOrder, collapse, hits};
 
 pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
+    if a.quickwit.is_some() {
+        return super::quickwit::search(a);
+    }
     let mut spec = SearchSpec {
         query: Some(a.query.clone()),
         any: a.any,

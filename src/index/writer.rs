@@ -543,7 +543,7 @@ impl Sink<'_> {
     }
 }
 
-const UNSUPPORTED: &str = "not an article format";
+pub const UNSUPPORTED: &str = "not an article format";
 
 fn worker(
     rx: Receiver<Vec<Found>>,
@@ -622,7 +622,58 @@ fn process_file(
     Outcome { path, slot, what }
 }
 
+/// What reading one file found, before extraction: shared by the local writer and the Quickwit
+/// ingest (`quickwit::ingest`), so both skip, fail and detect changes alike.
+pub enum Examined {
+    /// Same size and mtime as recorded: not read.
+    Unchanged,
+    /// Content identical but size or mtime moved.
+    Touched(Fingerprint),
+    /// New or changed, and read into raw articles.
+    Read {
+        fp: Fingerprint,
+        found: formats::FileArticles,
+        /// The file holds many articles (ids get `#n`).
+        multi: bool,
+        bytes: u64,
+    },
+    Skipped(String),
+    Failed(String),
+}
+
 /// Decides what to do with one file, reading it only when its metadata moved.
+pub fn examine_file(entry: &FileEntry, old: Option<Fingerprint>, max_file_size: u64) -> Examined {
+    if formats::detect(&entry.path, "").is_none() {
+        return Examined::Skipped(UNSUPPORTED.to_string());
+    }
+    if old.is_some_and(|fp| fp.size == entry.size && fp.mtime_ns == entry.mtime_ns) {
+        return Examined::Unchanged;
+    }
+    let bytes = match std::fs::read(&entry.path) {
+        Ok(b) => b,
+        Err(e) => return Examined::Failed(format!("cannot read: {e}")),
+    };
+    let fp = Fingerprint {
+        size: entry.size,
+        mtime_ns: entry.mtime_ns,
+        hash: fingerprints::content_hash(&bytes),
+    };
+    if old.is_some_and(|o| o.hash == fp.hash) {
+        return Examined::Touched(fp);
+    }
+    match formats::read_file_bytes(&entry.path, &bytes, max_file_size) {
+        Err(e) if e.is_skip() => Examined::Skipped(skip_reason(&e)),
+        Err(e) => Examined::Failed(e.to_string()),
+        Ok(found) => Examined::Read {
+            multi: found.articles.len() > 1 || formats::is_multi_article(&entry.path),
+            fp,
+            found,
+            bytes: bytes.len() as u64,
+        },
+    }
+}
+
+/// Reads one file and extracts its documents, in chunks for big files.
 fn examine(
     entry: &FileEntry,
     path: &str,
@@ -631,56 +682,43 @@ fn examine(
     cfg: &IndexConfig,
     emit: &mut dyn FnMut(Vec<TantivyDocument>),
 ) -> What {
-    if formats::detect(&entry.path, "").is_none() {
-        return What::Skipped(UNSUPPORTED.to_string());
-    }
-    if old.is_some_and(|fp| fp.size == entry.size && fp.mtime_ns == entry.mtime_ns) {
-        return What::Unchanged;
-    }
-    let bytes = match std::fs::read(&entry.path) {
-        Ok(b) => b,
-        Err(e) => return What::Failed(format!("cannot read: {e}")),
+    let (fp, found, multi, bytes) = match examine_file(entry, old, cfg.walk.max_file_size) {
+        Examined::Unchanged => return What::Unchanged,
+        Examined::Touched(fp) => return What::Touched(fp),
+        Examined::Skipped(why) => return What::Skipped(why),
+        Examined::Failed(why) => return What::Failed(why),
+        Examined::Read {
+            fp,
+            found,
+            multi,
+            bytes,
+        } => (fp, found, multi, bytes),
     };
-    let fp = Fingerprint {
-        size: entry.size,
-        mtime_ns: entry.mtime_ns,
-        hash: fingerprints::content_hash(&bytes),
-    };
-    if old.is_some_and(|o| o.hash == fp.hash) {
-        return What::Touched(fp);
-    }
-    match formats::read_file_bytes(&entry.path, &bytes, cfg.walk.max_file_size) {
-        Err(e) if e.is_skip() => What::Skipped(skip_reason(&e)),
-        Err(e) => What::Failed(e.to_string()),
-        Ok(found) => {
-            let multi = found.articles.len() > 1 || formats::is_multi_article(&entry.path);
-            // Chunks of a big file go to the index as they are ready; the last one comes with
-            // the fingerprint.
-            let mut raws = found.articles.into_iter();
-            let mut docs;
-            let mut articles = 0;
-            loop {
-                let chunk: Vec<RawArticle> = raws.by_ref().take(CHUNK_ARTICLES).collect();
-                let found;
-                (docs, found) = extract_documents(path, chunk, multi, fields, cfg.threads);
-                articles += found;
-                if raws.len() == 0 {
-                    break;
-                }
-                emit(std::mem::take(&mut docs));
-            }
-            if articles == 0 {
-                // Cleanup left nothing of any article (a page of nothing but site chrome).
-                return What::Skipped(formats::NO_TEXT.to_string());
-            }
-            What::Indexed {
-                fp,
-                docs,
-                articles,
-                bytes: bytes.len() as u64,
-                warnings: found.warnings,
-            }
+    // Chunks of a big file go to the index as they are ready; the last one comes with the
+    // fingerprint.
+    let mut raws = found.articles.into_iter();
+    let mut docs;
+    let mut articles = 0;
+    loop {
+        let chunk: Vec<RawArticle> = raws.by_ref().take(CHUNK_ARTICLES).collect();
+        let extracted;
+        (docs, extracted) = extract_documents(path, chunk, multi, fields, cfg.threads);
+        articles += extracted;
+        if raws.len() == 0 {
+            break;
         }
+        emit(std::mem::take(&mut docs));
+    }
+    if articles == 0 {
+        // Cleanup left nothing of any article (a page of nothing but site chrome).
+        return What::Skipped(formats::NO_TEXT.to_string());
+    }
+    What::Indexed {
+        fp,
+        docs,
+        articles,
+        bytes,
+        warnings: found.warnings,
     }
 }
 

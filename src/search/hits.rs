@@ -418,6 +418,20 @@ fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
 }
 
 /// Builds a [`Hit`] from stored fields.
+/// The people a hit shows: names found in the text first, then source codes that name someone
+/// not already listed (shared with Quickwit hits, `quickwit::search`).
+pub fn merge_people(mut people: Vec<String>, codes: Vec<String>) -> Vec<String> {
+    let mut keys: Vec<String> = people.iter().map(|p| crate::text::name_key(p)).collect();
+    for code in codes {
+        let key = crate::text::name_key(&code.replace(['-', '_'], " "));
+        if !keys.contains(&key) {
+            keys.push(key);
+            people.push(code);
+        }
+    }
+    people
+}
+
 pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hit {
     let first = |field: Field| first_text(doc, field);
     let all = |field: Field| -> Vec<String> {
@@ -426,16 +440,7 @@ pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hi
             .map(str::to_string)
             .collect()
     };
-    // Names found in the text first, then source codes that name someone not already listed.
-    let mut people = all(f.people);
-    let mut keys: Vec<String> = people.iter().map(|p| crate::text::name_key(p)).collect();
-    for code in all(f.people_codes) {
-        let key = crate::text::name_key(&code.replace(['-', '_'], " "));
-        if !keys.contains(&key) {
-            keys.push(key);
-            people.push(code);
-        }
-    }
+    let people = merge_people(all(f.people), all(f.people_codes));
     let date = doc
         .get_first(f.date)
         .and_then(|v| v.as_datetime())
