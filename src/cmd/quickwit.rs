@@ -1,7 +1,7 @@
 //! `newsdex quickwit ...` and the Quickwit variants of `index` and `search`: flags to plain
 //! configs for `crate::quickwit`, and the exit codes.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -150,23 +150,9 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
     let ast = spec.parse()?;
     let body = qw_query::translate(ast.as_ref(), a.any, &spec.filters, &a.query)?;
     let format = a.format.unwrap_or(OutputFormat::Text);
-    if a.bom && !matches!(format, OutputFormat::Csv | OutputFormat::Tsv) {
-        return Err(Fatal::Usage(
-            "--bom is for spreadsheets: use it with --format csv or --format tsv".into(),
-        )
-        .into());
-    }
+    super::search::check_bom(&a, format)?;
     let columns = export::columns(&a.fields, false, Grouping::None)?;
-    if let Some(out) = &a.output
-        && out.exists()
-        && !a.force
-    {
-        return Err(Fatal::Usage(format!(
-            "{} already exists: use --force to overwrite it",
-            out.display()
-        ))
-        .into());
-    }
+    super::search::check_output(&a)?;
     // A person waits on a search: a few quick retries, not the ingest's two minutes.
     let retry = Retry {
         attempts: 3,
@@ -218,23 +204,6 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
         ex.finish()?;
         Ok((total, written))
     };
-    let found = match &a.output {
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
-            let (found, _) = emit(&mut w)?;
-            w.flush()?;
-            found
-        }
-        Some(path) => {
-            let (found, written) = super::search::write_atomically(path, emit)?;
-            eprintln!(
-                "wrote {} records to {}",
-                export::thousands(written),
-                crate::text::escape_control(&path.display().to_string())
-            );
-            found
-        }
-    };
+    let found = super::search::write_hits(a.output.as_deref(), emit)?;
     Ok(ExitCode::from(if found > 0 { 0 } else { 1 }))
 }

@@ -30,12 +30,7 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         a.in_quotes = true;
     }
     let format = a.format.unwrap_or(OutputFormat::Text);
-    if a.bom && !matches!(format, OutputFormat::Csv | OutputFormat::Tsv) {
-        return Err(Fatal::Usage(
-            "--bom is for spreadsheets: use it with --format csv or --format tsv".into(),
-        )
-        .into());
-    }
+    check_bom(&a, format)?;
     let grouping = grouping(&a, format);
     if a.copies && grouping != Grouping::Collapsed {
         return Err(Fatal::Usage(
@@ -44,16 +39,7 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let columns = export::columns(&a.fields, a.in_quotes, grouping)?;
-    if let Some(out) = &a.output
-        && out.exists()
-        && !a.force
-    {
-        return Err(Fatal::Usage(format!(
-            "{} already exists: use --force to overwrite it",
-            out.display()
-        ))
-        .into());
-    }
+    check_output(&a)?;
     let p = search::prepare(&a.index, &spec)?;
     if let Some(unknown) = spec.filters.unknown_name(&p.searcher, &p.fields)? {
         report_unknown(&unknown);
@@ -61,26 +47,34 @@ pub fn run(mut a: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     warn_if_undated(&p, &spec.filters, a.sort);
     let color = use_color(a.color, a.output.is_some());
-    let found = match &a.output {
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
-            let (found, _) = emit(&a, &p, format, columns, color, &mut w)?;
-            w.flush()?;
-            found
-        }
-        Some(path) => {
-            let (found, written) =
-                write_atomically(path, |w| emit(&a, &p, format, columns, color, w))?;
-            eprintln!(
-                "wrote {} records to {}",
-                export::thousands(written),
-                crate::text::escape_control(&path.display().to_string())
-            );
-            found
-        }
-    };
+    let found = write_hits(a.output.as_deref(), |w| {
+        emit(&a, &p, format, columns, color, w)
+    })?;
     Ok(ExitCode::from(if found > 0 { 0 } else { 1 }))
+}
+
+/// `--bom` only makes sense for the spreadsheet formats.
+pub fn check_bom(a: &SearchArgs, format: OutputFormat) -> Result<(), Fatal> {
+    if a.bom && !matches!(format, OutputFormat::Csv | OutputFormat::Tsv) {
+        return Err(Fatal::Usage(
+            "--bom is for spreadsheets: use it with --format csv or --format tsv".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// `--output` never overwrites a file unless `--force` says so.
+pub fn check_output(a: &SearchArgs) -> Result<(), Fatal> {
+    if let Some(out) = &a.output
+        && out.exists()
+        && !a.force
+    {
+        return Err(Fatal::Usage(format!(
+            "{} already exists: use --force to overwrite it",
+            out.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Article hits are grouped into stories for the text view (one hit per story) unless
@@ -230,6 +224,32 @@ fn collapsed_hit(
 
 /// Runs `body` on a temporary file beside `path`, then renames it over `path`. On any error the
 /// temporary file is removed and `path` is untouched.
+/// Runs `emit` on standard output, or on `output` written atomically (a temp file renamed in
+/// place) with a "wrote N records" line; `emit` returns (hits found, records written).
+pub fn write_hits(
+    output: Option<&Path>,
+    emit: impl FnOnce(&mut dyn Write) -> anyhow::Result<(usize, usize)>,
+) -> anyhow::Result<usize> {
+    match output {
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+            let (found, _) = emit(&mut w)?;
+            w.flush()?;
+            Ok(found)
+        }
+        Some(path) => {
+            let (found, written) = write_atomically(path, emit)?;
+            eprintln!(
+                "wrote {} records to {}",
+                export::thousands(written),
+                crate::text::escape_control(&path.display().to_string())
+            );
+            Ok(found)
+        }
+    }
+}
+
 pub fn write_atomically<T>(
     path: &Path,
     body: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,

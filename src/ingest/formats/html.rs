@@ -641,32 +641,21 @@ fn is_content_block(name: &str) -> bool {
 }
 
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "article"
-            | "main"
-            | "body"
-            | "hr"
-    )
+    is_content_block(name)
+        || matches!(
+            name,
+            "div"
+                | "section"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "table"
+                | "tr"
+                | "article"
+                | "main"
+                | "body"
+                | "hr"
+        )
 }
 
 /// Elements that are never article text: by tag, by ARIA role, hidden, or by a class or id
