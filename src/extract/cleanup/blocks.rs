@@ -368,6 +368,8 @@ fn pick_headline(blocks: &[Block], run_start: usize, text: usize, end: usize) ->
             let penalty = if after_prose { 1.0 } else { 0.0 };
             headline_score(blocks, i, ahead, &echo).map(|s| (s - penalty, i))
         })
+        // On a tie the later candidate wins: nearer the text, it is the title more often than a
+        // byline name or a menu item above it.
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
         .map(|(_, i)| i)
         .or_else(|| first_line_title(blocks))
