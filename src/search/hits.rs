@@ -417,7 +417,6 @@ fn first_text(doc: &TantivyDocument, field: Field) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Builds a [`Hit`] from stored fields.
 /// The people a hit shows: names found in the text first, then source codes that name someone
 /// not already listed (shared with Quickwit hits, `quickwit::search`).
 pub fn merge_people(mut people: Vec<String>, codes: Vec<String>) -> Vec<String> {
@@ -432,6 +431,7 @@ pub fn merge_people(mut people: Vec<String>, codes: Vec<String>) -> Vec<String> 
     people
 }
 
+/// Builds a [`Hit`] from stored fields.
 pub fn hit_from_doc(doc: &TantivyDocument, f: &Fields, score: Option<f32>) -> Hit {
     let first = |field: Field| first_text(doc, field);
     let all = |field: Field| -> Vec<String> {
