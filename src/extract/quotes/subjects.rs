@@ -187,6 +187,13 @@ impl Doc<'_> {
     /// `Jane Doe of Banco Sul said`, `Mayor Jane Doe of San Diego said`: the person named before
     /// `of` (the run ending at `s - 2`) speaks, not the firm or place after it.
     fn person_before_of(&self, s: usize, a: usize) -> Option<(Subject, usize)> {
+        // `George Lee of The Nation said`: the determiner of the name after `of` is capitalised
+        // but no part of a person's name.
+        let s = if s > a && self.is_word(s - 1) && matches!(self.word(s - 1), "The" | "the") {
+            s - 1
+        } else {
+            s
+        };
         if s < a + 2 || !self.is_word(s - 1) || self.word(s - 1) != "of" || !self.is_name_tok(s - 2)
         {
             return None;
@@ -286,6 +293,10 @@ impl Doc<'_> {
                         || self.is_name_tok(k + 1);
                     if desc {
                         let s = self.run_back(name_end - 1, a);
+                        // `Rep. Tom Cole of Oklahoma, an ally of ..., said`.
+                        if let Some(found) = self.person_before_of(s, a) {
+                            return (Some(found), None);
+                        }
                         let subj = self.judge_run(s, name_end);
                         if subj != Subject::Other {
                             // `Magma Copper Co, a unit of ..., said`: the subject, but no

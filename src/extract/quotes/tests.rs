@@ -1273,6 +1273,18 @@ fn person_of_a_firm_or_place_speaks() {
 }
 
 #[test]
+fn person_of_a_place_then_an_appositive_speaks() {
+    let s = "Rep. Ada Vollmer of Kansas, an ally of the leadership, said Thursday the bill was dead.";
+    assert_eq!(one(s, "bill").as_deref(), Some("Ada Vollmer"));
+    // The capitalised determiner of a title after `of` is no part of the speaker's name.
+    let s = "Lena Marsh of The Harbor Review wrote that the plan had failed.";
+    assert_eq!(one(s, "plan").as_deref(), Some("Lena Marsh"));
+    // With no person before `of`, the subject stays nobody.
+    let s = "Brightwater Motor Sales of America, a unit of Denwick, said prices would rise.";
+    assert_eq!(one(s, "prices"), None);
+}
+
+#[test]
 fn said_a_firms_or_places_role_then_the_name() {
     let s = "“The sea wall costs more,” said Nauru's climate envoy, Tavita Moala.";
     assert_eq!(one(s, "sea wall").as_deref(), Some("Tavita Moala"));
