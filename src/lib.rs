@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod lang;
 pub mod model;
 pub mod quickwit;
 pub mod search;

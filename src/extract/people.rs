@@ -9,15 +9,14 @@
 //! government`), a list after a plural noun for people (`gods such as Zeus`), or must repeat the
 //! surname of a full name found in the same article. Firms named after people (`Merrill Lynch`,
 //! `X Inc`, `an analyst at X`), works, teams and things named after a person are dropped.
-//! Word lists live in [`gazetteer`].
+//! Word lists live in [`crate::lang::lexicon`].
 
-mod gazetteer;
 mod tokens;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::Cell;
 
-use gazetteer::{Class, LEX};
+use crate::lang::lexicon::{Class, LEX};
 use tokens::{Tok, is_mostly_upper, lower_key, tokenize, with_lower_key};
 
 use crate::model::Person;
@@ -497,7 +496,11 @@ fn analyse(
     );
     // Each word's class once: the fast exit, the roles and the verdict on a single name use it.
     let (mut inline, mut heap) = ([Class::Other; 8], Vec::new());
-    let classes = short_list(&mut inline, &mut heap, keys.iter().map(|k| LEX.class(k)));
+    let classes = short_list(
+        &mut inline,
+        &mut heap,
+        run.iter().zip(keys).map(|(t, k)| class_of(t.text(text), k)),
+    );
     // Fast exit for the commonest run: one word that is no name (`The`, `Monday`, `Reuters`).
     if keys.len() == 1
         && !matches!(classes[0], Class::Other)
@@ -1178,6 +1181,16 @@ fn word_key(w: &str) -> String {
         k.pop();
     }
     k
+}
+
+/// The lexicon class of a token (`key` is its [`word_key`]). `Del.` is the title Delegate, not
+/// the particle `del` (see [`crate::lang::lexicon::Lexicon::dotted_titles`]).
+fn class_of(word: &str, key: &str) -> Class {
+    if word.ends_with('.') && LEX.dotted_titles.contains(key) {
+        Class::Title
+    } else {
+        LEX.class(key)
+    }
 }
 
 /// Calls `f` with [`word_key`] of `w`, built on the stack for a short ASCII word (see

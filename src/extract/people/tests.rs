@@ -839,3 +839,13 @@ fn upper_case_test_is_remembered_per_token() {
         assert_eq!(cap.is_cap(i, true), direct, "remembered");
     }
 }
+
+#[test]
+fn dotted_del_is_a_title_and_del_a_particle() {
+    assert_eq!(
+        names("The bill was backed by Del. Ana Whitcombe and Ramon del Ferro on Monday."),
+        ["Ana Whitcombe", "Ramon del Ferro"]
+    );
+    // An abbreviated title keeps its period inside the token: `Pres.` ends no sentence.
+    assert_eq!(names("The visit by Pres. Obama was brief."), ["Obama"]);
+}

@@ -2,7 +2,7 @@
 //! initials such as `J.K.` and abbreviations such as `Mr.`), single punctuation marks, and for each
 //! token whether a line break precedes it and whether it starts a sentence.
 
-use std::sync::LazyLock;
+use crate::lang::abbreviations::is_abbreviation;
 
 /// One token; `start..end` is a byte range of the text (a possessive `'s` is outside it).
 #[derive(Debug, Clone, Copy)]
@@ -32,41 +32,6 @@ impl Tok {
     pub fn may_be_name(&self) -> bool {
         self.word && (self.upper || self.hyphen)
     }
-}
-
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "capt",
-    "sgt", "prof", "rev", "fr", "mt", "ft", "no", "vs", "adm", "cmdr", "maj", "cpl", "pvt",
-    "messrs", "gens", "reps", "sens", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "mme", "mlle",
-];
-
-/// True for a word of [`ABBREVIATIONS`] in any case. The check runs at every sentence end: a
-/// binary search for the word packed into one integer, not a comparison with each abbreviation.
-fn is_abbreviation(w: &str) -> bool {
-    pack_short(w).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
-}
-
-/// [`ABBREVIATIONS`] packed by [`pack_short`], sorted.
-static ABBREVIATION_KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut keys: Vec<u64> = ABBREVIATIONS.iter().filter_map(|a| pack_short(a)).collect();
-    keys.sort_unstable();
-    keys
-});
-
-/// An ASCII word of at most 6 bytes, lower-cased, as one integer: its bytes, then its length
-/// (so that no two words share a key).
-fn pack_short(w: &str) -> Option<u64> {
-    if w.len() > 6 || !w.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    buf[7] = w.len() as u8;
-    Some(u64::from_le_bytes(buf))
 }
 
 /// Splits `text` into tokens.
@@ -378,12 +343,6 @@ mod tests {
         let find = |w: &str| toks.iter().find(|t| t.text(text) == w).copied();
         assert!(find("Pinter-Lowe").is_some_and(|t| !t.newline_before));
         assert!(find("Next").is_some_and(|t| t.newline_before));
-    }
-
-    #[test]
-    fn abbreviations_fit_the_length_test() {
-        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
-        assert!(is_abbreviation("Messrs") && is_abbreviation("SEPT") && !is_abbreviation("Sep1"));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! lines, paragraph-spanning quotes), word/punctuation tokens and sentences. Everything is byte
 //! offsets into the body, always on char boundaries.
 
+use crate::lang::abbreviations::is_abbreviation;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -232,66 +234,6 @@ pub fn quote_spans(body: &str, paras: &[(usize, usize)]) -> Vec<Span> {
     out
 }
 
-/// Abbreviations whose trailing dot belongs to the word (no sentence end).
-fn is_abbrev(w: &str) -> bool {
-    // None is longer than four letters: longer words skip the lower-casing (this runs for
-    // every word before a dot).
-    let w = super::names::trim_dots(w);
-    w.len() <= 4 && super::names::lowered_bytes(w, is_abbrev_lower)
-}
-
-/// [`is_abbrev`] of a lower-case word without trailing dots, as bytes.
-fn is_abbrev_lower(l: &[u8]) -> bool {
-    matches!(
-        l,
-        b"mr"
-            | b"mrs"
-            | b"ms"
-            | b"dr"
-            | b"prof"
-            | b"sen"
-            | b"sens"
-            | b"rep"
-            | b"reps"
-            | b"gov"
-            | b"gen"
-            | b"lt"
-            | b"col"
-            | b"capt"
-            | b"sgt"
-            | b"adm"
-            | b"st"
-            | b"jr"
-            | b"sr"
-            | b"rev"
-            | b"no"
-            | b"vs"
-            | b"inc"
-            | b"corp"
-            | b"co"
-            | b"ltd"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"aug"
-            | b"sept"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
-            | b"pres"
-            | b"atty"
-            | b"supt"
-            | b"cmdr"
-            | b"maj"
-            | b"mt"
-            | b"ft"
-            | b"hon"
-            | b"del"
-    )
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -444,7 +386,7 @@ fn word_step(text: &str, start: usize, end: usize) -> (usize, bool) {
     let joins = after.is_some_and(is_word_char)
         && (d != '.' || word.len() <= 2 || short_part_after_hyphen(word) || has_dot);
     let abbrev_dot =
-        d == '.' && (is_abbrev(word) || is_one_capital(word) || (has_dot && word.len() <= 6));
+        d == '.' && (is_abbreviation(word) || is_one_capital(word) || (has_dot && word.len() <= 6));
     if !(joins || abbrev_dot) {
         return (end, false);
     }

@@ -1274,7 +1274,8 @@ fn person_of_a_firm_or_place_speaks() {
 
 #[test]
 fn person_of_a_place_then_an_appositive_speaks() {
-    let s = "Rep. Ada Vollmer of Kansas, an ally of the leadership, said Thursday the bill was dead.";
+    let s =
+        "Rep. Ada Vollmer of Kansas, an ally of the leadership, said Thursday the bill was dead.";
     assert_eq!(one(s, "bill").as_deref(), Some("Ada Vollmer"));
     // The capitalised determiner of a title after `of` is no part of the speaker's name.
     let s = "Lena Marsh of The Harbor Review wrote that the plan had failed.";
