@@ -212,22 +212,6 @@ pub fn month_of(word: &str) -> Option<u8> {
     (!NOT_MONTHS.iter().any(|n| n.as_bytes() == w)).then_some(month)
 }
 
-/// Month names, January first.
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// First letters of the month names.
 const MONTH_INITIALS: &[u8] = b"jfmasond";
 
@@ -258,7 +242,7 @@ fn month_fit(w: &[u8]) -> Option<u8> {
 /// `None` when none does.
 fn only_fit(fits: impl Fn(&[u8]) -> bool) -> Option<Option<u8>> {
     let mut found = None;
-    for (i, name) in MONTH_NAMES.iter().enumerate() {
+    for (i, name) in crate::lang::months::NAMES.iter().enumerate() {
         if fits(name.as_bytes()) {
             if found.is_some() {
                 return Some(None);

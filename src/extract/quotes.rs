@@ -1505,7 +1505,9 @@ fn date_months_are_no_names(body: &str, toks: &[Tok], name_tok: &mut [bool]) {
     {
         let at = i + k;
         i = at + 1;
-        if word(at).is_some_and(names::is_month) && word(at - 1).is_some_and(cues::is_time_lead) {
+        if word(at).is_some_and(crate::lang::months::is_written_month)
+            && word(at - 1).is_some_and(cues::is_time_lead)
+        {
             name_tok[at] = false;
         }
     }

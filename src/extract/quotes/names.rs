@@ -463,25 +463,6 @@ const ORG_WORDS: &[&str] = &[
     "podcast",
 ];
 
-/// A month name as written in running text (`August`, `May`; not `Aug.`).
-pub fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
-}
-
 /// Places, days and months: a run made of them is never a person.
 const PLACE_WORDS: &[&str] = &[
     "america",

@@ -86,28 +86,10 @@ pub fn from_unix(n: f64) -> Option<Date> {
         .map(|t| t.date())
 }
 
-/// `jan`, `January`, `FEB`, `Sept` (the first three letters decide).
+/// `jan`, `January`, `FEB`, `Sept` (the first three letters decide, see
+/// [`crate::lang::months::by_prefix`]).
 pub fn month_from_name(name: &str) -> Option<Month> {
-    if name.len() < 3 {
-        return None;
-    }
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let m = match key.as_str() {
-        "jan" => Month::January,
-        "feb" => Month::February,
-        "mar" => Month::March,
-        "apr" => Month::April,
-        "may" => Month::May,
-        "jun" => Month::June,
-        "jul" => Month::July,
-        "aug" => Month::August,
-        "sep" => Month::September,
-        "oct" => Month::October,
-        "nov" => Month::November,
-        "dec" => Month::December,
-        _ => return None,
-    };
-    Some(m)
+    Month::try_from(crate::lang::months::by_prefix(name)?).ok()
 }
 
 fn make_date(year: i32, month: u32, day: u32) -> Option<Date> {
