@@ -1,6 +1,7 @@
 //! `newsdex index`: builds the config from the flags, runs the pipeline, prints the summary.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -19,10 +20,10 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
     if a.quickwit.to_quickwit.is_some() || a.quickwit.ndjson.is_some() {
         return super::quickwit::index(a);
     }
-    let threads = threads(a.threads);
+    let (walk, corpus, threads) = corpus_walk(&a)?;
     let cfg = IndexConfig {
-        walk: WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
-        corpus: crate::ingest::walk::normalize_root(&a.corpus),
+        walk,
+        corpus,
         index_dir: a.index,
         rebuild: a.rebuild,
         strict: a.strict,
@@ -43,6 +44,16 @@ pub fn run(a: IndexArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the local index and the Quickwit ingest share of `newsdex index`'s flags: how to walk,
+/// the corpus root (one spelling) and the number of threads.
+pub(super) fn corpus_walk(a: &IndexArgs) -> anyhow::Result<(WalkOptions, PathBuf, usize)> {
+    Ok((
+        WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
+        crate::ingest::walk::normalize_root(&a.corpus),
+        threads(a.threads),
+    ))
 }
 
 /// `--threads`, else the number of cores.

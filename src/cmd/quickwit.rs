@@ -12,7 +12,6 @@ use crate::cli::{
 use crate::error::Fatal;
 use crate::export::{self, Exporter, Grouping, OutputFormat};
 use crate::index::schema;
-use crate::ingest::walk::WalkOptions;
 use crate::quickwit::client::{Client, Retry};
 use crate::quickwit::config::{self, ConfigOptions};
 use crate::quickwit::ingest::{self, IngestConfig, Target};
@@ -89,10 +88,11 @@ pub fn index(a: IndexArgs) -> anyhow::Result<ExitCode> {
         (None, Some(path)) => Target::Ndjson(path.clone()),
         (None, None) => unreachable!("called only with --to-quickwit or --ndjson"),
     };
+    let (walk, corpus, threads) = super::index::corpus_walk(&a)?;
     let cfg = IngestConfig {
-        walk: WalkOptions::new(a.follow, a.hidden, a.max_file_size << 20, &a.exclude)?,
-        corpus: crate::ingest::walk::normalize_root(&a.corpus),
-        threads: super::index::threads(a.threads),
+        walk,
+        corpus,
+        threads,
         batch_bytes: q.batch_mb.clamp(1, 1024) << 20,
         target,
     };
