@@ -985,6 +985,20 @@ fn roles(
             {
                 Role::Name
             }
+            // `Jennifer Green`, `Mark English`: a census surname that is also a group word ends a
+            // name after a first name (`Christian Democrats` ends in no surname).
+            Class::Demonym
+                if prev_name
+                    && last_pos
+                    && !caps
+                    && LEX.last.contains(key.as_str())
+                    && LEX.first.contains(keys[k - 1].as_str())
+                    // `Royal Dutch`, `Roman Catholic`: the first word is a common word too.
+                    && !is_common(&keys[k - 1])
+                    && !LEX.english.contains(keys[k - 1].as_str()) =>
+            {
+                Role::Name
+            }
             Class::Connector if next_plain() && !caps && is_upper_initial(run[k].text(text)) => {
                 Role::Name
             }

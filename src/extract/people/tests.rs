@@ -849,3 +849,13 @@ fn dotted_del_is_a_title_and_del_a_particle() {
     // An abbreviated title keeps its period inside the token: `Pres.` ends no sentence.
     assert_eq!(names("The visit by Pres. Obama was brief."), ["Obama"]);
 }
+
+#[test]
+fn surname_that_is_a_group_word_ends_a_name() {
+    assert_eq!(
+        names("The figures were checked by Jennifer Green and Glenn English on Monday."),
+        ["Jennifer Green", "Glenn English"]
+    );
+    // A first word that is a common word too makes no person of the pair.
+    assert!(names("Shares of Royal Dutch rose in Amsterdam.").is_empty());
+}
