@@ -16,7 +16,7 @@ impl Doc<'_> {
             }
         }
         let Some(c) = self.run_name(s, e) else {
-            return Subject::Other;
+            return self.named_in_full(s, e);
         };
         // `Merrill Lynch said`, `Hong Kong said`: the people finder's lists know the firm or the
         // place (a surname that is also a place, `Houston`, is a person's once named in full).
@@ -53,6 +53,30 @@ impl Doc<'_> {
         // A bare surname the registry could not complete: the people list may know it.
         let known = if person { resolve() } else { known };
         Subject::Person(known.map_or(name, |p| p.name.clone()), g)
+    }
+
+    /// The person the people finder names with exactly the run `[s, e)`, when the quote
+    /// finder's own word lists reject it (`Jennifer Green said`: `Green` is a party word to
+    /// them). Only a census first name that is no common word, then a census surname that is no
+    /// place, counts (`Franco Nevada said`, `Lone Star said` are firms).
+    fn named_in_full(&self, s: usize, e: usize) -> Subject {
+        use crate::lang::lexicon::{Class, LEX};
+        if e < s + 2 {
+            return Subject::Other;
+        }
+        let (first, last) = (self.word(s).to_lowercase(), self.word(e - 1).to_lowercase());
+        let shaped = LEX.first.contains(first.as_str())
+            && !LEX.common.contains(first.as_str())
+            && LEX.last.contains(last.as_str())
+            && LEX.class(&last) != Class::Place;
+        if !shaped {
+            return Subject::Other;
+        }
+        let text = &self.body[self.toks[s].start..self.toks[e - 1].end];
+        self.people
+            .iter()
+            .find(|p| p.name == text || p.variants.iter().any(|v| v == text))
+            .map_or(Subject::Other, |p| Subject::Person(p.name.clone(), None))
     }
 
     /// [`Self::judge_run`] for a run away from its cue (before an appositive, opening the

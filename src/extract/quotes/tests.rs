@@ -1505,3 +1505,18 @@ fn run_names_are_read_once_and_reused() {
     let part = doc.run_name(s + 1, e).map(|c| c.text());
     assert_eq!(part, doc.read_run_name(s + 1, e).map(|c| c.text()));
 }
+
+#[test]
+fn a_person_the_people_finder_names_speaks_though_a_word_is_a_party_word() {
+    let b = "Jennifer Green, director of the literacy program, said enrolment doubled.";
+    let people = crate::extract::people::find_people("", b);
+    let speakers: Vec<_> = find_quotes(b, &people)
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect();
+    assert_eq!(speakers, [Some("Jennifer Green".to_string())]);
+    // A firm shaped like a name stays nobody: its last word is a place.
+    let b = "Franco Nevada said the drilling results were strong.";
+    let people = crate::extract::people::find_people("", b);
+    assert!(find_quotes(b, &people).iter().all(|q| q.speaker.is_none()));
+}
