@@ -202,8 +202,28 @@ impl Doc<'_> {
                 }
                 Some((Subject::Other, self.np_start(p, a)))
             }
-            Kind::Punct if self.word(p) == "," => self.appositive(p, a),
+            Kind::Punct if self.word(p) == "," => self
+                .appositive(p, a)
+                .or_else(|| self.labelled_before_comma(p, a)),
             Kind::Punct if is_dash(self.word(p)) => self.dash_appositive(p, a),
+            _ => None,
+        }
+    }
+
+    /// `Gov. John Kasich (R-Ohio), said`: a person with a party label in parentheses right
+    /// before the comma at `p` (no appositive opens before it).
+    fn labelled_before_comma(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
+        let end = self.skip_paren_back(p, a);
+        if end == p || end <= a || !self.is_name_tok(end - 1) {
+            return None;
+        }
+        let s = self.run_back(end - 1, a);
+        // `a task force headed by Sen. Lee (Kan.), said`: the object of a preposition is no subject.
+        if s > a && self.is_word(s - 1) && cues::is_function_word(self.word(s - 1)) {
+            return None;
+        }
+        match self.judge_run(s, end) {
+            person @ Subject::Person(..) => Some((person, s)),
             _ => None,
         }
     }

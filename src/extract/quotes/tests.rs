@@ -1520,3 +1520,13 @@ fn a_person_the_people_finder_names_speaks_though_a_word_is_a_party_word() {
     let people = crate::extract::people::find_people("", b);
     assert!(find_quotes(b, &people).iter().all(|q| q.speaker.is_none()));
 }
+
+#[test]
+fn a_labelled_name_before_a_comma_speaks() {
+    let s =
+        "Testifying at a hearing, Rep. Hal Brandt (R-Nebr.), said the quota would hurt ranchers.";
+    assert_eq!(one(s, "quota").as_deref(), Some("Hal Brandt"));
+    // The object of a preposition does not speak.
+    let s = "The task force, headed by Senator Ada Quist (Kan.), said farm credit must rise.";
+    assert_ne!(one(s, "farm credit").as_deref(), Some("Ada Quist"));
+}
