@@ -463,7 +463,8 @@ const ORG_WORDS: &[&str] = &[
     "podcast",
 ];
 
-/// Places, days and months: a run made of them is never a person.
+/// Places and days (and, added from [`crate::lang::months::NAMES`], the months but `may`): a run
+/// made of them is never a person.
 const PLACE_WORDS: &[&str] = &[
     "america",
     "russia",
@@ -498,17 +499,6 @@ const PLACE_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "north",
     "south",
     "east",
@@ -655,6 +645,10 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
             for w in words {
                 map.entry(w.as_bytes()).or_default().0 |= bit;
             }
+        }
+        // `May` is a given name and a verb as well as a month.
+        for m in crate::lang::months::NAMES.iter().filter(|&&m| m != "may") {
+            map.entry(m.as_bytes()).or_default().0 |= Lex::PLACE;
         }
         map
     })
