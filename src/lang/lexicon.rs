@@ -238,6 +238,11 @@ impl Lexicon {
     }
 }
 
+/// The organisation head words (`data/lexicon/org-words.txt`).
+pub fn org_words() -> impl Iterator<Item = &'static str> {
+    list_words(ORG_WORDS)
+}
+
 /// One map from word to class; lists are inserted from least to most specific, so a word on
 /// several lists gets the most specific class.
 fn class_map() -> HashMap<&'static str, Class, FxBuildHasher> {

@@ -280,7 +280,8 @@ const SURNAME_TITLES: &[&str] = &[
     "father",
 ];
 
-/// Words that make a capitalised run an organisation, publication, place or thing.
+/// Words that make a capitalised run an organisation, publication, place or thing; the lexicon's
+/// organisation heads (`data/lexicon/org-words.txt`, less census surnames) join them in [`lexicon`].
 const ORG_WORDS: &[&str] = &[
     "house",
     "department",
@@ -645,6 +646,12 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
             for w in words {
                 map.entry(w.as_bytes()).or_default().0 |= bit;
             }
+        }
+        // The people finder's organisation heads are organisation words here too, but for the
+        // census surnames among them (`John Tower`, `Mike Hall` speak).
+        let lexicon = &crate::lang::lexicon::LEX;
+        for w in crate::lang::lexicon::org_words().filter(|w| !lexicon.last.contains(w)) {
+            map.entry(w.as_bytes()).or_default().0 |= Lex::ORG;
         }
         // `May` is a given name and a verb as well as a month.
         for m in crate::lang::months::NAMES.iter().filter(|&&m| m != "may") {

@@ -1530,3 +1530,12 @@ fn a_labelled_name_before_a_comma_speaks() {
     let s = "The task force, headed by Senator Ada Quist (Kan.), said farm credit must rise.";
     assert_ne!(one(s, "farm credit").as_deref(), Some("Ada Quist"));
 }
+
+#[test]
+fn a_firm_named_with_the_people_finders_org_words_is_no_speaker() {
+    let s = "Harwell Realty Trust said it would pay a special dividend.";
+    assert_eq!(one(s, "dividend"), None);
+    // A census surname that heads organisations too is still a person's name.
+    let s = "“The vote is close,” said Mike Hall, a lobbyist for the growers.";
+    assert_eq!(one(s, "vote").as_deref(), Some("Mike Hall"));
+}
