@@ -29,9 +29,7 @@ static KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// The words of the list (after its `#` comment lines).
 fn words() -> impl Iterator<Item = &'static str> {
-    LIST.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
+    super::lexicon::list_words(LIST)
 }
 
 /// An ASCII word of at most 6 bytes, lower-cased, as one integer: its bytes, then its length

@@ -143,7 +143,7 @@ fn words(s: &'static str) -> WordSet {
 
 /// The words of a hand-written list under `data/lexicon/`: whitespace-separated, after the
 /// `#` comment lines that say what the list is for.
-fn list_words(s: &'static str) -> impl Iterator<Item = &'static str> {
+pub(super) fn list_words(s: &'static str) -> impl Iterator<Item = &'static str> {
     list_lines(s).flat_map(str::split_whitespace)
 }
 

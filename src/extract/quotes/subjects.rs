@@ -5,6 +5,7 @@
 use super::names::{self, NameCand};
 use super::scan::Kind;
 use super::{Doc, Subject, cues};
+use crate::lang::lexicon::{Class, LEX};
 
 impl Doc<'_> {
     /// Judges the name run `[s, e)` as a subject.
@@ -60,16 +61,18 @@ impl Doc<'_> {
     /// them). Only a census first name that is no common word, then a census surname that is no
     /// place, counts (`Franco Nevada said`, `Lone Star said` are firms).
     fn named_in_full(&self, s: usize, e: usize) -> Subject {
-        use crate::lang::lexicon::{Class, LEX};
         if e < s + 2 {
             return Subject::Other;
         }
-        let (first, last) = (self.word(s).to_lowercase(), self.word(e - 1).to_lowercase());
-        let shaped = LEX.first.contains(first.as_str())
-            && !LEX.common.contains(first.as_str())
-            && LEX.last.contains(last.as_str())
-            && LEX.class(&last) != Class::Place;
-        if !shaped {
+        let first_ok = names::lowered(self.word(s), |f| {
+            LEX.first.contains(f) && !LEX.common.contains(f)
+        });
+        let last_ok = || {
+            names::lowered(self.word(e - 1), |l| {
+                LEX.last.contains(l) && LEX.class(l) != Class::Place
+            })
+        };
+        if !(first_ok && last_ok()) {
             return Subject::Other;
         }
         let text = &self.body[self.toks[s].start..self.toks[e - 1].end];
