@@ -171,18 +171,9 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     let highlighter = Highlighter::new(&groups, fields.body, SNIPPET_CHARS);
     let color = super::search::use_color(a.color, a.output.is_some());
-    let emit = |w: &mut dyn Write| -> anyhow::Result<(usize, usize)> {
-        if a.count {
-            let n = qs.count()?;
-            writeln!(w, "{n}")?;
-            return Ok((n, 0));
-        }
-        if a.bom {
-            w.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut ex = Exporter::new(w, format, columns.clone(), color);
+    let records = |ex: &mut Exporter<&mut dyn Write>| -> anyhow::Result<usize> {
         let snippets = ex.wants_snippet();
-        let total = if a.all {
+        Ok(if a.all {
             let pages = qs.all(a.sort)?;
             let total = pages.total;
             ex.begin(total, &a.query, a.offset)?;
@@ -199,10 +190,11 @@ pub fn search(a: SearchArgs) -> anyhow::Result<ExitCode> {
                 ex.write(&hit, s.as_ref())?;
             }
             total
-        };
-        let written = ex.written();
-        ex.finish()?;
-        Ok((total, written))
+        })
+    };
+    let emit = |w: &mut dyn Write| {
+        let exporter = (format, columns.clone(), color);
+        super::search::export_frame(&a, w, exporter, || qs.count(), records)
     };
     let found = super::search::write_hits(a.output.as_deref(), emit)?;
     Ok(ExitCode::from(if found > 0 { 0 } else { 1 }))

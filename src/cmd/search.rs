@@ -143,8 +143,29 @@ fn emit(
     color: bool,
     w: &mut dyn Write,
 ) -> anyhow::Result<(usize, usize)> {
+    let exporter = (format, columns, color);
+    export_frame(
+        a,
+        w,
+        exporter,
+        || p.count(),
+        |ex| local_records(a, p, format, ex),
+    )
+}
+
+/// The frame the local and the Quickwit search share: `--count` prints the number of matching
+/// documents alone (`count`); otherwise the byte-order mark (`--bom`), then `records` on an
+/// exporter of `(format, columns, color)`, which returns the matching documents. Returns
+/// (matching documents, records written).
+pub fn export_frame(
+    a: &SearchArgs,
+    w: &mut dyn Write,
+    (format, columns, color): (OutputFormat, Vec<export::Column>, bool),
+    count: impl FnOnce() -> anyhow::Result<usize>,
+    records: impl FnOnce(&mut Exporter<&mut dyn Write>) -> anyhow::Result<usize>,
+) -> anyhow::Result<(usize, usize)> {
     if a.count {
-        let n = p.count()?;
+        let n = count()?;
         writeln!(w, "{n}")?;
         return Ok((n, 0));
     }
@@ -152,6 +173,20 @@ fn emit(
         w.write_all("\u{feff}".as_bytes())?;
     }
     let mut ex = Exporter::new(w, format, columns, color);
+    let total = records(&mut ex)?;
+    let written = ex.written();
+    ex.finish()?;
+    Ok((total, written))
+}
+
+/// The local index's records for [`emit`]: a page, every hit or every story, with snippets
+/// when the format shows them; returns the matching documents.
+fn local_records(
+    a: &SearchArgs,
+    p: &Prepared,
+    format: OutputFormat,
+    ex: &mut Exporter<&mut dyn Write>,
+) -> anyhow::Result<usize> {
     let highlighter = ex.wants_snippet().then(|| p.highlighter());
     let snippet_of = |hit: &hits::Hit| {
         highlighter.as_ref().map(|h| {
@@ -195,9 +230,7 @@ fn emit(
             total
         }
     };
-    let written = ex.written();
-    ex.finish()?;
-    Ok((total, written))
+    Ok(total)
 }
 
 /// The hit that stands for a collapsed story, with its copies counted (and listed: `--copies`).
@@ -222,8 +255,6 @@ fn collapsed_hit(
     Ok(hit)
 }
 
-/// Runs `body` on a temporary file beside `path`, then renames it over `path`. On any error the
-/// temporary file is removed and `path` is untouched.
 /// Runs `emit` on standard output, or on `output` written atomically (a temp file renamed in
 /// place) with a "wrote N records" line; `emit` returns (hits found, records written).
 pub fn write_hits(
@@ -250,6 +281,8 @@ pub fn write_hits(
     }
 }
 
+/// Runs `body` on a temporary file beside `path`, then renames it over `path`. On any error the
+/// temporary file is removed and `path` is untouched.
 pub fn write_atomically<T>(
     path: &Path,
     body: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
