@@ -275,6 +275,74 @@ const PARTICIPLES: &[&str] = &[
     "questioning",
 ];
 
+/// A test that the words around a cue word must pass for it to speak: one column of a
+/// [`CONDITIONS`] row.
+#[derive(Debug, Clone, Copy)]
+pub enum Condition {
+    /// The next word is one of these.
+    NextIs(&'static [&'static str]),
+    /// A word follows, and it is none of these.
+    NextWordNotIn(&'static [&'static str]),
+    /// The next word, if any, is none of these.
+    NextNotIn(&'static [&'static str]),
+    /// One of these prepositions follows, perhaps after an `-ly` adverb (`spoke frankly about`).
+    Preposition(&'static [&'static str]),
+    /// A name or he/she right before, `that` right after.
+    PersonThenThat,
+    /// A person or he/she right before, `to` or `about` right after.
+    PersonTalks,
+    /// Quotation marks open within this many words after.
+    QuoteWithin(usize),
+    /// No plural noun follows (that would make the cue word its modifier).
+    NoPluralNounAfter,
+}
+
+/// The cue table's conditional rows: cue words that speak only in some contexts, each with the
+/// test its context must pass (a word with several rows must pass them all). A verb's new
+/// exception is a row here, not a branch in the reader.
+const CONDITIONS: &[(&str, Condition)] = {
+    use Condition::*;
+    &[
+        // `put it bluntly`; `put the plan on hold`.
+        ("put", NextIs(&["it"])),
+        // `Lee's demands that`; `faces charges`, `the union's demands`.
+        ("charges", PersonThenThat),
+        ("demands", PersonThenThat),
+        // `rose 5 pct compared with`, `small compared to`: a comparison.
+        ("compared", NextWordNotIn(&["with", "to", "against"])),
+        // `Lee and Ray call them “lone wolves”`; `call money`, `a call option`.
+        ("call", QuoteWithin(3)),
+        // `Lee expected to visit`, `is expected to win`: a plan or forecast.
+        ("expected", NextNotIn(&["to"])),
+        ("expects", NextNotIn(&["to"])),
+        // `Dana Reyes talks to the director`; `trade talks with`, `Nakasone's talks with`.
+        ("talks", PersonTalks),
+        ("talks", Preposition(&["of", "about", "to", "with"])),
+        ("spoke", Preposition(&["of", "about", "to", "with"])),
+        ("talked", Preposition(&["of", "about", "to", "with"])),
+        // `reported from Kabul`: where a story came from, not what was said.
+        ("reported", NextNotIn(&["from"])),
+        ("reports", NextNotIn(&["from"])),
+        ("wrote", NextNotIn(&["from"])),
+        ("writes", NextNotIn(&["from"])),
+        // `early warning systems`.
+        ("warning", NoPluralNounAfter),
+    ]
+};
+
+/// The conditions the cue word `word` must pass to speak (none for most).
+pub fn conditions(word: &str) -> impl Iterator<Item = Condition> + '_ {
+    CONDITIONS
+        .iter()
+        .filter(move |(w, _)| *w == word)
+        .map(|(_, c)| *c)
+}
+
+/// Cues that attribute only quotation marks, never reported speech (`pointed to “...”`).
+pub fn is_direct_only(word: &str) -> bool {
+    word == "pointed"
+}
+
 /// Every cue word with its kind, for the look-up table.
 fn all_cues() -> impl Iterator<Item = (&'static str, CueKind)> {
     let kinds = [
@@ -875,6 +943,16 @@ mod tests {
         for (w, kind) in all_cues() {
             assert_eq!(cue_kind(w), Some(kind), "{w}");
         }
+    }
+
+    #[test]
+    fn every_conditioned_word_is_a_cue_word() {
+        // A row for a word the scan never offers as a cue would be dead.
+        for (w, _) in CONDITIONS {
+            assert!(cue_kind(w).is_some(), "{w}");
+        }
+        assert_eq!(conditions("talks").count(), 2);
+        assert_eq!(conditions("said").count(), 0);
     }
 
     #[test]
