@@ -508,13 +508,7 @@ fn analyse(
     {
         return None;
     }
-    // `Citibank`, `Bancorp`, `Sparebanken`: a name ending in a bank word is an institution.
-    let bank = keys.last().is_some_and(|k| {
-        k.len() > 5
-            && (k.ends_with("bank") || k.ends_with("banken") || k.ends_with("bancorp"))
-            && !LEX.last.contains(k.as_str())
-    });
-    if bank || LEX.org_lead.contains(keys[0].as_str()) || work_before(text, toks, start, caps) {
+    if names_institution(keys) || work_before(text, toks, start, caps) {
         return None;
     }
     if partnership(text, toks, start, end) {
@@ -527,26 +521,7 @@ fn analyse(
     if roles.last() == Some(&Role::OrgHead) {
         return named_after(text, toks, start, keys, caps, headline);
     }
-    // The name is what follows the last non-name word; a trailing suffix is dropped.
-    let mut e = roles.len();
-    while e > 0 && roles[e - 1] == Role::Suffix {
-        e -= 1;
-    }
-    let s = roles[..e]
-        .iter()
-        .rposition(|r| *r != Role::Name)
-        .map_or(0, |p| p + 1);
-    // Leading particles (`of`, `de`) are not a name start.
-    let s = (s..e)
-        .find(|&k| {
-            let particle = LEX.is_connector(&keys[k]) && roles[k] != Role::Name;
-            !(particle || keys[k] == "of" || keys[k] == "for")
-        })
-        .unwrap_or(e);
-    if s >= e {
-        return None;
-    }
-    let s = skip_leading_description(keys, s, e);
+    let (s, e) = name_bounds(keys, &roles)?;
     let name_keys = &keys[s..e];
     if LEX.org_lead.contains(name_keys[0].as_str()) {
         return None; // `Union de Banques Arabes`
@@ -561,85 +536,158 @@ fn analyse(
     if !title && city_before_state(text, toks, start + e) {
         return None;
     }
-    let cue = cue_after(text, toks, start + e) || cue_before(text, toks, start);
-    let sentence_start = s == 0 && run[0].sentence_start;
-    let n = name_keys.len();
+    // `Robert C. "Bobby" Scott`, `Charles G. and David H. Koch`, `Sizewell B`: a name does not
+    // end in an initial; what ends so is cut short or is a product or a plant.
     let has_digit = name_keys
         .iter()
         .any(|k| k.chars().any(|c| c.is_ascii_digit()));
-    // `Robert C. "Bobby" Scott`, `Charles G. and David H. Koch`, `Sizewell B`: a name does not
-    // end in an initial; what ends so is cut short or is a product or a plant.
-    let ends_in_initial = name_keys.last().is_some_and(|k| k.chars().count() == 1);
-    if has_digit || ends_in_initial {
+    if has_digit || name_keys.last().is_some_and(|k| k.chars().count() == 1) {
         return None;
     }
-    let score = if n >= 2 {
+    let evidence = Evidence {
+        title,
+        honorific,
+        cue: cue_after(text, toks, start + e) || cue_before(text, toks, start),
+        caps,
+    };
+    let (accepted, score) = if name_keys.len() >= 2 {
         let initials = !caps && is_initials_before_surname(&run[s..e], name_keys, 0, text);
-        multi_score(name_keys, title, honorific, cue, caps) + i32::from(initials)
+        let score = multi_score(name_keys, title, honorific, evidence.cue, caps);
+        let score = score + i32::from(initials);
+        (score >= 2, score)
     } else {
-        0
+        let ok = single_name_accepted(text, toks, start, keys, s, classes[s], evidence);
+        (ok, 0)
     };
-    let accepted = if n >= 2 {
-        score >= 2
-    } else {
-        let k = k_str(name_keys);
-        let bad = !matches!(classes[s], Class::Other) && !LEX.last.contains(k);
-        let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
-        let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
-        // `Miss Universe`, `Miss Piggy`: a pageant or character title, not a woman's surname.
-        let pageant = s > 0
-            && keys[s - 1] == "miss"
-            && describes
-            && !LEX.last.contains(k)
-            && !LEX.first.contains(k);
-        let leader = !caps
-            && !describes
-            && !k.contains('-')
-            && !is_common(k)
-            && leader_context(text, toks, start + s, start + e);
-        let kin = !caps && !describes && !is_common(k) && kin_before(text, toks, start + s);
-        // `TREASURY'S BAKER SAYS`, `the Fed's Volcker said`: a surname after an institution's
-        // possessive and before a speech verb is its official, in upper-case copy too.
-        let officer = cue && surname && s == 0 && possessive_before(toks, start);
-        !bad && !pageant
-            && ((title && !describes)
-                || honorific
-                || (cue && !caps && surname)
-                || leader
-                || kin
-                || officer)
-    };
-    let weak = n == 1 && sentence_start && is_common(&name_keys[0]);
-    let words: Vec<String> = name_keys.to_vec();
-    let surface: Vec<&str> = run[s..e].iter().map(|t| t.text(text)).collect();
+    let mut mention = name_mention(text, run, (s, e), start, keys, caps, headline);
+    mention.accepted = accepted;
+    mention.plausible = name_keys.len() >= 2 && score == 1;
+    mention.titled = title;
+    Some(mention)
+}
+
+/// `Citibank`, `Bancorp`, `Sparebanken`, `Instituto ...`: a run ending in a bank word (that is no
+/// surname) or opening with an institution's lead word names an institution.
+fn names_institution(keys: &[String]) -> bool {
+    let bank = keys.last().is_some_and(|k| {
+        k.len() > 5
+            && (k.ends_with("bank") || k.ends_with("banken") || k.ends_with("bancorp"))
+            && !LEX.last.contains(k.as_str())
+    });
+    bank || LEX.org_lead.contains(keys[0].as_str())
+}
+
+/// The name's word range in a run of `roles`: what follows the last non-name word, less a
+/// trailing suffix, leading particles (`of`, `de`) and a leading description (`Seventeen-year-old`).
+fn name_bounds(keys: &[String], roles: &[Role]) -> Option<(usize, usize)> {
+    let mut e = roles.len();
+    while e > 0 && roles[e - 1] == Role::Suffix {
+        e -= 1;
+    }
+    let s = roles[..e]
+        .iter()
+        .rposition(|r| *r != Role::Name)
+        .map_or(0, |p| p + 1);
+    let s = (s..e)
+        .find(|&k| {
+            let particle = LEX.is_connector(&keys[k]) && roles[k] != Role::Name;
+            !(particle || keys[k] == "of" || keys[k] == "for")
+        })
+        .unwrap_or(e);
+    (s < e).then(|| (skip_leading_description(keys, s, e), e))
+}
+
+/// What stands around a name, for weighing it.
+#[derive(Debug, Clone, Copy)]
+struct Evidence {
+    /// A title or honorific before it (`President`, `Mr.`).
+    title: bool,
+    /// An honorific before it.
+    honorific: bool,
+    /// A speech verb after it, or a cue word before it.
+    cue: bool,
+    /// The text is upper-case copy.
+    caps: bool,
+}
+
+/// Whether the single word `keys[s]` (of class `class`) of the run at `start` is a person: a
+/// title or honorific before it, a speech verb after a surname, a leader's or a relative's
+/// context, or an institution's official (`the Fed's Volcker said`).
+fn single_name_accepted(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    keys: &[String],
+    s: usize,
+    class: Class,
+    ev: Evidence,
+) -> bool {
+    let k = keys[s].as_str();
+    let bad = !matches!(class, Class::Other) && !LEX.last.contains(k);
+    let surname = LEX.last.contains(k) && !is_common(k) && !LEX.english.contains(k);
+    let describes = LEX.english.contains(k) || k.ends_with("ist") || k.ends_with("ian");
+    // `Miss Universe`, `Miss Piggy`: a pageant or character title, not a woman's surname.
+    let pageant = s > 0
+        && keys[s - 1] == "miss"
+        && describes
+        && !LEX.last.contains(k)
+        && !LEX.first.contains(k);
+    if bad || pageant {
+        return false;
+    }
+    let plain = !ev.caps && !describes && !is_common(k);
+    let leader = plain && !k.contains('-') && leader_context(text, toks, start + s, start + s + 1);
+    let kin = plain && kin_before(text, toks, start + s);
+    // `TREASURY'S BAKER SAYS`, `the Fed's Volcker said`: a surname after an institution's
+    // possessive and before a speech verb is its official, in upper-case copy too.
+    let officer = ev.cue && surname && s == 0 && possessive_before(toks, start);
+    (ev.title && !describes)
+        || ev.honorific
+        || (ev.cue && !ev.caps && surname)
+        || leader
+        || kin
+        || officer
+}
+
+/// The mention of the name `run[s..e]` (keys `keys[s..e]`) of the run at token `start`, shown title-cased from upper-case
+/// copy; the caller fills in its verdict.
+fn name_mention(
+    text: &str,
+    run: &[Tok],
+    (s, e): (usize, usize),
+    start: usize,
+    keys: &[String],
+    caps: bool,
+    headline: bool,
+) -> Mention {
+    let surface = run[s..e].iter().map(|t| t.text(text));
     let shown = if caps {
-        surface
-            .iter()
+        let words: Vec<String> = surface
             .map(|w| {
                 if w.chars().any(char::is_lowercase) {
-                    (*w).to_string()
+                    w.to_string()
                 } else {
                     title_case(w)
                 }
             })
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect();
+        words.join(" ")
     } else {
-        surface.join(" ")
+        surface.collect::<Vec<_>>().join(" ")
     };
     let (a, b) = (run[s].start, run[e - 1].end);
-    Some(Mention {
+    Mention {
         text: shown,
-        words,
+        words: keys[s..e].to_vec(),
         span: (!headline).then_some((a, b)),
-        accepted,
+        accepted: false,
         order: if headline { a } else { a + (1 << 40) },
-        weak,
-        plausible: n >= 2 && score == 1 && !has_digit,
+        weak: e - s == 1 && s == 0 && run[0].sentence_start && is_common(&keys[s]),
+        plausible: false,
         toks: (start + s, start + e),
         firm: false,
-        titled: title,
-    })
+        titled: false,
+    }
 }
 
 /// The items in `inline` when they fit, else in `heap`: runs are a word or two, and an allocation
@@ -902,11 +950,11 @@ fn skip_leading_description(keys: &[String], s: usize, e: usize) -> usize {
     }
 }
 
-/// Classifies each token of a run, left to right (a surname-like word is a name only after
-/// another name word: `Valeska Paris`, `John Major`).
 /// Words that lead a place's name (`San Diego`, `Los Angeles`) and also occur inside people's.
 const PLACE_LEADS: [&str; 6] = ["san", "santa", "sao", "los", "las", "saint"];
 
+/// Classifies each token of a run, left to right (a surname-like word is a name only after
+/// another name word: `Valeska Paris`, `John Major`).
 fn roles(
     text: &str,
     run: &[Tok],
@@ -915,112 +963,75 @@ fn roles(
     caps: bool,
     headline: bool,
 ) -> Vec<Role> {
+    let words = RunWords {
+        text,
+        run,
+        keys,
+        classes,
+        caps,
+        headline,
+    };
     let mut roles: Vec<Role> = Vec::with_capacity(keys.len());
-    for (k, key) in keys.iter().enumerate() {
+    for k in 0..keys.len() {
         let prev_name = k > 0 && roles[k - 1] == Role::Name;
+        roles.push(words.role(k, prev_name));
+    }
+    roles
+}
+
+/// A run's tokens with their keys and classes, for [`roles`].
+struct RunWords<'a> {
+    text: &'a str,
+    run: &'a [Tok],
+    keys: &'a [String],
+    classes: &'a [Class],
+    caps: bool,
+    headline: bool,
+}
+
+impl RunWords<'_> {
+    /// The role of word `k`; `prev_name` when the word before it is part of the name.
+    fn role(&self, k: usize, prev_name: bool) -> Role {
+        let (keys, key, caps) = (self.keys, self.keys[k].as_str(), self.caps);
         let last_pos = k + 1 == keys.len();
-        // Closures, not values: only some arms ask, and each costs word-list look-ups.
-        let listed = || LEX.first.contains(key.as_str()) || LEX.last.contains(key.as_str());
-        let next_plain = || {
-            keys.get(k + 1)
-                .is_some_and(|n| classes[k + 1] == Class::Other && !is_common(n))
-        };
-        let acronym = !caps && is_acronym(run[k].text(text));
-        // `de la Cruz`: a lower-case particle after a name word stays in the name, whatever
-        // else the word may be (`la` is also Los Angeles).
-        if prev_name && LEX.is_connector(key) && run[k].text(text).starts_with(char::is_lowercase) {
-            roles.push(Role::Name);
-            continue;
+        if self.stays_in_name(k, prev_name) {
+            return Role::Name;
         }
-        // `Aung San Suu Kyi`, `Yves Saint Laurent`: a place's leading word between name words
-        // leads no place here (`San Francisco` has a census name after `San`).
-        if prev_name
-            && !caps
-            && PLACE_LEADS.contains(&key.as_str())
-            && keys
-                .get(k + 1)
-                .is_some_and(|n| classes[k + 1] == Class::Other && !LEX.first.contains(n.as_str()))
-        {
-            roles.push(Role::Name);
-            continue;
-        }
-        if !caps && is_east_asian_start(keys, k) {
-            // `President Park Geun-hye`: the surname would otherwise read as a place word.
-            roles.push(Role::Name);
-            continue;
-        }
-        let role = match classes[k] {
+        let acronym = !caps && is_acronym(self.surface(k));
+        match self.classes[k] {
             Class::Honorific => Role::Honorific,
-            Class::Title if prev_name && last_pos && listed() => Role::Name,
+            Class::Title if prev_name && last_pos && self.listed(k) => Role::Name,
             Class::Title => Role::Title,
             // `James To`: a capitalised short word mid-sentence after a first name is a surname.
             Class::Stop
                 if prev_name
                     && !caps
-                    && !headline
-                    && LEX.last.contains(key.as_str())
+                    && !self.headline
+                    && LEX.last.contains(key)
                     && LEX.first.contains(keys[k - 1].as_str())
-                    && is_upper_initial(run[k].text(text)) =>
+                    && is_upper_initial(self.surface(k)) =>
             {
                 Role::Name
             }
-            Class::Org if prev_name && last_pos && LEX.last.contains(key.as_str()) && !caps => {
-                Role::OrgHead
-            }
+            Class::Org if prev_name && last_pos && LEX.last.contains(key) && !caps => Role::OrgHead,
             Class::Org if last_pos => Role::OrgHead,
-            Class::Place | Class::Time
-                if prev_name
-                    && key.len() > 2
-                    && !is_weekday(key)
-                    && last_pos
-                    && listed()
-                    && !LEX.is_direction(key)
-                    && !is_acronym(run[k].text(text))
-                    && !is_common(&keys[k - 1])
-                    && !LEX.english.contains(keys[k - 1].as_str())
-                    // `Texaco Canada` is a firm's national arm; `Valeska Paris` a person.
-                    && (LEX.first.contains(keys[k - 1].as_str())
-                        || k >= 2
-                        || !LEX.countries.contains(key.as_str())) =>
+            Class::Place | Class::Time if prev_name && last_pos && self.place_ends_name(k) => {
+                Role::Name
+            }
+            Class::Demonym if prev_name && last_pos && self.group_word_ends_name(k) => Role::Name,
+            Class::Connector
+                if self.next_plain(k) && !caps && is_upper_initial(self.surface(k)) =>
             {
                 Role::Name
             }
-            // `Jennifer Green`, `Mark English`: a census surname that is also a group word ends a
-            // name after a first name (`Christian Democrats` ends in no surname).
-            Class::Demonym
-                if prev_name
-                    && last_pos
-                    && !caps
-                    && LEX.last.contains(key.as_str())
-                    && LEX.first.contains(keys[k - 1].as_str())
-                    // `Royal Dutch`, `Roman Catholic`: the first word is a common word too.
-                    && !is_common(&keys[k - 1])
-                    && !LEX.english.contains(keys[k - 1].as_str()) =>
-            {
-                Role::Name
-            }
-            Class::Connector if next_plain() && !caps && is_upper_initial(run[k].text(text)) => {
-                Role::Name
-            }
-            // `Paris Hilton`, but not `House Newt Gingrich` (a first name follows).
-            Class::Place | Class::Org | Class::Connector
-                if k == 0
-                    && listed()
-                    && key.len() > 2
-                    && next_plain()
-                    && !caps
-                    && !LEX.is_direction(key)
-                    && !keys.get(1).is_some_and(|n| {
-                        LEX.first.contains(n.as_str()) || LEX.english.contains(n.as_str())
-                    }) =>
-            {
+            Class::Place | Class::Org | Class::Connector if k == 0 && self.opens_name(k) => {
                 Role::Name
             }
             Class::Suffix if k > 0 => Role::Suffix,
             Class::Connector if prev_name => Role::Name,
             // `AS Heagle`, `JK Rowling`: two capitals before a surname are initials.
             Class::Other | Class::Stop
-                if acronym && is_initials_before_surname(run, keys, k, text) =>
+                if acronym && is_initials_before_surname(self.run, keys, k, self.text) =>
             {
                 Role::Name
             }
@@ -1028,22 +1039,102 @@ fn roles(
             Class::Other if is_word_compound(key) => Role::Other,
             // `Charlotte Panthers`: a plural common noun ends a team or a group, not a name.
             Class::Other if k > 0 && last_pos && is_plural_noun(key) => Role::Other,
-            Class::Other if is_common(key) => {
-                let mid_sentence = !(k == 0 && run[0].sentence_start);
-                if ((LEX.first.contains(key.as_str()) || mid_sentence) && next_plain())
-                    || (LEX.last.contains(key.as_str()) && prev_name)
-                {
-                    Role::Name
-                } else {
-                    Role::Other
-                }
-            }
+            Class::Other if is_common(key) => self.common_word_role(k, prev_name),
             Class::Other => Role::Name,
             _ => Role::Other,
-        };
-        roles.push(role);
+        }
     }
-    roles
+
+    fn surface(&self, k: usize) -> &str {
+        self.run[k].text(self.text)
+    }
+
+    /// A census first name or surname.
+    fn listed(&self, k: usize) -> bool {
+        let key = self.keys[k].as_str();
+        LEX.first.contains(key) || LEX.last.contains(key)
+    }
+
+    /// The next word is of no class and no common word.
+    fn next_plain(&self, k: usize) -> bool {
+        self.keys
+            .get(k + 1)
+            .is_some_and(|n| self.classes[k + 1] == Class::Other && !is_common(n))
+    }
+
+    /// Words that belong to a name whatever their class: a lower-case particle after a name
+    /// word (`de la Cruz`; `la` is also Los Angeles), a place's leading word between name words
+    /// (`Aung San Suu Kyi`, `Yves Saint Laurent`; `San Francisco` has a census name after
+    /// `San`), and an East Asian surname (`President Park Geun-hye`).
+    fn stays_in_name(&self, k: usize, prev_name: bool) -> bool {
+        let key = self.keys[k].as_str();
+        if prev_name && LEX.is_connector(key) && self.surface(k).starts_with(char::is_lowercase) {
+            return true;
+        }
+        let place_lead = prev_name
+            && !self.caps
+            && PLACE_LEADS.contains(&key)
+            && self.keys.get(k + 1).is_some_and(|n| {
+                self.classes[k + 1] == Class::Other && !LEX.first.contains(n.as_str())
+            });
+        place_lead || !self.caps && is_east_asian_start(self.keys, k)
+    }
+
+    /// A place or time word that ends a name after a name word (`Valeska Paris`), though not
+    /// a weekday, a direction, an acronym or a country after a firm (`Texaco Canada` is a
+    /// firm's national arm).
+    fn place_ends_name(&self, k: usize) -> bool {
+        let (key, prev) = (self.keys[k].as_str(), self.keys[k - 1].as_str());
+        key.len() > 2
+            && !is_weekday(key)
+            && self.listed(k)
+            && !LEX.is_direction(key)
+            && !is_acronym(self.surface(k))
+            && !is_common(prev)
+            && !LEX.english.contains(prev)
+            && (LEX.first.contains(prev) || k >= 2 || !LEX.countries.contains(key))
+    }
+
+    /// `Jennifer Green`, `Mark English`: a census surname that is also a group word ends a name
+    /// after a first name (`Christian Democrats` ends in no surname), unless the first word is
+    /// a common word too (`Royal Dutch`, `Roman Catholic`).
+    fn group_word_ends_name(&self, k: usize) -> bool {
+        let prev = self.keys[k - 1].as_str();
+        !self.caps
+            && LEX.last.contains(self.keys[k].as_str())
+            && LEX.first.contains(prev)
+            && !is_common(prev)
+            && !LEX.english.contains(prev)
+    }
+
+    /// `Paris Hilton`: a census name that is also a place, organisation or particle word opens a
+    /// name before a plain word, but not `House Newt Gingrich` (a first name follows).
+    fn opens_name(&self, k: usize) -> bool {
+        let key = self.keys[k].as_str();
+        self.listed(k)
+            && key.len() > 2
+            && self.next_plain(k)
+            && !self.caps
+            && !LEX.is_direction(key)
+            && !self
+                .keys
+                .get(1)
+                .is_some_and(|n| LEX.first.contains(n.as_str()) || LEX.english.contains(n.as_str()))
+    }
+
+    /// A common word is a name as a first name or mid-sentence before a plain word, or as a
+    /// surname after a name word.
+    fn common_word_role(&self, k: usize, prev_name: bool) -> Role {
+        let key = self.keys[k].as_str();
+        let mid_sentence = !(k == 0 && self.run[0].sentence_start);
+        if ((LEX.first.contains(key) || mid_sentence) && self.next_plain(k))
+            || (LEX.last.contains(key) && prev_name)
+        {
+            Role::Name
+        } else {
+            Role::Other
+        }
+    }
 }
 
 /// `panthers`, `polaroids`: a plural that is no census name and whose singular (or itself) is
@@ -1176,11 +1267,6 @@ fn is_syllable_name(k: &str) -> bool {
         && !b.is_empty()
         && (a.len() <= 3 || b.len() <= 3 || !LEX.english.contains(a) || !LEX.english.contains(b))
         && a.chars().chain(b.chars()).all(char::is_alphabetic)
-}
-
-/// The only key of a one-word name.
-fn k_str(keys: &[String]) -> &str {
-    keys.first().map_or("", String::as_str)
 }
 
 /// A common English word (lower-case in news text more often than capitalised).
