@@ -17,7 +17,7 @@ mod subjects;
 use crate::model::{Person, Quote, Speaker};
 use cues::CueKind;
 use names::{Gender, NameCand, Registry};
-use scan::{Kind, Span, Tok};
+use scan::{Kind, Scanned, Span, Tok};
 use std::borrow::Cow;
 
 /// Every attribution in `body`; speakers are resolved against `people` (found in the same body).
@@ -79,26 +79,58 @@ const PRONOUN_REACH: usize = 20;
 /// subjects (`Smith and Jones said`).
 type Attr = (Option<String>, String, Vec<String>);
 
-/// A body, scanned once.
+/// A body, scanned once, with what the passes over it share.
 struct Doc<'a> {
-    body: &'a str,
-    /// People found in the body by `extract::people`.
-    people: &'a [Person],
-    toks: Vec<Tok>,
-    sents: Vec<(usize, usize)>,
-    spans: Vec<Span>,
-    /// For each token, the quotation span it lies in.
-    tok_span: Vec<Option<usize>>,
-    /// For each token, whether it can be part of a name run (computed once: hot).
+    /// Its tokens, sentences and quotation spans.
+    scan: Scanned<'a>,
+    /// Per-token hints, computed once.
+    hints: Hints,
+    /// Who is named in it.
+    names: Names<'a>,
+}
+
+/// Per-token hints over a scanned body, computed in one pass (the passes over each sentence
+/// look at no other words).
+struct Hints {
+    /// For each token, whether it can be part of a name run (hot).
     name_tok: Vec<bool>,
-    /// Words outside quotations that may open a cue, by token index (ascending, computed once:
-    /// the passes over each sentence look at no other word).
+    /// Words outside quotations that may open a cue, by token index (ascending).
     cue_words: Vec<usize>,
     /// Words outside quotations that may open a description of somebody, likewise.
     determiners: Vec<usize>,
+}
+
+impl Hints {
+    fn of(scan: &Scanned) -> Hints {
+        let (body, toks) = (scan.body, &scan.toks);
+        let mut name_tok = Vec::with_capacity(toks.len());
+        let (mut cue_words, mut determiners) = (Vec::new(), Vec::new());
+        for (k, (t, span)) in toks.iter().zip(&scan.tok_span).enumerate() {
+            let (name, hint) = word_flags(body, t, span.is_some());
+            name_tok.push(name);
+            match hint {
+                Hint::Cue => cue_words.push(k),
+                Hint::Determiner => determiners.push(k),
+                Hint::None => {}
+            }
+        }
+        date_months_are_no_names(body, toks, &mut name_tok);
+        Hints {
+            name_tok,
+            cue_words,
+            determiners,
+        }
+    }
+}
+
+/// The people of a body: those the people finder named, the names the quote finder read, and
+/// the mentions and descriptions pronouns resolve to.
+struct Names<'a> {
+    /// People found in the body by `extract::people`.
+    people: &'a [Person],
     registry: Registry,
     /// Name candidates of the maximal capitalised runs outside quotations `(start, end,
-    /// candidate)`, ascending: found once by [`Self::collect_names`], asked for again when
+    /// candidate)`, ascending: found once by [`Doc::collect_names`], asked for again when
     /// the subjects of cues are judged.
     run_names: Vec<(usize, usize, NameCand)>,
     mentions: Vec<Mention>,
@@ -109,50 +141,31 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(body: &'a str, people: &'a [Person]) -> Self {
-        let paras = scan::paragraphs(body);
-        let spans = scan::quote_spans(body, &paras);
-        let toks = scan::tokenize(body, &paras, &spans);
-        let sents = scan::sentences(body, &toks);
-        let tok_span = map_spans(&toks, &spans);
-        let mut name_tok = Vec::with_capacity(toks.len());
-        let (mut cue_words, mut determiners) = (Vec::new(), Vec::new());
-        for (k, (t, span)) in toks.iter().zip(&tok_span).enumerate() {
-            let (name, hint) = word_flags(body, t, span.is_some());
-            name_tok.push(name);
-            match hint {
-                Hint::Cue => cue_words.push(k),
-                Hint::Determiner => determiners.push(k),
-                Hint::None => {}
-            }
-        }
-        date_months_are_no_names(body, &toks, &mut name_tok);
+        let scan = Scanned::new(body);
+        let hints = Hints::of(&scan);
         let mut doc = Doc {
-            body,
-            people,
-            toks,
-            sents,
-            spans,
-            tok_span,
-            name_tok,
-            cue_words,
-            determiners,
-            registry: Registry::default(),
-            run_names: Vec::new(),
-            mentions: Vec::new(),
-            descriptions: Vec::new(),
+            scan,
+            hints,
+            names: Names {
+                people,
+                registry: Registry::default(),
+                run_names: Vec::new(),
+                mentions: Vec::new(),
+                descriptions: Vec::new(),
+            },
         };
         doc.collect_names(people);
-        doc.descriptions = doc.collect_descriptions();
+        doc.names.descriptions = doc.collect_descriptions();
         doc
     }
 
     fn word(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.body[t.start..t.end]
+        let t = self.scan.toks[i];
+        &self.scan.body[t.start..t.end]
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        self.scan.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
     /// The word at `i`, or `""` when token `i` is punctuation or past the end.
@@ -161,7 +174,7 @@ impl<'a> Doc<'a> {
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
+        self.scan.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.word(i) == p
     }
 
     /// The token indices of `list` (ascending) that lie in `[a, b)`.
@@ -173,7 +186,7 @@ impl<'a> Doc<'a> {
 
     /// True for a token that can be part of a name run.
     fn is_name_tok(&self, i: usize) -> bool {
-        self.name_tok.get(i).copied().unwrap_or(false)
+        self.hints.name_tok.get(i).copied().unwrap_or(false)
     }
 
     /// The capitalised run ending at token `end` (inclusive), searching back no further than `lo`.
@@ -181,7 +194,7 @@ impl<'a> Doc<'a> {
         let mut s = end;
         while s > lo {
             let p = s - 1;
-            let name = self.is_name_tok(p) && self.tok_span[p] == self.tok_span[end];
+            let name = self.is_name_tok(p) && self.scan.tok_span[p] == self.scan.tok_span[end];
             let particle = self.is_word(p)
                 && names::is_particle(self.word(p))
                 && p > lo
@@ -212,8 +225,8 @@ impl<'a> Doc<'a> {
     /// The name candidate of the run `[s, e)`: the one found for it by [`Self::collect_names`],
     /// else read now.
     fn run_name(&self, s: usize, e: usize) -> Option<Cow<'_, NameCand>> {
-        let k = self.run_names.partition_point(|r| r.0 < s);
-        match self.run_names.get(k) {
+        let k = self.names.run_names.partition_point(|r| r.0 < s);
+        match self.names.run_names.get(k) {
             Some((rs, re, c)) if (*rs, *re) == (s, e) => Some(Cow::Borrowed(c)),
             _ => self.read_run_name(s, e).map(Cow::Owned),
         }
@@ -238,7 +251,7 @@ impl<'a> Doc<'a> {
         for p in people {
             let toks: Vec<&str> = p.name.split_whitespace().collect();
             if let Some(c) = names::name_from_run(&toks, false) {
-                self.registry.add(&c);
+                self.names.registry.add(&c);
             }
         }
         let runs: Vec<(usize, usize, NameCand)> = self
@@ -253,19 +266,23 @@ impl<'a> Doc<'a> {
                 // his wife Hillary Clinton`).
                 let pos = self
                     .is_speaking_subject(*s, *e)
-                    .then(|| self.toks[*s].start);
-                self.registry.add_at(c, pos);
+                    .then(|| self.scan.toks[*s].start);
+                self.names.registry.add_at(c, pos);
             }
         }
         for (s, e, c) in &runs {
             let (s, e) = (*s, *e);
             {
-                let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+                let known = c
+                    .tokens
+                    .last()
+                    .is_some_and(|l| self.names.registry.knows_last(l));
                 if known {
-                    let (name, gender) = self.registry.canonical_at(c, self.toks[s].start);
+                    let (name, gender) =
+                        self.names.registry.canonical_at(c, self.scan.toks[s].start);
                     let subject = self.is_subject_run(s, e);
-                    self.mentions.push(Mention {
-                        pos: self.toks[s].start,
+                    self.names.mentions.push(Mention {
+                        pos: self.scan.toks[s].start,
                         sent: self.sentence_of(s),
                         name,
                         gender,
@@ -274,7 +291,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        self.run_names = runs;
+        self.names.run_names = runs;
     }
 
     /// Described people who are subjects (`The woman waved.`, `A trader said`, `..., said an
@@ -282,9 +299,9 @@ impl<'a> Doc<'a> {
     /// (`an analyst`, `a spokesman`) has none and stands between a pronoun and every name.
     fn collect_descriptions(&self) -> Vec<(usize, Option<Gender>)> {
         let mut out = Vec::new();
-        for &(a, b) in &self.sents {
+        for &(a, b) in &self.scan.sents {
             let opener = (a..b).find(|&i| self.is_word(i));
-            for &i in Self::within(&self.determiners, a, b) {
+            for &i in Self::within(&self.hints.determiners, a, b) {
                 let w = self.word(i);
                 let found = if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
                     self.described_person(i + 1, b).map(|(e, g)| (e, Some(g)))
@@ -302,7 +319,7 @@ impl<'a> Doc<'a> {
                 };
                 let after_cue = i > a && cues::cue_kind(self.word(i - 1)).is_some();
                 if opener == Some(i) || self.cue_follows(end) || g.is_none() && after_cue {
-                    out.push((self.toks[i].start, g));
+                    out.push((self.scan.toks[i].start, g));
                 }
             }
         }
@@ -374,7 +391,7 @@ impl<'a> Doc<'a> {
         if s < 3 || !self.is_punct(s - 1, ",") || !self.is_punct(e, ",") {
             return false;
         }
-        let (a, _) = self.sents[self.sentence_of(s)];
+        let (a, _) = self.scan.sents[self.sentence_of(s)];
         // The words after the determiner or after a capitalised owner (`Japan's`).
         let first = self.word(a);
         let owner = first.starts_with(char::is_uppercase)
@@ -399,10 +416,10 @@ impl<'a> Doc<'a> {
                 self.word(e),
                 "was" | "is" | "has" | "had" | "will" | "would" | "could" | "can" | "did" | "does"
             );
-        if !aux || self.sents.is_empty() {
+        if !aux || self.scan.sents.is_empty() {
             return false;
         }
-        let (a, _) = self.sents[self.sentence_of(s).min(self.sents.len() - 1)];
+        let (a, _) = self.scan.sents[self.sentence_of(s).min(self.scan.sents.len() - 1)];
         let k = self.opening_phrase_end(a, s).unwrap_or(a);
         s - k <= 3
             && (k..s).all(|j| {
@@ -426,7 +443,7 @@ impl<'a> Doc<'a> {
         let inverted = s > 1
             && self.is_word(s - 1)
             && cues::cue_kind(self.word(s - 1)).is_some_and(|k| k == CueKind::Verb)
-            && matches!(self.toks[s - 2].kind, Kind::Punct | Kind::Close);
+            && matches!(self.scan.toks[s - 2].kind, Kind::Punct | Kind::Close);
         inverted || self.opens_or_speaks(s, e)
     }
 
@@ -451,7 +468,7 @@ impl<'a> Doc<'a> {
             k = p;
         }
         let opens = k == 0
-            || matches!(self.toks[k - 1].kind, Kind::Para | Kind::Close)
+            || matches!(self.scan.toks[k - 1].kind, Kind::Para | Kind::Close)
             || self.is_punct(k - 1, ".");
         opens || self.cue_follows(e)
     }
@@ -459,7 +476,7 @@ impl<'a> Doc<'a> {
     /// True when a speech cue follows token `e`, after a few skippable words (`also said`).
     fn cue_follows(&self, e: usize) -> bool {
         let mut j = e;
-        while j < self.toks.len()
+        while j < self.scan.toks.len()
             && j < e + 3
             && self.is_word(j)
             && cues::is_skippable(self.word(j))
@@ -475,13 +492,14 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         // From name token to name token: most tokens are none, skipped by a tight search.
         while let Some(k) = self
+            .hints
             .name_tok
             .get(i..)
             .and_then(|r| r.iter().position(|&n| n))
         {
             i += k;
-            if self.tok_span[i].is_none() {
-                let e = self.run_fwd(i, self.toks.len());
+            if self.scan.tok_span[i].is_none() {
+                let e = self.run_fwd(i, self.scan.toks.len());
                 out.push((i, e));
                 i = e.max(i + 1);
             } else {
@@ -510,18 +528,18 @@ impl<'a> Doc<'a> {
     /// The most recent subject mention before `pos` whose gender fits, within a few sentences
     /// (long features keep returning to one person with `he`).
     fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<String> {
-        let tok = self.toks.partition_point(|t| t.start < pos);
+        let tok = self.scan.toks.partition_point(|t| t.start < pos);
         let sent = self.sentence_of(tok);
-        let idx = self.mentions.partition_point(|m| m.pos < pos);
-        let m = self.mentions[..idx]
+        let idx = self.names.mentions.partition_point(|m| m.pos < pos);
+        let m = self.names.mentions[..idx]
             .iter()
             .rev()
             .take_while(|m| m.sent + PRONOUN_REACH >= sent)
             .find(|m| m.subject && (g.is_none() || m.gender.is_none() || m.gender == g))?;
         // `Ann Lee spoke. The woman next to her waved. “...,” she said`: the description is the
         // nearer antecedent; better no speaker than the wrong one.
-        let lo = self.descriptions.partition_point(|d| d.0 < m.pos);
-        let described = self.descriptions[lo..]
+        let lo = self.names.descriptions.partition_point(|d| d.0 < m.pos);
+        let described = self.names.descriptions[lo..]
             .iter()
             .take_while(|d| d.0 < pos)
             .any(|d| d.1.is_none() || g.is_some_and(|g| Some(g) == d.1));
@@ -530,7 +548,7 @@ impl<'a> Doc<'a> {
 
     /// Token range of sentence containing token `i`.
     fn sentence_of(&self, i: usize) -> usize {
-        self.sents.partition_point(|&(_, b)| b <= i)
+        self.scan.sents.partition_point(|&(_, b)| b <= i)
     }
 
     /// Main pass: direct quotes get the cue of their sentence (or of a neighbour), every other cue
@@ -538,17 +556,23 @@ impl<'a> Doc<'a> {
     fn attribute(&self) -> Vec<Quote> {
         let mut out = Vec::new();
         let sent_cues: Vec<Vec<Cue>> = self
+            .scan
             .sents
             .iter()
             .map(|&(a, b)| self.cues_in(a, b))
             .collect();
         let mut used: Vec<Vec<bool>> = sent_cues.iter().map(|c| vec![false; c.len()]).collect();
-        let mut span_speaker: Vec<Option<Attr>> = vec![None; self.spans.len()];
+        let mut span_speaker: Vec<Option<Attr>> = vec![None; self.scan.spans.len()];
         // Quotations that open a paragraph and found no attribution.
         let mut orphans: Vec<usize> = Vec::new();
-        for (si, span) in self.spans.iter().enumerate() {
-            let open_tok = self.toks.partition_point(|t| t.start < span.open);
-            if self.toks.get(open_tok).is_none_or(|t| t.start != span.open) {
+        for (si, span) in self.scan.spans.iter().enumerate() {
+            let open_tok = self.scan.toks.partition_point(|t| t.start < span.open);
+            if self
+                .scan
+                .toks
+                .get(open_tok)
+                .is_none_or(|t| t.start != span.open)
+            {
                 continue;
             }
             if self.transcript_label(open_tok + 1).is_some() {
@@ -577,7 +601,7 @@ impl<'a> Doc<'a> {
             for who in std::iter::once(speaker).chain(also.into_iter().map(Some)) {
                 out.push(Quote {
                     speaker: who.map(|name| Speaker { name }),
-                    text: self.body[span.start..span.end].to_string(),
+                    text: self.scan.body[span.start..span.end].to_string(),
                     start: span.start,
                     end: span.end,
                     cue: cue.clone(),
@@ -606,7 +630,7 @@ impl<'a> Doc<'a> {
         out.sort_by_key(|q| q.start);
         let continued: Vec<Quote> = orphans
             .into_iter()
-            .filter_map(|si| self.continues_previous(&self.spans[si], &out))
+            .filter_map(|si| self.continues_previous(&self.scan.spans[si], &out))
             .collect();
         out.extend(continued);
         out.sort_by_key(|q| q.start);
@@ -617,24 +641,28 @@ impl<'a> Doc<'a> {
     /// True when the quotation mark at token `i` opens its paragraph (the zero-width paragraph
     /// break shares the mark's offset, so `i` may be the break itself).
     fn opens_paragraph(&self, i: usize) -> bool {
-        i == 0 || self.toks[i].kind == Kind::Para || self.toks[i - 1].kind == Kind::Para
+        i == 0 || self.scan.toks[i].kind == Kind::Para || self.scan.toks[i - 1].kind == Kind::Para
     }
 
     /// A quotation paragraph with no cue continues the speaker of the paragraph before it, when
     /// that paragraph's last attribution names a person and nobody else is named after it.
     fn continues_previous(&self, span: &Span, out: &[Quote]) -> Option<Quote> {
-        let open_tok = self.toks.partition_point(|t| t.start < span.open);
-        let para = (0..=open_tok.min(self.toks.len().saturating_sub(1)))
+        let open_tok = self.scan.toks.partition_point(|t| t.start < span.open);
+        let para = (0..=open_tok.min(self.scan.toks.len().saturating_sub(1)))
             .rev()
-            .find(|&k| self.toks[k].kind == Kind::Para)?;
+            .find(|&k| self.scan.toks[k].kind == Kind::Para)?;
         let prev_start = (0..para)
             .rev()
-            .find(|&k| self.toks[k].kind == Kind::Para)
+            .find(|&k| self.scan.toks[k].kind == Kind::Para)
             .map_or(0, |k| k + 1);
-        let (lo, hi) = (self.toks.get(prev_start)?.start, self.toks[para].start);
+        let (lo, hi) = (
+            self.scan.toks.get(prev_start)?.start,
+            self.scan.toks[para].start,
+        );
         let last = out.iter().rev().find(|q| q.start >= lo && q.start < hi)?;
         let name = &last.speaker.as_ref()?.name;
         let others = self
+            .names
             .mentions
             .iter()
             .filter(|m| m.pos >= last.start && m.pos < hi)
@@ -644,7 +672,7 @@ impl<'a> Doc<'a> {
         }
         Some(Quote {
             speaker: last.speaker.clone(),
-            text: self.body[span.start..span.end].to_string(),
+            text: self.scan.body[span.start..span.end].to_string(),
             start: span.start,
             end: span.end,
             cue: "(continued)".into(),
@@ -664,15 +692,15 @@ impl<'a> Doc<'a> {
         let cues_here = sent_cues.get(sent)?;
         let after = cues_here
             .iter()
-            .position(|c| self.toks[c.at].start >= span.close)
+            .position(|c| self.scan.toks[c.at].start >= span.close)
             .filter(|&i| !self.subordinate_after(span, &cues_here[i]));
         let before = cues_here
             .iter()
-            .rposition(|c| self.toks[c.at].end <= span.open);
+            .rposition(|c| self.scan.toks[c.at].end <= span.open);
         let pick = match (after, before) {
             (Some(i), Some(j)) => {
                 // Prefer the cue right after the quote (`“...,” she said`) when it is close.
-                let gap = self.toks[cues_here[i].at].start - span.close;
+                let gap = self.scan.toks[cues_here[i].at].start - span.close;
                 if gap < 60 || cues_here[j].kind == CueKind::Participle {
                     Some(i)
                 } else {
@@ -693,7 +721,7 @@ impl<'a> Doc<'a> {
     /// complained ...`): that cue speaks about something else, not the quotation before it.
     /// (`“...,” after a weak March, said Lee` keeps its cue: `after` is a preposition there.)
     fn subordinate_after(&self, span: &Span, cue: &Cue) -> bool {
-        let from = self.toks.partition_point(|t| t.start < span.close);
+        let from = self.scan.toks.partition_point(|t| t.start < span.close);
         let k = cue.subject_start;
         k > from
             && k < cue.at
@@ -720,7 +748,7 @@ impl<'a> Doc<'a> {
     /// the body is then in a bounded number of quotes, even in `said said said ...`.
     fn reported(&self, sent: usize, cues_here: &[Cue], ci: usize) -> Option<Quote> {
         let cue = &cues_here[ci];
-        let (a, b) = self.sents[sent];
+        let (a, b) = self.scan.sents[sent];
         let (cs, ce) = if cue.content_before {
             // A dateline opening the sentence is not part of what was said (looked for only
             // when the content can start there).
@@ -729,7 +757,7 @@ impl<'a> Doc<'a> {
                 |j| (cues_here[j].at + 1).max(a).min(cue.subject_start),
             );
             let mut e = cue.subject_start;
-            while e > lo && self.toks[e - 1].kind != Kind::Word {
+            while e > lo && self.scan.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }
             (lo, e)
@@ -742,7 +770,7 @@ impl<'a> Doc<'a> {
                 .find(|c| !self.subordinate(c.subject_start, a))
                 .map_or(b, |c| c.subject_start.min(c.at).max(cue.after).min(b));
             let mut e = hi;
-            while e > cue.after && self.toks[e - 1].kind != Kind::Word {
+            while e > cue.after && self.scan.toks[e - 1].kind != Kind::Word {
                 e -= 1;
             }
             (cue.after, e)
@@ -752,11 +780,11 @@ impl<'a> Doc<'a> {
         if ce <= cs || ce - cs < 2 || not_speech {
             return None;
         }
-        let start = self.toks[cs].start;
-        let end = self.toks[ce - 1].end;
+        let start = self.scan.toks[cs].start;
+        let end = self.scan.toks[ce - 1].end;
         Some(Quote {
             speaker: self.speaker(&cue.subject).map(|name| Speaker { name }),
-            text: self.body[start..end].to_string(),
+            text: self.scan.body[start..end].to_string(),
             start,
             end,
             cue: cue.text.clone(),
@@ -958,21 +986,6 @@ fn inherit_enclosing_speaker(quotes: &mut [Quote]) {
             quotes[i].cue = o.1;
         }
     }
-}
-
-/// For each token, the quotation span containing it (marks excluded).
-fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
-    // Pushed, not pre-filled: a zeroed buffer for every token was a second pass over it.
-    let mut out = Vec::with_capacity(toks.len());
-    let mut si = 0;
-    for t in toks {
-        while si < spans.len() && spans[si].end <= t.start {
-            si += 1;
-        }
-        let inside = si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end;
-        out.push(inside.then_some(si));
-    }
-    out
 }
 
 /// Words that open a subordinate clause: a cue whose subject follows one ends no quotation.

@@ -21,7 +21,7 @@ impl Doc<'_> {
     /// Finds every cue in sentence `[a, b)` outside quotations.
     pub(super) fn cues_in(&self, a: usize, b: usize) -> Vec<Cue> {
         let mut out: Vec<Cue> = Vec::new();
-        for &i in Self::within(&self.cue_words, a, b) {
+        for &i in Self::within(&self.hints.cue_words, a, b) {
             let w = self.word(i);
             if let Some(cue) = self.possessive_noun_cue(i, a, w) {
                 out.push(cue);
@@ -218,7 +218,7 @@ impl Doc<'_> {
             Condition::PersonThenThat => next == "that" && self.person_or_pronoun_before(i, a),
             Condition::PersonTalks => self.person_talks(i, a),
             Condition::QuoteWithin(n) => {
-                (i + 1..(i + 1 + n).min(b)).any(|k| self.toks[k].kind == Kind::Open)
+                (i + 1..(i + 1 + n).min(b)).any(|k| self.scan.toks[k].kind == Kind::Open)
             }
             Condition::NoPluralNounAfter => !self.compound_noun_cue(i),
         }
@@ -366,8 +366,8 @@ impl Doc<'_> {
         } else {
             obj + 1
         };
-        let t = self.toks[e.saturating_sub(1).max(obj)];
-        cue.text = format!("told {}", &self.body[self.toks[obj].start..t.end]);
+        let t = self.scan.toks[e.saturating_sub(1).max(obj)];
+        cue.text = format!("told {}", &self.scan.body[self.scan.toks[obj].start..t.end]);
         cue.after = self.skip_that(e, b);
         // `told so many lies`: only a listener object makes `told` a speech verb.
         if the_name {
@@ -442,8 +442,10 @@ impl Doc<'_> {
     fn clause_ends_at(&self, k: usize, start: usize, a: usize, b: usize) -> bool {
         let clause_end = (k..b).find(|&j| !self.is_word(j)).unwrap_or(b);
         k >= b
-            || matches!(self.toks[k].kind, Kind::Punct | Kind::Open | Kind::Close)
-                && !self.is_punct(k, ":")
+            || matches!(
+                self.scan.toks[k].kind,
+                Kind::Punct | Kind::Open | Kind::Close
+            ) && !self.is_punct(k, ":")
                 && !self.is_punct(k, "(")
                 && !["$", "€", "£", "¥"].iter().any(|c| self.is_punct(k, c))
             || self.is_short_adverbial(k, clause_end)

@@ -16,13 +16,14 @@ impl Doc<'_> {
         sent: usize,
         span_speaker: &[Option<Attr>],
     ) -> Option<Attr> {
-        let span = self.spans[si];
+        let span = self.scan.spans[si];
         if self.names_a_term(&span) {
             return None;
         }
         if si > 0 {
-            let prev = self.spans[si - 1];
+            let prev = self.scan.spans[si - 1];
             let between = self
+                .scan
                 .body
                 .get(prev.close.min(span.open)..span.open)
                 .unwrap_or("");
@@ -35,7 +36,7 @@ impl Doc<'_> {
             }
         }
         // `“...” Smith said.` written as a separate sentence.
-        if let Some(&(a, b)) = self.sents.get(sent + 1)
+        if let Some(&(a, b)) = self.scan.sents.get(sent + 1)
             && b - a <= 8
             && let Some(c) = self.cues_in(a, b).first()
             && c.at <= a + 5
@@ -49,9 +50,9 @@ impl Doc<'_> {
 
     /// `Mitt Romney -- “...”`: a name, a dash, then the quotation.
     pub(super) fn dash_lead(&self, span: &Span) -> Option<Attr> {
-        let mut k = self.toks.partition_point(|t| t.start < span.open);
+        let mut k = self.scan.toks.partition_point(|t| t.start < span.open);
         let mut dash = String::new();
-        while k > 0 && self.toks[k - 1].kind == Kind::Punct && dash.len() < 6 {
+        while k > 0 && self.scan.toks[k - 1].kind == Kind::Punct && dash.len() < 6 {
             let w = self.word(k - 1);
             if !matches!(w, "―" | "—" | "–" | "-" | ":") {
                 break;
@@ -71,7 +72,7 @@ impl Doc<'_> {
             && names::is_person_role(self.word(s - 1));
         if s > 0
             && !role
-            && !matches!(self.toks[s - 1].kind, Kind::Para)
+            && !matches!(self.scan.toks[s - 1].kind, Kind::Para)
             && !self.is_punct(s - 1, ".")
             && !self.is_punct(s - 1, ",")
         {
@@ -87,7 +88,7 @@ impl Doc<'_> {
     /// `known as the “Buffett rule”`, `a so-called “deal”`, `dubbed “Big Bang”`: the quotation
     /// is a name the writer gives, not anybody's words.
     fn names_a_term(&self, span: &Span) -> bool {
-        let open = self.toks.partition_point(|t| t.start < span.open);
+        let open = self.scan.toks.partition_point(|t| t.start < span.open);
         let at =
             |k: usize| (k < open && self.is_word(open - 1 - k)).then(|| self.word(open - 1 - k));
         let naming = |w: Option<&str>| {
@@ -104,7 +105,7 @@ impl Doc<'_> {
     /// `titled “...” by Ann Lee and Raj Rao`, `“...” was written by Lee`: the author named
     /// after `by`, right after the quotation.
     pub(super) fn by_credit(&self, span: &Span) -> Option<Attr> {
-        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        let mut k = self.scan.toks.partition_point(|t| t.start < span.close);
         if self.is_punct(k, ",") {
             k += 1;
         }
@@ -117,12 +118,12 @@ impl Doc<'_> {
         if !(self.is_word(k) && self.word(k) == "by" && self.is_name_tok(k + 1)) {
             return None;
         }
-        let e = self.run_fwd(k + 1, self.toks.len());
+        let e = self.run_fwd(k + 1, self.scan.toks.len());
         let Subject::Person(n, _) = self.judge_run(k + 1, e) else {
             return None;
         };
         let also = (self.is_word(e) && self.word(e) == "and" && self.is_name_tok(e + 1))
-            .then(|| self.judge_run(e + 1, self.run_fwd(e + 1, self.toks.len())))
+            .then(|| self.judge_run(e + 1, self.run_fwd(e + 1, self.scan.toks.len())))
             .and_then(|s| match s {
                 Subject::Person(m, _) => Some(m),
                 _ => None,
@@ -131,9 +132,9 @@ impl Doc<'_> {
     }
 
     pub(super) fn dash_credit(&self, span: &Span) -> Option<Attr> {
-        let mut k = self.toks.partition_point(|t| t.start < span.close);
+        let mut k = self.scan.toks.partition_point(|t| t.start < span.close);
         let mut dash = String::new();
-        while k < self.toks.len() && self.toks[k].kind == Kind::Punct && dash.len() < 6 {
+        while k < self.scan.toks.len() && self.scan.toks[k].kind == Kind::Punct && dash.len() < 6 {
             let w = self.word(k);
             if !matches!(w, "―" | "—" | "–" | "-") {
                 break;
@@ -144,7 +145,7 @@ impl Doc<'_> {
         if dash.is_empty() || !self.is_name_tok(k) {
             return None;
         }
-        let e = self.run_fwd(k, self.toks.len());
+        let e = self.run_fwd(k, self.scan.toks.len());
         match self.judge_run(k, e) {
             Subject::Person(n, _) => Some((Some(n), dash, Vec::new())),
             _ => None,
@@ -153,16 +154,16 @@ impl Doc<'_> {
 
     /// `... ready “right now,” Putin` at the end of a paragraph: the name is the speaker.
     pub(super) fn teaser(&self, span: &Span) -> Option<Attr> {
-        let k = self.toks.partition_point(|t| t.start < span.close);
-        if !self.is_punct(k, ",") && !self.body[span.start..span.end].ends_with(',') {
+        let k = self.scan.toks.partition_point(|t| t.start < span.close);
+        if !self.is_punct(k, ",") && !self.scan.body[span.start..span.end].ends_with(',') {
             return None;
         }
         let s = if self.is_punct(k, ",") { k + 1 } else { k };
         if !self.is_name_tok(s) {
             return None;
         }
-        let e = self.run_fwd(s, self.toks.len());
-        let ends = e >= self.toks.len() || self.toks[e].kind == Kind::Para;
+        let e = self.run_fwd(s, self.scan.toks.len());
+        let ends = e >= self.scan.toks.len() || self.scan.toks[e].kind == Kind::Para;
         if !ends {
             return None;
         }
@@ -176,12 +177,12 @@ impl Doc<'_> {
     /// possibly after an opening quote mark.
     pub(super) fn transcript_lines(&self) -> Vec<Quote> {
         let mut out = Vec::new();
-        for i in 0..self.toks.len() {
-            let para_start = i == 0 || self.toks[i - 1].kind == Kind::Para;
+        for i in 0..self.scan.toks.len() {
+            let para_start = i == 0 || self.scan.toks[i - 1].kind == Kind::Para;
             if !para_start {
                 continue;
             }
-            let s = if self.toks[i].kind == Kind::Open {
+            let s = if self.scan.toks[i].kind == Kind::Open {
                 i + 1
             } else {
                 i
@@ -217,31 +218,34 @@ impl Doc<'_> {
         }
         // `UPDATE:`, `CLARIFICATION:`: a label names a person the body knows or gives in full,
         // or recurs as the turns of a transcript.
-        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
-        let label = &self.body[self.toks[s].start..self.toks[e].end];
-        if !(known || c.has_first || c.titled || self.body.matches(label).nth(1).is_some()) {
+        let known = c
+            .tokens
+            .last()
+            .is_some_and(|l| self.names.registry.knows_last(l));
+        let label = &self.scan.body[self.scan.toks[s].start..self.scan.toks[e].end];
+        if !(known || c.has_first || c.titled || self.scan.body.matches(label).nth(1).is_some()) {
             return None;
         }
-        Some((self.registry.canonical(&c).0, e + 1))
+        Some((self.names.registry.canonical(&c).0, e + 1))
     }
 
     pub(super) fn transcript_quote(&self, s: usize) -> Option<Quote> {
         let (name, cs) = self.transcript_label(s)?;
         let mut ce = cs;
-        while ce < self.toks.len() && self.toks[ce].kind != Kind::Para {
+        while ce < self.scan.toks.len() && self.scan.toks[ce].kind != Kind::Para {
             ce += 1;
         }
-        while ce > cs && self.toks[ce - 1].kind != Kind::Word {
+        while ce > cs && self.scan.toks[ce - 1].kind != Kind::Word {
             ce -= 1;
         }
         if ce <= cs {
             return None;
         }
-        let start = self.toks[cs].start;
-        let end = self.toks[ce - 1].end;
+        let start = self.scan.toks[cs].start;
+        let end = self.scan.toks[ce - 1].end;
         Some(Quote {
             speaker: Some(Speaker { name }),
-            text: self.body[start..end].to_string(),
+            text: self.scan.body[start..end].to_string(),
             start,
             end,
             cue: ":".into(),

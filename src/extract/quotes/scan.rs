@@ -42,6 +42,35 @@ pub struct Span {
     pub continued: bool,
 }
 
+/// A body scanned once: its tokens, sentences and quotation spans, and for each token the
+/// span it lies in.
+pub struct Scanned<'a> {
+    pub body: &'a str,
+    pub toks: Vec<Tok>,
+    /// Sentences as token index ranges `[a, b)`.
+    pub sents: Vec<(usize, usize)>,
+    pub spans: Vec<Span>,
+    /// For each token, the quotation span it lies in.
+    pub tok_span: Vec<Option<usize>>,
+}
+
+impl<'a> Scanned<'a> {
+    pub fn new(body: &'a str) -> Self {
+        let paras = paragraphs(body);
+        let spans = quote_spans(body, &paras);
+        let toks = tokenize(body, &paras, &spans);
+        let sents = sentences(body, &toks);
+        let tok_span = map_spans(&toks, &spans);
+        Scanned {
+            body,
+            toks,
+            sents,
+            spans,
+            tok_span,
+        }
+    }
+}
+
 /// Byte ranges of paragraphs: split at blank lines and at line starts indented by two or more
 /// spaces or a tab (Reuters style). Single newlines are soft wraps.
 pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
@@ -509,6 +538,21 @@ fn attribution_follows(body: &str, toks: &[Tok], i: usize) -> bool {
                     || matches!(text(n), "on" | "in" | "at" | "late" | "earlier" | "later")
             })
     })
+}
+
+/// For each token, the quotation span containing it (marks excluded).
+fn map_spans(toks: &[Tok], spans: &[Span]) -> Vec<Option<usize>> {
+    // Pushed, not pre-filled: a zeroed buffer for every token was a second pass over it.
+    let mut out = Vec::with_capacity(toks.len());
+    let mut si = 0;
+    for t in toks {
+        while si < spans.len() && spans[si].end <= t.start {
+            si += 1;
+        }
+        let inside = si < spans.len() && t.start >= spans[si].start && t.end <= spans[si].end;
+        out.push(inside.then_some(si));
+    }
+    out
 }
 
 #[cfg(test)]

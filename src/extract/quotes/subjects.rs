@@ -13,7 +13,7 @@ impl Doc<'_> {
         if e == s + 1 {
             let w = self.word(s);
             if let Some(g) = names::pronoun(w) {
-                return Subject::Pronoun(g, self.toks[s].start);
+                return Subject::Pronoun(g, self.scan.toks[s].start);
             }
         }
         let Some(c) = self.run_name(s, e) else {
@@ -38,7 +38,7 @@ impl Doc<'_> {
         }
         // The people list is asked only when the body's own evidence does not settle it: the
         // look-up compares every person's names.
-        let resolve = || crate::extract::people::resolve_name(self.people, &c.text());
+        let resolve = || crate::extract::people::resolve_name(self.names.people, &c.text());
         let person = self.is_person(&c, e - s);
         let mut known = None;
         if !person {
@@ -47,7 +47,10 @@ impl Doc<'_> {
                 return Subject::Other;
             }
         }
-        let (name, g) = self.registry.canonical_at(&c, self.toks[s].start);
+        let (name, g) = self
+            .names
+            .registry
+            .canonical_at(&c, self.scan.toks[s].start);
         if name.contains(' ') {
             return Subject::Person(name, g);
         }
@@ -75,8 +78,9 @@ impl Doc<'_> {
         if !(first_ok && last_ok()) {
             return Subject::Other;
         }
-        let text = &self.body[self.toks[s].start..self.toks[e - 1].end];
-        self.people
+        let text = &self.scan.body[self.scan.toks[s].start..self.scan.toks[e - 1].end];
+        self.names
+            .people
             .iter()
             .find(|p| p.name == text || p.variants.iter().any(|v| v == text))
             .map_or(Subject::Other, |p| Subject::Person(p.name.clone(), None))
@@ -103,7 +107,8 @@ impl Doc<'_> {
                 || c.given_only
                 || names::initials_then_name(&c.tokens)
                 || self.registry_knows(&c);
-            !evidence && crate::extract::people::resolve_name(self.people, &c.text()).is_none()
+            !evidence
+                && crate::extract::people::resolve_name(self.names.people, &c.text()).is_none()
         })
     }
 
@@ -135,13 +140,18 @@ impl Doc<'_> {
 
     /// The body's registry knows the candidate's surname (a person named in full elsewhere).
     fn registry_knows(&self, c: &NameCand) -> bool {
-        c.tokens.last().is_some_and(|l| self.registry.knows_last(l))
+        c.tokens
+            .last()
+            .is_some_and(|l| self.names.registry.knows_last(l))
     }
 
     /// Evidence that a candidate is a person: a first name, a title, a surname of a known person,
     /// or two or more capitalised name words.
     pub(super) fn is_person(&self, c: &NameCand, run_len: usize) -> bool {
-        let known = c.tokens.last().is_some_and(|l| self.registry.knows_last(l));
+        let known = c
+            .tokens
+            .last()
+            .is_some_and(|l| self.names.registry.knows_last(l));
         c.has_first || c.titled || known || (c.tokens.len() >= 2 && run_len == c.tokens.len())
     }
 
@@ -178,7 +188,7 @@ impl Doc<'_> {
             return None;
         }
         let p = j - 1;
-        let t = self.toks[p];
+        let t = self.scan.toks[p];
         match t.kind {
             Kind::Word => {
                 let w = self.word(p);
@@ -314,7 +324,7 @@ impl Doc<'_> {
         let mut k = p;
         while k > a && p - k < 40 {
             k -= 1;
-            match self.toks[k].kind {
+            match self.scan.toks[k].kind {
                 Kind::Open | Kind::Close | Kind::Para => return (None, None),
                 // `The campaign's spokesman, Tim Ross, said`: the name is the appositive itself.
                 Kind::Punct
@@ -370,16 +380,21 @@ impl Doc<'_> {
     /// person named before its opening dash is the subject.
     pub(super) fn dash_appositive(&self, p: usize, a: usize) -> Option<(Subject, usize)> {
         let mut k = p;
-        while k > a && is_dash(self.word(k - 1)) && self.toks[k - 1].kind == Kind::Punct {
+        while k > a && is_dash(self.word(k - 1)) && self.scan.toks[k - 1].kind == Kind::Punct {
             k -= 1;
         }
         let open = (a.max(k.saturating_sub(40))..k)
             .rev()
-            .take_while(|&j| !matches!(self.toks[j].kind, Kind::Open | Kind::Close | Kind::Para))
-            .find(|&j| self.toks[j].kind == Kind::Punct && is_dash(self.word(j)))?;
+            .take_while(|&j| {
+                !matches!(
+                    self.scan.toks[j].kind,
+                    Kind::Open | Kind::Close | Kind::Para
+                )
+            })
+            .find(|&j| self.scan.toks[j].kind == Kind::Punct && is_dash(self.word(j)))?;
         let mut name_end = open;
         while name_end > a
-            && self.toks[name_end - 1].kind == Kind::Punct
+            && self.scan.toks[name_end - 1].kind == Kind::Punct
             && is_dash(self.word(name_end - 1))
         {
             name_end -= 1;
@@ -425,7 +440,7 @@ impl Doc<'_> {
         if self.is_word(r)
             && let Some(g) = names::pronoun(self.word(r))
         {
-            return (Subject::Pronoun(g, self.toks[r].start), r + 1);
+            return (Subject::Pronoun(g, self.scan.toks[r].start), r + 1);
         }
         let mut k = r;
         while k < b && k < r + 8 {
@@ -451,7 +466,7 @@ impl Doc<'_> {
                 }
                 return (judged, e);
             }
-            let t = self.toks[k];
+            let t = self.scan.toks[k];
             let ok = match t.kind {
                 Kind::Word => !matches!(
                     self.word(k),
@@ -603,7 +618,8 @@ impl Doc<'_> {
                 return None;
             }
             (self.judge_run(s, end), s)
-        } else if end == p && self.toks[p - 1].kind == Kind::Punct && is_dash(self.word(p - 1)) {
+        } else if end == p && self.scan.toks[p - 1].kind == Kind::Punct && is_dash(self.word(p - 1))
+        {
             self.dash_appositive(p - 1, a)?
         } else {
             return None;
@@ -642,16 +658,17 @@ impl Doc<'_> {
     /// `GENEVA, Nov 25 (Reuters) - Port spokesman Ivo Brandt ...`: the first token after a
     /// dateline that opens the sentence at `a` (the subject follows it), else `a`.
     pub(super) fn after_dateline(&self, a: usize, limit: usize) -> usize {
-        let Some(start) = self.toks.get(a).map(|t| t.start) else {
+        let Some(start) = self.scan.toks.get(a).map(|t| t.start) else {
             return a;
         };
         // A dateline opens a paragraph and ends with a dash or a colon near its start: most
         // sentences are not there or have neither, and this runs for many of them.
-        let head = &self.body.as_bytes()[start..(start + 120).min(self.body.len())];
+        let head = &self.scan.body.as_bytes()[start..(start + 120).min(self.scan.body.len())];
         if !self.opens_paragraph(a) || !head.iter().any(|&c| matches!(c, b'-' | b':' | 0xE2)) {
             return a;
         }
         let Some(len) = self
+            .scan
             .body
             .get(start..)
             .and_then(crate::extract::dateline::leading)
@@ -659,7 +676,7 @@ impl Doc<'_> {
             return a;
         };
         (a..limit)
-            .find(|&k| self.toks[k].start >= start + len)
+            .find(|&k| self.scan.toks[k].start >= start + len)
             .unwrap_or(a)
     }
 
@@ -691,7 +708,12 @@ impl Doc<'_> {
             return None;
         }
         (first + 1..limit.min(first + 16))
-            .take_while(|&k| !matches!(self.toks[k].kind, Kind::Open | Kind::Close | Kind::Para))
+            .take_while(|&k| {
+                !matches!(
+                    self.scan.toks[k].kind,
+                    Kind::Open | Kind::Close | Kind::Para
+                )
+            })
             .find(|&k| self.is_punct(k, ","))
             .map(|k| k + 1)
     }
@@ -706,7 +728,7 @@ impl Doc<'_> {
             return Subject::Other;
         }
         if let Some(g) = names::pronoun(self.word(i)) {
-            return Subject::Pronoun(g, self.toks[i].start);
+            return Subject::Pronoun(g, self.scan.toks[i].start);
         }
         if self.is_name_tok(i) {
             let e = self.run_fwd(i, limit);

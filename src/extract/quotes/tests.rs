@@ -1498,7 +1498,7 @@ fn amount_after_the_cue_is_its_object() {
 fn run_names_are_read_once_and_reused() {
     let body = "Mayor Ann Petrov of Lisbon said the tram would run again.";
     let doc = Doc::new(body, &[]);
-    let &(s, e, ref found) = &doc.run_names[0];
+    let &(s, e, ref found) = &doc.names.run_names[0];
     assert_eq!(found.text(), "Ann Petrov");
     assert!(matches!(doc.run_name(s, e), Some(Cow::Borrowed(_))));
     // A run that is no maximal one is read anew, with the same reading.
