@@ -98,64 +98,36 @@ pub fn name_keys(name: &str) -> Vec<String> {
 }
 
 /// The key a user's filter value is looked up by: titles removed (`Mr. Rubio` -> `rubio`).
+///
+/// ```
+/// assert_eq!(newsdex::text::filter_key("Chief Justice Lena Okafor"), "lena okafor");
+/// assert_eq!(newsdex::text::filter_key("President"), "president");
+/// ```
 pub fn filter_key(value: &str) -> String {
-    let key = name_key(value);
-    let words: Vec<&str> = key.split(' ').collect();
-    let start = words.iter().take_while(|w| is_title(w)).count();
-    if start >= words.len() {
-        key
-    } else {
-        words[start..].join(" ")
-    }
+    title_forms(value).pop().unwrap_or_default()
 }
 
-/// Honorifics and roles that precede names and are not part of them.
-pub fn is_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "president",
-        "pres",
-        "gen",
-        "general",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "adm",
-        "judge",
-        "justice",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "sheikh",
-        "minister",
-        "secretary",
-        "chancellor",
-        "premier",
-        "ambassador",
-        "envoy",
-        "chairman",
-        "chairwoman",
-    ];
-    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+/// The keys of a filter value from as written to every leading title removed, one title at a
+/// time (`president dean baker`, `dean baker`, `baker`: a title word can be a first name too,
+/// and the search keeps the first form its index knows). At least one word always stays.
+///
+/// ```
+/// assert_eq!(newsdex::text::title_forms("Sen. Warren"), vec!["sen warren", "warren"]);
+/// assert_eq!(newsdex::text::title_forms("Ana Lima"), vec!["ana lima"]);
+/// ```
+pub fn title_forms(value: &str) -> Vec<String> {
+    let key = name_key(value);
+    let words: Vec<&str> = key.split(' ').collect();
+    let titles = words.iter().take_while(|w| is_title(w)).count();
+    let mut forms = vec![key.clone()];
+    forms.extend((1..=titles.min(words.len().saturating_sub(1))).map(|k| words[k..].join(" ")));
+    forms
+}
+
+/// A title or honorific that precedes a name and is not part of it (the lexicon's one list:
+/// `data/lexicon/titles.txt` and `honorifics.txt`).
+fn is_title(word: &str) -> bool {
+    crate::lang::lexicon::LEX.is_title(word.trim_end_matches('.'))
 }
 
 /// ASCII letters and digits by byte value.

@@ -12,7 +12,7 @@ use time::{Date, Month};
 use crate::error::Fatal;
 use crate::index::Fields;
 use crate::index::documents::to_tantivy_date;
-use crate::text::{EXACT_MARK, exact_key, filter_key, name_key};
+use crate::text::{EXACT_MARK, exact_key, filter_key, name_key, title_forms};
 
 /// Validated filters: name keys and an inclusive date range.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,6 +22,11 @@ pub struct Filters {
     pub place: Vec<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
+    /// Person and speaker filters given with leading title words: their key (every title
+    /// removed) and the fuller forms, as written first (`baker`: `president dean baker`, `dean
+    /// baker`). A title word can be a first name too, so [`Filters::as_indexed`] keeps the
+    /// fullest form the index has.
+    pub titled: Vec<(String, Vec<String>)>,
 }
 
 /// A name filter that no document in the index carries, with the closest known names.
@@ -80,13 +85,51 @@ impl Filters {
         } else {
             filter_key
         };
+        let titled = a
+            .person
+            .iter()
+            .chain(&a.speaker)
+            .filter_map(|v| {
+                let mut forms = title_forms(v);
+                let key = forms.pop()?;
+                let mark = |k: String| if a.exact { exact_key(&k) } else { k };
+                (!forms.is_empty()).then(|| (mark(key), forms.into_iter().map(mark).collect()))
+            })
+            .collect();
         Ok(Filters {
             person: keys("--person", &a.person, person_key)?,
             speaker: keys("--speaker", &a.speaker, person_key)?,
             place: keys("--place", &a.place, name_key)?,
             since,
             until,
+            titled,
         })
+    }
+
+    /// The filters with each titled name's fullest form that `searcher`'s index has (`Dean
+    /// Baker` is a name the extractor kept whole), else its key with every title removed
+    /// (`President Trump` is found as `Trump`).
+    pub fn as_indexed(&self, searcher: &Searcher, f: &Fields) -> anyhow::Result<Filters> {
+        let mut out = self.clone();
+        for (key, forms) in &self.titled {
+            for (keys, field) in [
+                (&mut out.person, f.person_key),
+                (&mut out.speaker, f.speaker_key),
+            ] {
+                for k in keys.iter_mut().filter(|k| *k == key) {
+                    for form in forms {
+                        let n = searcher
+                            .doc_freq(&Term::from_field_text(field, form))
+                            .context("cannot read the index")?;
+                        if n > 0 {
+                            k.clone_from(form);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// One constant-score query per filter; all of them must match. On quote documents
@@ -132,10 +175,11 @@ impl Filters {
         searcher: &Searcher,
         f: &Fields,
     ) -> anyhow::Result<Option<UnknownName>> {
+        let filters = self.as_indexed(searcher, f)?;
         let groups: [(&'static str, &[String], Field); 3] = [
-            ("--person", &self.person, f.person_key),
-            ("--speaker", &self.speaker, f.speaker_key),
-            ("--place", &self.place, f.place_key),
+            ("--person", &filters.person, f.person_key),
+            ("--speaker", &filters.speaker, f.speaker_key),
+            ("--place", &filters.place, f.place_key),
         ];
         for (flag, keys, field) in groups {
             for key in keys {

@@ -105,13 +105,14 @@ fn build(
     ast: Option<Ast>,
 ) -> anyhow::Result<Prepared> {
     let text = spec.query.as_deref().unwrap_or("");
+    let filters = spec.filters.as_indexed(&searcher, &fields)?;
     let filtered = |user: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![
             (Occur::Must, user),
             (Occur::Must, constant(fields.kind, kind)),
         ];
         clauses.extend(
-            spec.filters
+            filters
                 .queries(&fields, kind == KIND_QUOTE)
                 .into_iter()
                 .map(|q| (Occur::Must, q)),
