@@ -238,6 +238,14 @@ impl Lexicon {
     }
 }
 
+/// The place words: places, countries and US states (`data/lexicon/places.txt`,
+/// `countries.txt`, `us-states.txt`).
+pub fn place_words() -> impl Iterator<Item = &'static str> {
+    list_words(PLACES)
+        .chain(list_words(COUNTRIES))
+        .chain(list_words(US_STATES))
+}
+
 /// The organisation head words (`data/lexicon/org-words.txt`).
 pub fn org_words() -> impl Iterator<Item = &'static str> {
     list_words(ORG_WORDS)

@@ -547,28 +547,6 @@ const PLACE_WORDS: &[&str] = &[
     "island",
 ];
 
-/// Plural nouns for groups (`Virginia Democrats`): never the end of a person's name.
-const GROUP_WORDS: &[&str] = &[
-    "democrats",
-    "republicans",
-    "conservatives",
-    "liberals",
-    "voters",
-    "officials",
-    "leaders",
-    "members",
-    "supporters",
-    "americans",
-    "residents",
-    "lawmakers",
-    "senators",
-    "families",
-    "parents",
-    "students",
-    "workers",
-    "citizens",
-];
-
 /// Where a lower-cased word stands in the name lists above, as bits: one hash look-up answers
 /// every list (a name run's words are checked against up to six lists each).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -632,7 +610,7 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
             let e = map.entry(name.as_bytes()).or_default();
             e.0 = e.0 & !(Lex::FIRST_MALE | Lex::FIRST_FEMALE) | bit;
         }
-        let lists: [(&[&'static str], u16); 8] = [
+        let lists: [(&[&'static str], u16); 7] = [
             (TITLES_MALE, Lex::TITLE_MALE),
             (TITLES_FEMALE, Lex::TITLE_FEMALE),
             (TITLES, Lex::TITLE),
@@ -640,7 +618,6 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
             (SURNAME_TITLES, Lex::SURNAME_TITLE),
             (ORG_WORDS, Lex::ORG),
             (PLACE_WORDS, Lex::PLACE),
-            (GROUP_WORDS, Lex::GROUP),
         ];
         for (words, bit) in lists {
             for w in words {
@@ -652,6 +629,16 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
         let lexicon = &crate::lang::lexicon::LEX;
         for w in crate::lang::lexicon::org_words().filter(|w| !lexicon.last.contains(w)) {
             map.entry(w.as_bytes()).or_default().0 |= Lex::ORG;
+        }
+        // The lexicon's places, but for the census names among them (`Jackson`, `Austin`).
+        for w in crate::lang::lexicon::place_words()
+            .filter(|w| !lexicon.last.contains(w) && !lexicon.first.contains(w))
+        {
+            map.entry(w.as_bytes()).or_default().0 |= Lex::PLACE;
+        }
+        // Plural nouns for people and groups (`Virginia Democrats`) end no person's name.
+        for w in lexicon.person_plurals.iter() {
+            map.entry(w.as_bytes()).or_default().0 |= Lex::GROUP;
         }
         // `May` is a given name and a verb as well as a month.
         for m in crate::lang::months::NAMES.iter().filter(|&&m| m != "may") {
