@@ -127,7 +127,7 @@ pub fn title_forms(value: &str) -> Vec<String> {
 /// A title or honorific that precedes a name and is not part of it (the lexicon's one list:
 /// `data/lexicon/titles.txt` and `honorifics.txt`).
 fn is_title(word: &str) -> bool {
-    crate::lang::lexicon::LEX.is_title(word.trim_end_matches('.'))
+    crate::lang::lexicon::is_title_word(word.trim_end_matches('.'))
 }
 
 /// ASCII letters and digits by byte value.

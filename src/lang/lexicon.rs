@@ -52,7 +52,6 @@ pub struct Lexicon {
     pub common: WordSet,
     /// Lower-case English dictionary words that are not census names (SCOWL).
     pub english: WordSet,
-    honorific: WordSet,
     title: WordSet,
     demonym: WordSet,
     connector: WordSet,
@@ -161,7 +160,6 @@ impl Lexicon {
             last: lines(include_str!("../../data/names/last.txt")),
             common: lines(include_str!("../../data/names/common.txt")),
             english: lines(include_str!("../../data/names/english.txt")),
-            honorific: words(HONORIFICS),
             title: words(TITLES),
             demonym: words(DEMONYMS),
             connector: words(CONNECTORS),
@@ -234,7 +232,7 @@ impl Lexicon {
 
     /// True for a title or role word (`president`, `envoy`).
     pub fn is_title(&self, w: &str) -> bool {
-        self.title.contains(w) || self.honorific.contains(w)
+        is_title_word(w)
     }
 }
 
@@ -244,6 +242,20 @@ pub fn place_words() -> impl Iterator<Item = &'static str> {
     list_words(PLACES)
         .chain(list_words(COUNTRIES))
         .chain(list_words(US_STATES))
+}
+
+/// True for a title or honorific (`president`, `mr`), lower-case: [`Lexicon::is_title`] without
+/// building the whole lexicon (the search's name filters ask this, and the census lists take
+/// some 40 million instructions to load).
+///
+/// ```
+/// assert!(newsdex::lang::lexicon::is_title_word("senator"));
+/// assert!(!newsdex::lang::lexicon::is_title_word("rubio"));
+/// ```
+pub fn is_title_word(w: &str) -> bool {
+    static TITLE_WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| list_words(TITLES).chain(list_words(HONORIFICS)).collect());
+    TITLE_WORDS.contains(w)
 }
 
 /// The organisation head words (`data/lexicon/org-words.txt`).
