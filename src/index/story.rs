@@ -1,12 +1,12 @@
 //! Story fingerprints: which articles are copies of one story (syndicated, re-run or lightly
-//! edited). Each article gets a [`Sketch`] at index time, stored as five `u64` values of the
+//! edited). Each article gets a [`Sketch`] at index time, stored as three `u64` values of the
 //! `story` fast field; search groups hits whose sketches say "same story" (`search::collapse`).
 //!
-//! A sketch is a b-bit one-permutation MinHash: the low byte of the minimum in each of 32 bins
-//! over the article's words (headline and body, lower-cased, numbers included), plus 8 bins over
-//! its number tokens alone (see `Bins`). Two articles are one story when at least 21 of the 32
-//! word bytes agree (estimated Jaccard similarity of their word sets >= 0.65) and all 8 number
-//! bytes agree (or neither has a number).
+//! A sketch is a b-bit one-permutation MinHash: the low 4 bits of the minimum in each of 40
+//! bins over the article's words (headline and body, lower-cased, numbers included), plus 8 bins
+//! over its number tokens alone (see `Bins`). Two articles are one story when at least 27 of the
+//! 40 word values agree (estimated Jaccard similarity of their word sets >= 0.65) and all 8
+//! number values agree (or neither has a number).
 //!
 //! Why these choices, measured on the Reuters-21578 stories and on copies made the way the bench
 //! corpus makes them (3 words swapped for words of another story, so two copies differ by up to 6
@@ -15,8 +15,10 @@
 //! but merge templated notices ("Qtly div 10 cts vs 10 cts prior, Pay April 30"), which differ in
 //! their figures — hence the number bytes, which cut the Reuters pairs from 2,698 to 732.
 //! `tests/stories.rs` measures it on every Reuters article: with 32 separate hash functions and
-//! 20 bytes, 17,964 of 17,965 edited copies were found and 521 pairs of different articles were
-//! taken for one story; with one permutation and 21 bytes, 17,963 and 488.
+//! 20 agreeing bytes, 17,964 of 17,965 edited copies were found and 521 pairs of different
+//! articles were taken for one story; with one permutation, 40 bins of 4 bits and 27 agreeing,
+//! 17,964 and 501, for 17% of the instructions and 24 bytes per article instead of 40 (the
+//! `story` field went from 4.1% to 2.5% of the Reuters index).
 //!
 //! ```
 //! use newsdex::index::story::Sketch;
@@ -27,40 +29,41 @@
 //! assert!(!a.unwrap().same_story(&c.unwrap()));
 //! ```
 
-/// Hash functions over all words.
-pub const WORD_BYTES: usize = 32;
-/// Hash functions over number tokens.
-pub const NUMBER_BYTES: usize = 8;
-/// Word bytes that must agree for one story: 21 of 32 estimates Jaccard >= 0.65.
-const SAME_WORD_BYTES: usize = 21;
-/// The number of `u64` values a sketch is stored as.
-pub const STORED_VALUES: usize = (WORD_BYTES + NUMBER_BYTES) / 8;
-/// Word bytes per band of the candidate index: 16 bands of 2 bytes. Two sketches with 21 equal
-/// word bytes have at least 5 equal bands (11 differing bytes spoil at most 11 bands), so the
+/// Bins over all words.
+pub const WORD_BINS: usize = 40;
+/// Bins over number tokens.
+pub const NUMBER_BINS: usize = 8;
+/// Word bins that must agree for one story. A 4-bit value agrees by chance one time in 16, so
+/// `p = J + (1 - J) / 16` of the bins agree at Jaccard similarity `J`: 27 of 40 is `J >= 0.65`.
+const SAME_WORD_BINS: usize = 27;
+/// The number of `u64` values a sketch is stored as: 48 values of 4 bits.
+pub const STORED_VALUES: usize = (WORD_BINS + NUMBER_BINS) / 16;
+/// Word bins per band of the candidate index: 20 bands of 2 bins. Two sketches with 27 equal
+/// word bins have at least 7 equal bands (13 differing bins spoil at most 13 bands), so the
 /// band index finds every pair [`Sketch::same_story`] accepts.
-pub const BAND_BYTES: usize = 2;
+pub const BAND_BINS: usize = 2;
 
-/// The MinHash sketch of one article.
+/// The MinHash sketch of one article: a 4-bit value per bin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sketch {
-    words: [u8; WORD_BYTES],
-    /// All zero when the article has no number; otherwise every byte is odd (never zero).
-    numbers: [u8; NUMBER_BYTES],
+    words: [u8; WORD_BINS],
+    /// All zero when the article has no number; otherwise every value is odd (never zero).
+    numbers: [u8; NUMBER_BINS],
 }
 
 impl Sketch {
     /// The sketch of an article, or `None` when it has no word at all.
     pub fn of(headline: &str, body: &str) -> Option<Sketch> {
-        let mut words = Bins::<WORD_BYTES>::new(WORD_SEED);
-        let mut numbers = Bins::<NUMBER_BYTES>::new(NUMBER_SEED);
+        let mut words = Bins::<WORD_BINS>::new(WORD_SEED);
+        let mut numbers = Bins::<NUMBER_BINS>::new(NUMBER_SEED);
         for text in [headline, body] {
             tokens(text, &mut words, &mut numbers);
         }
         Some(Sketch {
-            words: words.bytes()?,
+            words: words.values()?,
             numbers: numbers
-                .bytes()
-                .map_or([0; NUMBER_BYTES], |b| b.map(|b| b | 1)),
+                .values()
+                .map_or([0; NUMBER_BINS], |v| v.map(|v| v | 1)),
         })
     }
 
@@ -72,31 +75,26 @@ impl Sketch {
             .zip(&other.words)
             .filter(|(a, b)| a == b)
             .count();
-        equal >= SAME_WORD_BYTES && self.numbers == other.numbers
+        equal >= SAME_WORD_BINS && self.numbers == other.numbers
     }
 
-    /// The band keys of the candidate index: band number and its bytes in one `u32`.
+    /// The band keys of the candidate index: band number and its values in one `u32`.
     pub fn bands(&self) -> impl Iterator<Item = u32> + '_ {
         self.words
-            .chunks(BAND_BYTES)
+            .chunks(BAND_BINS)
             .enumerate()
-            .map(|(band, bytes)| {
-                bytes
+            .map(|(band, values)| {
+                values
                     .iter()
-                    .fold(band as u32, |key, &b| (key << 8) | u32::from(b))
+                    .fold(band as u32, |key, &v| (key << 4) | u32::from(v))
             })
     }
 
-    /// The sketch as the `story` fast field stores it.
+    /// The sketch as the `story` fast field stores it: its 4-bit values packed, 16 to a `u64`.
     pub fn to_values(&self) -> [u64; STORED_VALUES] {
-        let mut bytes = [0u8; WORD_BYTES + NUMBER_BYTES];
-        bytes[..WORD_BYTES].copy_from_slice(&self.words);
-        bytes[WORD_BYTES..].copy_from_slice(&self.numbers);
         let mut out = [0u64; STORED_VALUES];
-        for (value, chunk) in out.iter_mut().zip(bytes.chunks_exact(8)) {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(chunk);
-            *value = u64::from_le_bytes(b);
+        for (k, &v) in self.words.iter().chain(&self.numbers).enumerate() {
+            out[k / 16] |= u64::from(v & 0xF) << (4 * (k % 16));
         }
         out
     }
@@ -106,14 +104,11 @@ impl Sketch {
         if values.len() != STORED_VALUES {
             return None;
         }
-        let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-        let mut sketch = Sketch {
-            words: [0; WORD_BYTES],
-            numbers: [0; NUMBER_BYTES],
-        };
-        sketch.words.copy_from_slice(&bytes[..WORD_BYTES]);
-        sketch.numbers.copy_from_slice(&bytes[WORD_BYTES..]);
-        Some(sketch)
+        let value = |k: usize| ((values[k / 16] >> (4 * (k % 16))) & 0xF) as u8;
+        Some(Sketch {
+            words: std::array::from_fn(value),
+            numbers: std::array::from_fn(|k| value(WORD_BINS + k)),
+        })
     }
 }
 
@@ -176,12 +171,12 @@ fn ascii_tokens<const W: usize, const N: usize>(
 const WORD_SEED: u64 = 0x6E65_7773_6465_7801;
 const NUMBER_SEED: u64 = 0x6E65_7773_6465_7802;
 
-/// One-permutation MinHash over `N` bins (`N` a power of two): each token hash is permuted
-/// once, its top bits pick a bin and the bin keeps its minimum. This equals `N` hash functions
-/// over `N` disjoint parts of the vocabulary: a copy's bins agree as often as `N` separate
-/// minimums would, for one permutation per token instead of `N` per distinct word (the 32
-/// functions were 17% of an index build's instructions). A repeated word changes no minimum,
-/// so the tokens need no de-duplication either.
+/// One-permutation MinHash over `N` bins: each token hash is permuted once, its high bits
+/// pick a bin and the bin keeps its minimum. This equals `N` hash functions over `N` disjoint
+/// parts of the vocabulary: a copy's bins agree as often as `N` separate minimums would, for
+/// one permutation per token instead of `N` per distinct word (32 functions were 17% of an
+/// index build's instructions). A repeated word changes no minimum, so the tokens need no
+/// de-duplication either.
 struct Bins<const N: usize> {
     seed: u64,
     mins: [u64; N],
@@ -189,8 +184,6 @@ struct Bins<const N: usize> {
 }
 
 impl<const N: usize> Bins<N> {
-    const SHIFT: u32 = 64 - N.trailing_zeros();
-
     fn new(seed: u64) -> Self {
         Bins {
             seed,
@@ -201,31 +194,31 @@ impl<const N: usize> Bins<N> {
 
     fn add(&mut self, token_hash: u64) {
         let v = mix(token_hash ^ self.seed);
-        let bin = (v >> Self::SHIFT) as usize;
+        // The high 32 bits scaled to `0..N`; the value kept is the low bits, independent of them.
+        let bin = (((v >> 32) * N as u64) >> 32) as usize;
         self.mins[bin] = self.mins[bin].min(v);
         self.any = true;
     }
 
-    /// The low byte of each bin's minimum; `None` when no token came. An empty bin (a short
+    /// The low 4 bits of each bin's minimum; `None` when no token came. An empty bin (a short
     /// text leaves some) borrows the minimum of the next filled bin, re-mixed with the distance,
     /// so two texts with the same words fill their empty bins alike ("densification").
-    fn bytes(&self) -> Option<[u8; N]> {
+    fn values(&self) -> Option<[u8; N]> {
         if !self.any {
             return None;
         }
-        let mut out = [0u8; N];
-        for (i, byte) in out.iter_mut().enumerate() {
+        Some(std::array::from_fn(|i| {
             let (distance, min) = (0..N)
                 .map(|d| (d, self.mins[(i + d) % N]))
                 .find(|&(_, m)| m != u64::MAX)
                 .unwrap_or((0, 0));
-            *byte = if distance == 0 {
-                min as u8
+            let min = if distance == 0 {
+                min
             } else {
-                mix(min ^ distance as u64) as u8
+                mix(min ^ distance as u64)
             };
-        }
-        Some(out)
+            (min & 0xF) as u8
+        }))
     }
 }
 
