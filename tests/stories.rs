@@ -101,6 +101,27 @@ fn copies_are_one_story_and_distinct_stories_stay_apart() {
             }
         }
     }
+    // `NEWSDEX_STORY_PAIRS=FILE` writes the pairs' headlines and body starts, to check by reading.
+    if let Some(file) = std::env::var_os("NEWSDEX_STORY_PAIRS") {
+        let start = |i: usize| {
+            articles[i]
+                .1
+                .chars()
+                .take(150)
+                .collect::<String>()
+                .replace(char::is_whitespace, " ")
+        };
+        let mut sorted: Vec<_> = pairs.iter().collect();
+        sorted.sort();
+        let lines: Vec<String> = sorted
+            .iter()
+            .map(|&&(a, b)| {
+                let (ha, hb) = (&articles[a].0, &articles[b].0);
+                format!("{a}\t{b}\t{ha} | {hb}\t{} | {}", start(a), start(b))
+            })
+            .collect();
+        std::fs::write(file, lines.join("\n")).expect("write the pairs");
+    }
     let share = kept as f64 / copies as f64;
     eprintln!(
         "{kept} of {copies} edited copies found as their story ({:.2}%); {} pairs of different Reuters articles taken for one story",
