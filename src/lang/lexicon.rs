@@ -258,6 +258,31 @@ pub fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(w)
 }
 
+/// The speech and thought verbs with the name of their section (`verb`, `told`, `describe`,
+/// `participle`), in the order of `data/lexicon/speech-verbs.txt`.
+///
+/// ```
+/// let told: Vec<&str> = newsdex::lang::lexicon::speech_verbs()
+///     .filter(|(section, _)| *section == "told")
+///     .map(|(_, w)| w)
+///     .collect();
+/// assert_eq!(told, ["told", "tells", "tell"]);
+/// ```
+pub fn speech_verbs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = "verb";
+    list_lines(SPEECH_VERBS).flat_map(move |line| {
+        let words = match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => {
+                section = name;
+                ""
+            }
+            None => line,
+        };
+        let current = section;
+        words.split_whitespace().map(move |w| (current, w))
+    })
+}
+
 /// The organisation head words (`data/lexicon/org-words.txt`).
 pub fn org_words() -> impl Iterator<Item = &'static str> {
     list_words(ORG_WORDS)
@@ -299,6 +324,7 @@ const CONNECTORS: &str = include_str!("../../data/lexicon/connectors.txt");
 const SUFFIXES: &str = include_str!("../../data/lexicon/suffixes.txt");
 const DOTTED_TITLES: &str = include_str!("../../data/lexicon/dotted-titles.txt");
 const CUES: &str = include_str!("../../data/lexicon/name-cues.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/lexicon/speech-verbs.txt");
 const ORG_LEADS: &str = include_str!("../../data/lexicon/org-leads.txt");
 const FIRMS: &str = include_str!("../../data/lexicon/firms.txt");
 const COMMERCIAL: &str = include_str!("../../data/lexicon/commercial.txt");
