@@ -5,7 +5,7 @@
 use super::names::{self, NameCand};
 use super::scan::Kind;
 use super::{Doc, Subject, cues};
-use crate::lang::lexicon::{Class, LEX};
+use crate::lang::lexicon::LEX;
 
 impl Doc<'_> {
     /// Judges the name run `[s, e)` as a subject.
@@ -61,8 +61,9 @@ impl Doc<'_> {
 
     /// The person the people finder names with exactly the run `[s, e)`, when the quote
     /// finder's own word lists reject it (`Jennifer Green said`: `Green` is a party word to
-    /// them). Only a census first name that is no common word, then a census surname that is no
-    /// place, counts (`Franco Nevada said`, `Lone Star said` are firms).
+    /// them, `Steve Israel said`: `Israel` is a place to them). Only a census first name that is
+    /// no common word, then a census surname, counts (`Franco Nevada said`, `Lone Star said` are
+    /// firms: `Nevada` is no census surname, `lone` is a common word).
     fn named_in_full(&self, s: usize, e: usize) -> Subject {
         if e < s + 2 {
             return Subject::Other;
@@ -70,11 +71,7 @@ impl Doc<'_> {
         let first_ok = names::lowered(self.word(s), |f| {
             LEX.first.contains(f) && !LEX.common.contains(f)
         });
-        let last_ok = || {
-            names::lowered(self.word(e - 1), |l| {
-                LEX.last.contains(l) && LEX.class(l) != Class::Place
-            })
-        };
+        let last_ok = || names::lowered(self.word(e - 1), |l| LEX.last.contains(l));
         if !(first_ok && last_ok()) {
             return Subject::Other;
         }
@@ -464,6 +461,9 @@ impl Doc<'_> {
                     k = name;
                     continue;
                 }
+                if let Some(head) = self.named_head_after(e, b) {
+                    return head;
+                }
                 return (judged, e);
             }
             let t = self.scan.toks[k];
@@ -491,6 +491,32 @@ impl Doc<'_> {
             k += 1;
         }
         (Subject::Other, r + 1)
+    }
+
+    /// `said Ayotte campaign manager Jon Kohan`, `said Clinton's top aide Jake Sullivan`: a
+    /// name that modifies lower-case role words, then the person the phrase is about, named in
+    /// full. That person is the subject and the run ending at `e` only describes them. The words
+    /// must end in a person's role: `the activist group Mosul Eye` is no person, and in `said
+    /// Mexico must rebut Trump's claims` the words are a verb phrase.
+    fn named_head_after(&self, e: usize, b: usize) -> Option<(Subject, usize)> {
+        let mut j = e;
+        while j < b
+            && j < e + 5
+            && self.is_word(j)
+            && self.word(j).starts_with(char::is_lowercase)
+            && !cues::is_function_word(self.word(j))
+            && !self.hints.cue_words.contains(&j)
+        {
+            j += 1;
+        }
+        if j == e || j >= b || !self.is_name_tok(j) || !is_role_noun(self.word(j - 1)) {
+            return None;
+        }
+        let end = self.run_fwd(j, b);
+        match self.judge_run(j, end) {
+            Subject::Person(name, g) if name.contains(' ') => Some((Subject::Person(name, g), end)),
+            _ => None,
+        }
     }
 
     /// `said Tuvalu's climate envoy, Sione Apinelu`, `according to British Airways' chief
@@ -765,4 +791,10 @@ fn is_party_label(w: &str) -> bool {
 /// A dash that sets off an aside (`--` comes as two `-` tokens).
 fn is_dash(w: &str) -> bool {
     matches!(w, "-" | "—" | "–" | "―")
+}
+
+/// A lower-case noun for what a person is or does (`manager`, `aide`, `consultant`): the
+/// quote finder's role words and the lexicon's titles and roles.
+fn is_role_noun(w: &str) -> bool {
+    names::is_person_role(w) || crate::lang::lexicon::is_title_word(w)
 }

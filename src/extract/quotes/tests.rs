@@ -1519,6 +1519,14 @@ fn a_person_the_people_finder_names_speaks_though_a_word_is_a_party_word() {
     let b = "Franco Nevada said the drilling results were strong.";
     let people = crate::extract::people::find_people("", b);
     assert!(find_quotes(b, &people).iter().all(|q| q.speaker.is_none()));
+    // A surname that is also a place, when the census knows it as a surname, is a person's.
+    let b = "“We are ready,” said Ruth Israel, who chairs the panel.";
+    let people = crate::extract::people::find_people("", b);
+    let speakers: Vec<_> = find_quotes(b, &people)
+        .into_iter()
+        .map(|q| q.speaker.map(|s| s.name))
+        .collect();
+    assert_eq!(speakers, [Some("Ruth Israel".to_string())]);
 }
 
 #[test]
@@ -1538,4 +1546,27 @@ fn a_firm_named_with_the_people_finders_org_words_is_no_speaker() {
     // A census surname that heads organisations too is still a person's name.
     let s = "“The vote is close,” said Mike Hall, a lobbyist for the growers.";
     assert_eq!(one(s, "vote").as_deref(), Some("Mike Hall"));
+}
+
+#[test]
+fn name_modifying_a_role_before_the_speaker() {
+    // The first name only says whose manager or aide speaks.
+    for (body, speaker) in [
+        (
+            "“We returned the money,” said Okafor campaign manager Lena Brandt.",
+            "Lena Brandt",
+        ),
+        (
+            "“It is a first,” said Marsh's top policy aide Colin Reyes.",
+            "Colin Reyes",
+        ),
+        (
+            "“Rates will rise,” said Nordbank economist Peter Lund.",
+            "Peter Lund",
+        ),
+    ] {
+        let quote = run(body);
+        assert_eq!(quote.len(), 1, "{body}");
+        assert_eq!(quote[0].0.as_deref(), Some(speaker), "{body}");
+    }
 }
