@@ -958,6 +958,7 @@ fn exact_names_match_the_whole_name_only() {
             json!({"id": "e1", "headline": "Guitar tour announced", "body": "The tour starts in June.", "people": ["Brian May"]}),
             json!({"id": "e2", "headline": "Vote on the deal", "body": "The vote is next week.", "people": ["Theresa May"]}),
             json!({"id": "e3", "headline": "Harbour news", "body": "Boats left early.", "people": ["May"]}),
+            json!({"id": "e4", "headline": "Wage study", "body": "Wages rose.", "people": ["Dean Baker"]}),
         ],
     );
     env.index();
@@ -973,6 +974,10 @@ fn exact_names_match_the_whole_name_only() {
         run.stderr
     );
     assert!(run.stderr.contains("brian may"), "{}", run.stderr);
+    // A bare surname under --exact is answered with the whole names that carry it.
+    let run = env.search("*", &["--person", "Baker", "--exact"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("dean baker"), "{}", run.stderr);
 }
 
 #[test]

@@ -267,6 +267,9 @@ impl Period {
 /// Up to five keys of `field` closest to `key`: shared prefix or small edit distance first,
 /// then the names more documents carry.
 fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<String>> {
+    // An `--exact` value is answered with whole names (`baker` -> `james baker`): a bare
+    // surname would match nothing under `--exact` either.
+    let exact = key.starts_with(EXACT_MARK);
     let key = key.trim_start_matches(EXACT_MARK);
     let mut found: std::collections::HashMap<String, (usize, u64)> = Default::default();
     let max_dist = (key.chars().count() / 3).max(1);
@@ -277,18 +280,22 @@ fn suggest(searcher: &Searcher, field: Field, key: &str) -> anyhow::Result<Vec<S
             let Ok(cand) = std::str::from_utf8(stream.key()) else {
                 continue;
             };
-            if cand.starts_with(EXACT_MARK) {
-                continue;
-            }
-            let dist = if cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
-                0
-            } else {
-                let d = edit_distance(key, cand, max_dist);
-                if d > max_dist {
-                    continue;
-                }
-                d
+            let cand = match cand.strip_prefix(EXACT_MARK) {
+                Some(whole) if exact => whole,
+                None if !exact => cand,
+                _ => continue,
             };
+            let surname = exact && cand.strip_suffix(key).is_some_and(|s| s.ends_with(' '));
+            let dist =
+                if surname || cand.starts_with(key) || key.starts_with(cand) && cand.len() > 2 {
+                    0
+                } else {
+                    let d = edit_distance(key, cand, max_dist);
+                    if d > max_dist {
+                        continue;
+                    }
+                    d
+                };
             let entry = found.entry(cand.to_string()).or_insert((dist, 0));
             entry.1 += u64::from(stream.value().doc_freq);
         }
