@@ -100,6 +100,7 @@ impl Outcome {
 /// A timed index build by one tool.
 struct Build {
     wall: Duration,
+    cpu: Duration,
 }
 
 /// Runs everything; a tool that fails becomes an `n/a` row with a note, never an abort.
@@ -156,6 +157,9 @@ pub fn run(s: &Setup) -> anyhow::Result<Outcome> {
         library_queries(&newsdex_index, &c, &mut out)?;
         cli_queries(s, &newsdex_index, &c, &scratch, &mut out)?;
         exports(s, &newsdex_index, &scratch, &mut out)?;
+        if let Some(nd) = &nd {
+            stories(&newsdex_index, nd, &mut out)?;
+        }
     }
     out.notes.push(format!(
         "All runs read a warm page cache (the corpus is read once before the first run); rates are per MB of \
@@ -238,7 +242,10 @@ fn newsdex_build(
         out.notes
             .push(format!("re-run failed: {}", again.first_error()));
     }
-    Ok(Some(Build { wall: run.wall }))
+    Ok(Some(Build {
+        wall: run.wall,
+        cpu: run.cpu,
+    }))
 }
 
 /// `newsdex index` on the JSONL copy: the same articles in a few large files, as tantivy-cli
@@ -358,7 +365,10 @@ fn build_row(tool: &str, c: &Corpus, run: &Run, size: u64, out: &mut Outcome) ->
             size as f64 / c.text_bytes as f64
         ),
     );
-    Some(Build { wall: run.wall })
+    Some(Build {
+        wall: run.wall,
+        cpu: run.cpu,
+    })
 }
 
 fn ripgrep(c: &Corpus, scratch: &Path, out: &mut Outcome) -> anyhow::Result<()> {
@@ -586,6 +596,127 @@ impl Probe {
             filters: Filters::new(&args)?,
         })
     }
+}
+
+/// What collapsing copies costs and finds (`index::story`): the story field's share of the index,
+/// the CPU of sketching every article (timed in process, one core) against the build's CPU, and
+/// whether the corpus's copies of one Reuters story (files `ID.txt`, `ID-cN.txt`) fall into one
+/// story and different stories stay apart.
+fn stories(index_dir: &Path, nd: &Build, out: &mut Outcome) -> anyhow::Result<()> {
+    use newsdex::index::story::Sketch;
+    use std::collections::{HashMap, HashSet};
+    eprintln!("story sketches ...");
+    let (index, fields) = newsdex::index::open_existing(index_dir)?;
+    let searcher = index.reader()?.searcher();
+    let story_bytes = story_field_bytes(&searcher, "story")?;
+    let total = searcher.space_usage()?.total().get_bytes();
+    let share = story_bytes as f64 / total.saturating_sub(story_bytes).max(1) as f64;
+    out.target(
+        "story field size (over the index without it)",
+        "newsdex",
+        format!(
+            "{} of {} (+{:.1}%)",
+            mib(story_bytes),
+            mib(total),
+            share * 100.0
+        ),
+        "<= +3%",
+        share <= 0.03,
+    );
+    let spec = SearchSpec {
+        query: Some("*".into()),
+        any: false,
+        in_quotes: false,
+        filters: Filters::default(),
+    };
+    let p = search::prepare_with(searcher.clone(), fields, &spec)?;
+    let docs = newsdex::search::hits::all(&searcher, &*p.query, SortOrder::Date)?;
+    let mut sketching = Duration::ZERO;
+    let mut base_of = Vec::with_capacity(docs.len());
+    let mut words = Vec::with_capacity(docs.len());
+    for &at in &docs {
+        let doc: tantivy::TantivyDocument = searcher.doc(at)?;
+        let hit = newsdex::search::hits::hit_from_doc(&doc, &fields, None);
+        let t = Instant::now();
+        std::hint::black_box(Sketch::of(&hit.headline, &hit.body));
+        sketching += t.elapsed();
+        let stem = Path::new(&hit.path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        base_of.push(stem.split("-c").next().unwrap_or_default().to_string());
+        words.push(hit.headline.split_whitespace().count() + hit.body.split_whitespace().count());
+    }
+    let cpu_share = sketching.as_secs_f64() / nd.cpu.as_secs_f64().max(1e-9);
+    out.target(
+        "story sketches CPU (in process, every article) / index build CPU",
+        "newsdex",
+        format!(
+            "{:.2} s of {:.1} s ({:.1}%)",
+            sketching.as_secs_f64(),
+            nd.cpu.as_secs_f64(),
+            cpu_share * 100.0
+        ),
+        "<= 10%",
+        cpu_share <= 0.10,
+    );
+    let groups = newsdex::search::collapse::groups(&searcher, docs.iter().copied())?;
+    let mut groups_of: HashMap<&str, HashSet<usize>> = HashMap::new();
+    let mut bases_of: HashMap<usize, HashSet<&str>> = HashMap::new();
+    let mut longest: HashMap<&str, usize> = HashMap::new();
+    for ((base, &g), &n) in base_of.iter().zip(&groups).zip(&words) {
+        groups_of.entry(base).or_default().insert(g);
+        bases_of.entry(g).or_default().insert(base);
+        let most = longest.entry(base).or_default();
+        *most = (*most).max(n);
+    }
+    let whole = groups_of.values().filter(|g| g.len() == 1).count();
+    // Three words swapped in a short story change much of it: copies of a story under
+    // SHORT_STORY words may rightly read as different.
+    const SHORT_STORY: usize = 20;
+    let split_short = groups_of
+        .iter()
+        .filter(|(base, g)| g.len() > 1 && longest[*base] < SHORT_STORY)
+        .count();
+    let joined = bases_of.values().filter(|b| b.len() > 1).count();
+    out.row(
+        "copies of one story in one story group",
+        "newsdex",
+        format!(
+            "{} of {} Reuters stories have all their copies in one group ({} of the others have \
+             under {SHORT_STORY} words); {} groups hold more than one Reuters story; {} articles \
+             make {} groups",
+            group(whole as u64),
+            group(groups_of.len() as u64),
+            group(split_short as u64),
+            group(joined as u64),
+            group(docs.len() as u64),
+            group(bases_of.len() as u64)
+        ),
+    );
+    Ok(())
+}
+
+/// Bytes of one field in every component of the index (postings, fast fields, ...).
+fn story_field_bytes(searcher: &tantivy::Searcher, name: &str) -> anyhow::Result<u64> {
+    let usage = searcher.space_usage()?;
+    let mut bytes = 0;
+    for seg in usage.segments() {
+        for part in [
+            seg.postings(),
+            seg.positions(),
+            seg.termdict(),
+            seg.fast_fields(),
+            seg.fieldnorms(),
+        ] {
+            bytes += part
+                .fields()
+                .filter(|f| f.field_name() == name)
+                .map(|f| f.total().get_bytes())
+                .sum::<u64>();
+        }
+    }
+    Ok(bytes)
 }
 
 /// Each probe through newsdex's library as `newsdex search` runs it, minus the process: query
