@@ -505,7 +505,7 @@ impl Doc<'_> {
             && self.is_word(j)
             && self.word(j).starts_with(char::is_lowercase)
             && !cues::is_function_word(self.word(j))
-            && !self.hints.cue_words.contains(&j)
+            && self.hints.cue_words.binary_search(&j).is_err()
         {
             j += 1;
         }
