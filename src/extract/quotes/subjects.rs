@@ -61,10 +61,21 @@ impl Doc<'_> {
 
     /// The person the people finder names with exactly the run `[s, e)`, when the quote
     /// finder's own word lists reject it (`Jennifer Green said`: `Green` is a party word to
-    /// them, `Steve Israel said`: `Israel` is a place to them). Only a census first name that is
+    /// them, `Steve Israel said`: `Israel` is a place to them), titles before it aside. Only a
+    /// census first name that is
     /// no common word, then a census surname, counts (`Franco Nevada said`, `Lone Star said` are
     /// firms: `Nevada` is no census surname, `lone` is a common word).
     fn named_in_full(&self, s: usize, e: usize) -> Subject {
+        // Leading titles are no part of the name (`Representative Steve Israel said`).
+        let mut s = s;
+        while e >= s + 3
+            && names::lowered(
+                names::trim_dots(self.word(s)),
+                crate::lang::lexicon::is_title_word,
+            )
+        {
+            s += 1;
+        }
         if e < s + 2 {
             return Subject::Other;
         }

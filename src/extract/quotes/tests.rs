@@ -1528,6 +1528,9 @@ fn a_person_the_people_finder_names_speaks_though_a_word_is_a_party_word() {
     // A surname that is also a place, when the census knows it as a surname, is a person's.
     let b = "“We are ready,” said Ruth Israel, who chairs the panel.";
     assert_eq!(speakers_with_people(b), [Some("Ruth Israel".to_string())]);
+    // Titles before such a name are no part of it.
+    let b = "“We are ready,” said Representative Ruth Israel, who chairs the panel.";
+    assert_eq!(speakers_with_people(b), [Some("Ruth Israel".to_string())]);
 }
 
 #[test]
