@@ -54,6 +54,26 @@ impl Run {
     }
 }
 
+/// Runs `bash scripts/NAME ARGS` with this build's binary as `NEWSDEX_BIN`, prints its output,
+/// fails the test unless it exits 0, and returns the last line it printed (the script's verdict:
+/// its checks passed, or it skipped for want of a tool).
+pub fn run_script(name: &str, args: &[&Path]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scripts")
+        .join(name);
+    let out = Command::new("bash")
+        .arg(&script)
+        .args(args)
+        .env("NEWSDEX_BIN", env!("CARGO_BIN_EXE_newsdex"))
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{stdout}{stderr}");
+    assert!(out.status.success(), "{name} failed: {stdout}{stderr}");
+    stdout.lines().last().unwrap_or_default().to_string()
+}
+
 /// Runs the real `newsdex ARGS` in `dir` (with `NO_COLOR` unset, so colour choices are the test's).
 pub fn newsdex_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsdex"))
