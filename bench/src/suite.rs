@@ -608,8 +608,13 @@ fn stories(index_dir: &Path, nd: &Build, out: &mut Outcome) -> anyhow::Result<()
     eprintln!("story sketches ...");
     let (index, fields) = newsdex::index::open_existing(index_dir)?;
     let searcher = index.reader()?.searcher();
-    let story_bytes = story_field_bytes(&searcher, "story")?;
-    let total = searcher.space_usage()?.total().get_bytes();
+    let usage = searcher.space_usage()?;
+    let story_bytes: u64 = crate::space::by_component_and_field(&usage)
+        .iter()
+        .filter(|((_, field), _)| field == "story")
+        .map(|(_, bytes)| bytes)
+        .sum();
+    let total = usage.total().get_bytes();
     let share = story_bytes as f64 / total.saturating_sub(story_bytes).max(1) as f64;
     out.target(
         "story field size (over the index without it)",
@@ -695,28 +700,6 @@ fn stories(index_dir: &Path, nd: &Build, out: &mut Outcome) -> anyhow::Result<()
         ),
     );
     Ok(())
-}
-
-/// Bytes of one field in every component of the index (postings, fast fields, ...).
-fn story_field_bytes(searcher: &tantivy::Searcher, name: &str) -> anyhow::Result<u64> {
-    let usage = searcher.space_usage()?;
-    let mut bytes = 0;
-    for seg in usage.segments() {
-        for part in [
-            seg.postings(),
-            seg.positions(),
-            seg.termdict(),
-            seg.fast_fields(),
-            seg.fieldnorms(),
-        ] {
-            bytes += part
-                .fields()
-                .filter(|f| f.field_name() == name)
-                .map(|f| f.total().get_bytes())
-                .sum::<u64>();
-        }
-    }
-    Ok(bytes)
 }
 
 /// Each probe through newsdex's library as `newsdex search` runs it, minus the process: query
