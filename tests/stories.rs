@@ -82,7 +82,7 @@ fn copies_are_one_story_and_distinct_stories_stay_apart() {
     }
 
     // Pairs of distinct Reuters articles taken for one story (the band index finds them all).
-    let mut bands: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, s) in sketches.iter().enumerate() {
         for band in s.iter().flat_map(Sketch::bands) {
             bands.entry(band).or_default().push(i);

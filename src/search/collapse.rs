@@ -22,7 +22,7 @@ pub struct Grouper {
     /// The sketch of each group's first hit.
     leaders: Vec<Option<Sketch>>,
     /// Band key to the groups whose first hit has it.
-    bands: FxHashMap<u32, Vec<usize>>,
+    bands: FxHashMap<u64, Vec<usize>>,
 }
 
 impl Grouper {
