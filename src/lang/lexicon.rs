@@ -83,6 +83,13 @@ pub struct Lexicon {
     pub us_states: WordSet,
 }
 
+/// A person's gender, when a first name or a title tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 /// The lexicon, built on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
@@ -156,7 +163,7 @@ fn list_lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 impl Lexicon {
     fn build() -> Lexicon {
         Lexicon {
-            first: first_column(include_str!("../../data/names/first.txt")),
+            first: first_column(FIRST_NAMES),
             last: lines(include_str!("../../data/names/last.txt")),
             common: lines(include_str!("../../data/names/common.txt")),
             english: lines(include_str!("../../data/names/english.txt")),
@@ -283,6 +290,72 @@ pub fn speech_verbs() -> impl Iterator<Item = (&'static str, &'static str)> {
     })
 }
 
+/// The census first names with the gender the list gives them (`data/names/first.txt`, lines
+/// `name m` or `name f`), in list order: a name listed twice comes with each gender.
+pub fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
+    split_lines(FIRST_NAMES).filter_map(|l| {
+        let (name, g) = l.split_once(' ')?;
+        let gender = if g.trim_end() == "f" {
+            Gender::Female
+        } else {
+            Gender::Male
+        };
+        Some((name, gender))
+    })
+}
+
+/// The quote finder's lists of the words around a speaker's name, which are not the people
+/// finder's (each file says why it is its own).
+pub mod speaker {
+    use super::{Gender, list_lines, list_words};
+
+    /// Titles that tell no gender (`data/lexicon/speaker-titles.txt`).
+    pub fn titles() -> impl Iterator<Item = &'static str> {
+        list_words(include_str!("../../data/lexicon/speaker-titles.txt"))
+    }
+
+    /// Titles that tell a gender (`data/lexicon/gendered-titles.txt`, sections `[male]` and
+    /// `[female]`).
+    pub fn gendered_titles() -> impl Iterator<Item = (&'static str, Gender)> {
+        let mut gender = Gender::Male;
+        list_lines(include_str!("../../data/lexicon/gendered-titles.txt")).flat_map(move |line| {
+            let words = match line {
+                "[male]" => {
+                    gender = Gender::Male;
+                    ""
+                }
+                "[female]" => {
+                    gender = Gender::Female;
+                    ""
+                }
+                words => words,
+            };
+            let g = gender;
+            words.split_whitespace().map(move |w| (w, g))
+        })
+    }
+
+    /// Role and origin words before a name (`data/lexicon/role-words.txt`).
+    pub fn role_words() -> impl Iterator<Item = &'static str> {
+        list_words(include_str!("../../data/lexicon/role-words.txt"))
+    }
+
+    /// Titles that are common surnames (`data/lexicon/surname-titles.txt`).
+    pub fn surname_titles() -> impl Iterator<Item = &'static str> {
+        list_words(include_str!("../../data/lexicon/surname-titles.txt"))
+    }
+
+    /// Organisation words beyond `org-words.txt` (`data/lexicon/speaker-org-words.txt`).
+    pub fn org_words() -> impl Iterator<Item = &'static str> {
+        list_words(include_str!("../../data/lexicon/speaker-org-words.txt"))
+    }
+
+    /// Places and days beyond the place lists (`data/lexicon/speaker-place-words.txt`).
+    pub fn place_words() -> impl Iterator<Item = &'static str> {
+        list_words(include_str!("../../data/lexicon/speaker-place-words.txt"))
+    }
+}
+
 /// The organisation head words (`data/lexicon/org-words.txt`).
 pub fn org_words() -> impl Iterator<Item = &'static str> {
     list_words(ORG_WORDS)
@@ -310,6 +383,7 @@ fn class_map() -> HashMap<&'static str, Class, FxBuildHasher> {
     }
     m
 }
+const FIRST_NAMES: &str = include_str!("../../data/names/first.txt");
 const HONORIFICS: &str = include_str!("../../data/lexicon/honorifics.txt");
 const TITLES: &str = include_str!("../../data/lexicon/titles.txt");
 const ORG_WORDS: &str = include_str!("../../data/lexicon/org-words.txt");
@@ -332,3 +406,40 @@ const WORKS: &str = include_str!("../../data/lexicon/works.txt");
 const EMPLOYEE: &str = include_str!("../../data/lexicon/employee.txt");
 const EAST_ASIAN: &str = include_str!("../../data/lexicon/east-asian.txt");
 const PERSON_PLURALS: &str = include_str!("../../data/lexicon/person-plurals.txt");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gendered_titles_read_their_sections() {
+        let titles: Vec<_> = speaker::gendered_titles().collect();
+        assert!(titles.contains(&("sir", Gender::Male)));
+        assert!(titles.contains(&("mrs", Gender::Female)));
+        assert!(!titles.iter().any(|(w, _)| w.starts_with('[')));
+    }
+
+    /// The quote finder's lists hold only what the shared lists do not already give it, so a
+    /// word is added in one place.
+    #[test]
+    fn speaker_lists_repeat_no_shared_word() {
+        let census = |w: &str| LEX.last.contains(w) || LEX.first.contains(w);
+        for w in speaker::org_words() {
+            let shared = org_words().any(|o| o == w) && !LEX.last.contains(w);
+            assert!(!shared, "{w} is in org-words.txt already");
+        }
+        for w in speaker::place_words() {
+            let shared = place_words().any(|p| p == w) && !census(w);
+            assert!(!shared, "{w} is in the place lists already");
+        }
+        for list in [
+            speaker::titles().collect::<Vec<_>>(),
+            speaker::role_words().collect(),
+        ] {
+            assert!(
+                list.iter()
+                    .all(|w| w.bytes().all(|b| !b.is_ascii_uppercase()))
+            );
+        }
+    }
+}

@@ -6,32 +6,12 @@ use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::lang::lexicon::{self, speaker};
+
 /// A hash map keyed by short strings.
 pub type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
 
-/// Grammatical gender of a person or pronoun, when known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-/// Lower-case first names and their gender, from the embedded list (`data/names/PROVENANCE.md`).
-fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
-    include_str!("../../../data/names/first.txt")
-        .lines()
-        .filter_map(|l| {
-            let (n, g) = l.split_once(' ')?;
-            Some((
-                n,
-                if g == "f" {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                },
-            ))
-        })
-}
+pub use crate::lang::lexicon::Gender;
 
 /// Gender of a first name (`Hillary` -> female), if the word is a capitalised known first
 /// name; `lex` gives the word's list bits (asked only for a word that may be one).
@@ -89,465 +69,8 @@ pub fn title_gender(word: &str) -> Option<Option<Gender>> {
     lex(word).title_gender()
 }
 
-/// Titles of men.
-const TITLES_MALE: &[&str] = &["mr", "sir", "lord", "king", "prince", "father", "brother"];
-
-/// Titles of women.
-const TITLES_FEMALE: &[&str] = &[
-    "mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "sister",
-];
-
-/// Titles and offices that do not tell a gender.
-const TITLES: &[&str] = &[
-    "dr",
-    "prof",
-    "professor",
-    "del",
-    "delegate",
-    "sen",
-    "senator",
-    "sens",
-    "rep",
-    "reps",
-    "representative",
-    "gov",
-    "governor",
-    "president",
-    "pres",
-    "gen",
-    "general",
-    "col",
-    "lt",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
-    "judge",
-    "justice",
-    "mayor",
-    "rev",
-    "pope",
-    "sheikh",
-    "ayatollah",
-    "rabbi",
-    "chancellor",
-    "premier",
-    "minister",
-    "secretary",
-    "ambassador",
-    "commissioner",
-    "chairman",
-    "chairwoman",
-    "speaker",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "spokesman",
-    "spokeswoman",
-    "attorney",
-    "director",
-    "leader",
-    "envoy",
-    "aide",
-    "adviser",
-    "advisor",
-    "candidate",
-    "nominee",
-    "chief",
-];
-
-/// Capitalised words that describe a role or origin before a name and are not part of it,
-/// besides the titles (`former`, `Deputy`, `Russian`; see [`Lex::role`]).
-const ROLE_WORDS: &[&str] = &[
-    "former",
-    "vice",
-    "prime",
-    "deputy",
-    "assistant",
-    "acting",
-    "state",
-    "foreign",
-    "defense",
-    "defence",
-    "homeland",
-    "security",
-    "treasury",
-    "press",
-    "white",
-    "house",
-    "senate",
-    "majority",
-    "minority",
-    "democratic",
-    "republican",
-    "democrat",
-    "gop",
-    "u.s",
-    "us",
-    "uk",
-    "u.n",
-    "un",
-    "eu",
-    "national",
-    "executive",
-    "senior",
-    "top",
-    "federal",
-    "county",
-    "city",
-    "police",
-    "supreme",
-    "court",
-    "district",
-    "labor",
-    "trade",
-    "finance",
-    "economy",
-    "interior",
-    "energy",
-    "health",
-    "education",
-    "justice",
-    "affairs",
-    "general",
-    "presidential",
-    "campaign",
-    "party",
-    "russian",
-    "american",
-    "ukrainian",
-    "british",
-    "french",
-    "german",
-    "chinese",
-    "israeli",
-    "iranian",
-    "kremlin",
-    "rival",
-    "incumbent",
-    "first",
-    "then",
-    "late",
-    "libertarian",
-    "green",
-    "independent",
-    "conservative",
-    "liberal",
-    "activist",
-    "author",
-    "economist",
-    "host",
-    "anchor",
-    "reporter",
-    "columnist",
-    "officer",
-    "officials",
-    "official",
-    "ceo",
-    "cfo",
-    "coo",
-    "founder",
-    "co-founder",
-    "manager",
-    "analyst",
-    "strategist",
-    "pollster",
-    "lawmaker",
-    "lawyer",
-    "historian",
-    "scientist",
-    "professor",
-    "coach",
-    "colonel",
-    "de",
-];
-
-/// Titles that are also common surnames (`King`, `Judge`): a role only before a name.
-const SURNAME_TITLES: &[&str] = &[
-    "king",
-    "judge",
-    "prince",
-    "bishop",
-    "pope",
-    "marshall",
-    "major",
-    "chancellor",
-    "sheikh",
-    "brother",
-    "sister",
-    "father",
-];
-
-/// Words that make a capitalised run an organisation, publication, place or thing; the lexicon's
-/// organisation heads (`data/lexicon/org-words.txt`, less census surnames) join them in [`lexicon`].
-const ORG_WORDS: &[&str] = &[
-    "house",
-    "department",
-    "departments",
-    "ministries",
-    "ministry",
-    "committee",
-    "party",
-    "post",
-    "times",
-    "news",
-    "journal",
-    "inc",
-    "corp",
-    // Firm suffixes and heads (`Magma Copper Co`, `Polysar Ltd`, `Shearson Lehman Brothers`).
-    "co",
-    "ltd",
-    "plc",
-    "ag",
-    "sa",
-    "nv",
-    "bv",
-    "llc",
-    "lp",
-    "l.p",
-    "gmbh",
-    "spa",
-    "kgaa",
-    "industries",
-    "holdings",
-    "partners",
-    "associates",
-    "securities",
-    "investments",
-    "brothers",
-    "airlines",
-    "media",
-    "productions",
-    "studios",
-    "entertainment",
-    "company",
-    "group",
-    "university",
-    "institute",
-    "council",
-    "agency",
-    "bureau",
-    "office",
-    "service",
-    "court",
-    "campaign",
-    "foundation",
-    "center",
-    "centre",
-    "association",
-    "commission",
-    "administration",
-    "network",
-    "press",
-    "reuters",
-    "kremlin",
-    "pentagon",
-    "congress",
-    "government",
-    "police",
-    "army",
-    "fund",
-    "bank",
-    "board",
-    "union",
-    "organization",
-    "organisation",
-    "tribune",
-    "daily",
-    "magazine",
-    "cnn",
-    "nbc",
-    "abc",
-    "cbs",
-    "fox",
-    "msnbc",
-    "ap",
-    "afp",
-    "bbc",
-    "twitter",
-    "facebook",
-    "google",
-    "poll",
-    "polls",
-    "survey",
-    "report",
-    "study",
-    "data",
-    "caucus",
-    "coalition",
-    "alliance",
-    "states",
-    "kingdom",
-    "republic",
-    "federation",
-    "county",
-    "city",
-    "state",
-    "street",
-    "avenue",
-    "airport",
-    "club",
-    "team",
-    "league",
-    "fbi",
-    "cia",
-    "nato",
-    "gop",
-    "dnc",
-    "rnc",
-    "epa",
-    "irs",
-    "sec",
-    "senate",
-    "assembly",
-    "parliament",
-    "duma",
-    "cabinet",
-    "embassy",
-    "council",
-    "statement",
-    "politifact",
-    "breitbart",
-    "post",
-    "herald",
-    "globe",
-    "guardian",
-    "telegraph",
-    "wire",
-    "insider",
-    "politico",
-    "axios",
-    "bloomberg",
-    "video",
-    "film",
-    "book",
-    "website",
-    "memo",
-    "letter",
-    "tweet",
-    "ad",
-    "god",
-    "star",
-    "sun",
-    "mail",
-    "mirror",
-    "gazette",
-    "chronicle",
-    "examiner",
-    "observer",
-    "standard",
-    "courier",
-    "bulletin",
-    "sentinel",
-    "dispatch",
-    "inquirer",
-    "today",
-    "weekly",
-    "monthly",
-    "radio",
-    "tv",
-    "television",
-    "channel",
-    "associated",
-    "agence",
-    "xinhua",
-    "tass",
-    "interfax",
-    "ria",
-    "yonhap",
-    "kyodo",
-    "show",
-    "program",
-    "programme",
-    "podcast",
-];
-
-/// Places and days (and, added from [`crate::lang::months::NAMES`], the months but `may`): a run
-/// made of them is never a person.
-const PLACE_WORDS: &[&str] = &[
-    "america",
-    "russia",
-    "china",
-    "ukraine",
-    "europe",
-    "washington",
-    "moscow",
-    "beijing",
-    "london",
-    "paris",
-    "kyiv",
-    "kiev",
-    "iran",
-    "israel",
-    "india",
-    "japan",
-    "germany",
-    "france",
-    "britain",
-    "mexico",
-    "canada",
-    "korea",
-    "syria",
-    "iraq",
-    "obamacare",
-    "medicare",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "york",
-    "united",
-    "california",
-    "texas",
-    "florida",
-    "ohio",
-    "virginia",
-    "africa",
-    "asia",
-    "gaza",
-    "jerusalem",
-    "tokyo",
-    "berlin",
-    "brussels",
-    "geneva",
-    "vienna",
-    "rome",
-    "madrid",
-    "seoul",
-    "taiwan",
-    "pakistan",
-    "afghanistan",
-    "turkey",
-    "egypt",
-    "iowa",
-    "michigan",
-    "pennsylvania",
-    "carolina",
-    "georgia",
-    "arizona",
-    "nevada",
-    "wisconsin",
-    "colorado",
-    "chicago",
-    "boston",
-    "manhattan",
-    "brooklyn",
-    "capitol",
-    "islands",
-    "island",
-];
-
-/// Where a lower-cased word stands in the name lists above, as bits: one hash look-up answers
+/// Where a lower-cased word stands in the name lists (`lang::lexicon::speaker` and the shared
+/// lists it borrows), as bits: one hash look-up answers
 /// every list (a name run's words are checked against up to six lists each).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Lex(u16);
@@ -601,7 +124,7 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
     static MAP: OnceLock<FastMap<&'static [u8], Lex>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: FastMap<&'static [u8], Lex> = FastMap::default();
-        for (name, g) in first_names() {
+        for (name, g) in lexicon::first_names() {
             let bit = match g {
                 Gender::Female => Lex::FIRST_FEMALE,
                 Gender::Male => Lex::FIRST_MALE,
@@ -610,42 +133,47 @@ fn lexicon() -> &'static FastMap<&'static [u8], Lex> {
             let e = map.entry(name.as_bytes()).or_default();
             e.0 = e.0 & !(Lex::FIRST_MALE | Lex::FIRST_FEMALE) | bit;
         }
-        let lists: [(&[&'static str], u16); 7] = [
-            (TITLES_MALE, Lex::TITLE_MALE),
-            (TITLES_FEMALE, Lex::TITLE_FEMALE),
-            (TITLES, Lex::TITLE),
-            (ROLE_WORDS, Lex::ROLE),
-            (SURNAME_TITLES, Lex::SURNAME_TITLE),
-            (ORG_WORDS, Lex::ORG),
-            (PLACE_WORDS, Lex::PLACE),
-        ];
-        for (words, bit) in lists {
-            for w in words {
-                map.entry(w.as_bytes()).or_default().0 |= bit;
-            }
+        for (w, g) in speaker::gendered_titles() {
+            let bit = match g {
+                Gender::Male => Lex::TITLE_MALE,
+                Gender::Female => Lex::TITLE_FEMALE,
+            };
+            mark(&mut map, [w], bit);
         }
+        mark(&mut map, speaker::titles(), Lex::TITLE);
+        mark(&mut map, speaker::role_words(), Lex::ROLE);
+        mark(&mut map, speaker::surname_titles(), Lex::SURNAME_TITLE);
+        mark(&mut map, speaker::org_words(), Lex::ORG);
+        mark(&mut map, speaker::place_words(), Lex::PLACE);
         // The people finder's organisation heads are organisation words here too, but for the
         // census surnames among them (`John Tower`, `Mike Hall` speak).
-        let lexicon = &crate::lang::lexicon::LEX;
-        for w in crate::lang::lexicon::org_words().filter(|w| !lexicon.last.contains(w)) {
-            map.entry(w.as_bytes()).or_default().0 |= Lex::ORG;
-        }
+        let lex = &lexicon::LEX;
+        let org = lexicon::org_words().filter(|w| !lex.last.contains(w));
+        mark(&mut map, org, Lex::ORG);
         // The lexicon's places, but for the census names among them (`Jackson`, `Austin`).
-        for w in crate::lang::lexicon::place_words()
-            .filter(|w| !lexicon.last.contains(w) && !lexicon.first.contains(w))
-        {
-            map.entry(w.as_bytes()).or_default().0 |= Lex::PLACE;
-        }
+        let places =
+            lexicon::place_words().filter(|w| !lex.last.contains(w) && !lex.first.contains(w));
+        mark(&mut map, places, Lex::PLACE);
         // Plural nouns for people and groups (`Virginia Democrats`) end no person's name.
-        for w in lexicon.person_plurals.iter() {
-            map.entry(w.as_bytes()).or_default().0 |= Lex::GROUP;
-        }
+        mark(&mut map, lex.person_plurals.iter().copied(), Lex::GROUP);
         // `May` is a given name and a verb as well as a month.
-        for m in crate::lang::months::NAMES.iter().filter(|&&m| m != "may") {
-            map.entry(m.as_bytes()).or_default().0 |= Lex::PLACE;
-        }
+        let months = crate::lang::months::NAMES
+            .into_iter()
+            .filter(|&m| m != "may");
+        mark(&mut map, months, Lex::PLACE);
         map
     })
+}
+
+/// Sets `bit` on every word of `words`.
+fn mark(
+    map: &mut FastMap<&'static [u8], Lex>,
+    words: impl IntoIterator<Item = &'static str>,
+    bit: u16,
+) {
+    for w in words {
+        map.entry(w.as_bytes()).or_default().0 |= bit;
+    }
 }
 
 /// The list bits of `word`, lower-cased and without trailing dots.
