@@ -708,21 +708,6 @@ fn short_list<'a, T, const N: usize>(
     &inline[..n]
 }
 
-/// Heads of institutions that are named after a person (`the Jane Doe Foundation`).
-const NAMED_AFTER_HEADS: [&str; 11] = [
-    "foundation",
-    "institute",
-    "museum",
-    "center",
-    "centre",
-    "library",
-    "memorial",
-    "prize",
-    "award",
-    "fellowship",
-    "scholarship",
-];
-
 /// `the Steven F. Udvar-Hazy Center`, `the Maria Lopez Foundation`: the full name of a person
 /// right before an institution's head word names that person. Single names (`Kennedy Space
 /// Center`, `Booker Prize`) are left alone: a surname alone is too often a place or a firm.
@@ -738,12 +723,12 @@ fn named_after(
     let org_words = keys
         .iter()
         .rev()
-        .take_while(|k| NAMED_AFTER_HEADS.contains(&k.as_str()) || LEX.class(k) == Class::Org)
+        .take_while(|k| LEX.named_after_heads.contains(k.as_str()) || LEX.class(k) == Class::Org)
         .count();
     let name_len = keys.len() - org_words;
     let named_head = keys[name_len..]
         .iter()
-        .any(|k| NAMED_AFTER_HEADS.contains(&k.as_str()));
+        .any(|k| LEX.named_after_heads.contains(k.as_str()));
     if name_len < 2 || !named_head {
         return None;
     }
@@ -1321,66 +1306,6 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase)
 }
 
-/// Title words that only modify another title (`former`, `deputy`) or describe anybody.
-const WEAK_TITLES: &[&str] = &[
-    "former",
-    "late",
-    "then",
-    "acting",
-    "incumbent",
-    "first",
-    "vice",
-    "deputy",
-    "assistant",
-    "general",
-    "head",
-    "staff",
-    "star",
-    "partner",
-    "principal",
-    "owner",
-    "player",
-    "witness",
-    "victim",
-    "suspect",
-    "resident",
-    "student",
-    "champion",
-    "crown",
-    "private",
-    "major",
-    "count",
-];
-
-/// Family words that introduce a relative by first name (`her husband, Liam`, `his son Ravi`).
-const KIN: &[&str] = &[
-    "husband",
-    "wife",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "mother",
-    "father",
-    "grandson",
-    "granddaughter",
-    "grandmother",
-    "grandfather",
-    "nephew",
-    "niece",
-    "cousin",
-    "uncle",
-    "aunt",
-    "fiance",
-    "fiancee",
-    "girlfriend",
-    "boyfriend",
-    "widow",
-    "widower",
-    "stepson",
-    "stepdaughter",
-];
-
 /// The word before the run carried a possessive `'s` (`Treasury's Baker`).
 fn possessive_before(toks: &[Tok], start: usize) -> bool {
     start > 0 && toks[start - 1].word && toks[start - 1].possessive
@@ -1392,7 +1317,7 @@ fn kin_before(text: &str, toks: &[Tok], start: usize) -> bool {
     if k > 0 && toks[k - 1].text(text) == "," {
         k -= 1;
     }
-    k > 0 && toks[k - 1].word && with_lower_key(toks[k - 1].text(text), |w| KIN.contains(&w))
+    k > 0 && toks[k - 1].word && with_lower_key(toks[k - 1].text(text), |w| LEX.kin.contains(w))
 }
 
 /// A role word just before the run (`envoy Steve Witkoff`, `envoy, Rustem Umerov`).
@@ -1405,7 +1330,7 @@ fn title_before(text: &str, toks: &[Tok], start: usize) -> bool {
         && toks[k - 1].word
         && with_lower_key(toks[k - 1].text(text), |w| {
             let w = w.trim_end_matches('.');
-            LEX.is_title(w) && !WEAK_TITLES.contains(&w)
+            LEX.is_title(w) && !LEX.weak_titles.contains(w)
         })
 }
 

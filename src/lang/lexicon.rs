@@ -77,6 +77,16 @@ pub struct Lexicon {
     pub east_asian: WordSet,
     /// Plural nouns for people (`gods`, `players`) that introduce a list of names.
     pub person_plurals: WordSet,
+    /// Nouns for what somebody said (`claim`, `remarks`).
+    pub speech_nouns: WordSet,
+    /// Nouns for anonymous sources (`analyst`, `trader`).
+    pub unnamed_sources: WordSet,
+    /// Titles that only modify another title or describe anybody (`former`, `witness`).
+    pub weak_titles: WordSet,
+    /// Family words that introduce a relative (`husband`, `niece`).
+    pub kin: WordSet,
+    /// Heads of institutions named after a person (`foundation`, `prize`).
+    pub named_after_heads: WordSet,
     /// Countries and continents (also in the place class).
     pub countries: WordSet,
     /// US states, their news abbreviations and the last words of two-word states (also places).
@@ -181,6 +191,11 @@ impl Lexicon {
             employee: words(EMPLOYEE),
             east_asian: words(EAST_ASIAN),
             person_plurals: words(PERSON_PLURALS),
+            speech_nouns: words(SPEECH_NOUNS),
+            unnamed_sources: words(UNNAMED_SOURCES),
+            weak_titles: words(WEAK_TITLES),
+            kin: words(KIN),
+            named_after_heads: words(NAMED_AFTER_HEADS),
             countries: words(COUNTRIES),
             us_states: words(US_STATES),
         }
@@ -383,6 +398,11 @@ fn class_map() -> HashMap<&'static str, Class, FxBuildHasher> {
     }
     m
 }
+const SPEECH_NOUNS: &str = include_str!("../../data/lexicon/speech-nouns.txt");
+const UNNAMED_SOURCES: &str = include_str!("../../data/lexicon/unnamed-sources.txt");
+const WEAK_TITLES: &str = include_str!("../../data/lexicon/weak-titles.txt");
+const KIN: &str = include_str!("../../data/lexicon/kin.txt");
+const NAMED_AFTER_HEADS: &str = include_str!("../../data/lexicon/named-after-heads.txt");
 const FIRST_NAMES: &str = include_str!("../../data/names/first.txt");
 const HONORIFICS: &str = include_str!("../../data/lexicon/honorifics.txt");
 const TITLES: &str = include_str!("../../data/lexicon/titles.txt");

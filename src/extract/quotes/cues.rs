@@ -1,6 +1,8 @@
 //! The attribution cue lexicon: speech verbs in their inflections, and the small word lists the
 //! subject finder skips over (auxiliaries, adverbs, time words).
 
+use crate::lang::lexicon::LEX;
+
 /// How a cue word relates to its speaker and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -46,7 +48,7 @@ pub fn may_be_cue_word(word: &str) -> bool {
         let mut t = [0u16; 26 * 26];
         let words = all_cues()
             .map(|(w, _)| w)
-            .chain(SPEECH_NOUNS.iter().copied());
+            .chain(LEX.speech_nouns.iter().copied());
         for w in words {
             t[shape(w.as_bytes())] |= 1 << w.len();
         }
@@ -323,28 +325,8 @@ pub fn is_participle_modifier(word: &str) -> bool {
 /// Nouns for what somebody said, which speak when a named owner and `that` frame them (`Lee’s
 /// claim that ...`).
 pub fn is_speech_noun(word: &str) -> bool {
-    SPEECH_NOUNS.contains(&word)
+    LEX.speech_nouns.contains(word)
 }
-
-/// See [`is_speech_noun`].
-const SPEECH_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "assertion",
-    "statement",
-    "remark",
-    "remarks",
-    "comment",
-    "comments",
-    "argument",
-    "contention",
-    "insistence",
-    "suggestion",
-    "promise",
-    "pledge",
-    "warning",
-    "accusation",
-];
 
 /// Articles that bring in somebody new (`an analyst`, `one trader`, `another source`).
 #[inline]
@@ -357,31 +339,7 @@ pub fn is_indefinite(word: &str) -> bool {
 
 /// Nouns for the anonymous sources of news copy (`an analyst said`, `one trader said`).
 pub fn is_unnamed_source_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "analyst"
-            | "official"
-            | "economist"
-            | "trader"
-            | "dealer"
-            | "source"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "banker"
-            | "diplomat"
-            | "expert"
-            | "executive"
-            | "lawyer"
-            | "researcher"
-            | "observer"
-            | "delegate"
-            | "resident"
-            | "witness"
-            | "aide"
-            | "strategist"
-            | "broker"
-    )
+    LEX.unnamed_sources.contains(word)
 }
 
 /// Labels of notes and notices in news copy (`NOTE:`, `SOURCE:`), however often they recur:
@@ -747,7 +705,7 @@ mod tests {
 
     #[test]
     fn every_speech_noun_passes_the_shape_filter() {
-        for w in SPEECH_NOUNS {
+        for w in &LEX.speech_nouns {
             assert!(may_be_cue_word(w), "{w}");
         }
         assert!(!may_be_cue_word("zebra"));
