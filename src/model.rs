@@ -31,6 +31,11 @@ pub struct RawArticle {
     pub author: Option<String>,
     /// True when the body is unstructured page text that still needs boilerplate removal.
     pub needs_cleanup: bool,
+    /// True when the format has no dateline of its own but its story may open with one (HTML
+    /// pages): extraction then looks for it at the start of the body. Formats that mark
+    /// datelines (Reuters `<DATELINE>`) leave it false, as their unmarked stories often open
+    /// with a table heading in capitals (`BANGKOK TAPIOCA - APRIL 7`).
+    pub dateline_in_body: bool,
 }
 
 /// True when an article has a headline or a body that is more than white space: the rule that

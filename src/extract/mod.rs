@@ -45,7 +45,13 @@ pub fn enrich(path: &str, raw: RawArticle, multi: bool) -> Article {
         };
         (headline, page.body, page.dateline)
     } else {
-        (raw.headline, raw.body, None)
+        let found = if raw.dateline_in_body {
+            let first_paragraph = raw.body.split("\n\n").next().unwrap_or("");
+            dateline::leading_dateline(first_paragraph)
+        } else {
+            None
+        };
+        (raw.headline, raw.body, found)
     };
     let body = cleanup::join_wrapped_hyphens(body);
     // The page's own date line counts as metadata: it dates the article and gives a dateline's
@@ -102,6 +108,44 @@ mod tests {
             };
             assert_eq!(enrich("x.json", raw, false).date.is_some(), kept, "{year}");
         }
+    }
+
+    #[test]
+    fn a_dateline_opening_the_first_paragraph_is_found_when_the_format_has_none() {
+        let raw = |body: &str| RawArticle {
+            headline: "Bridge reopens".into(),
+            body: body.into(),
+            dateline_in_body: true,
+            ..RawArticle::default()
+        };
+        let a = enrich(
+            "x.html",
+            raw("RIVERTON, March 8 - The bridge opened.\n\nIt took two years."),
+            false,
+        );
+        let d = a.dateline.expect("a dateline");
+        assert_eq!(d.raw, "RIVERTON, March 8 -");
+        assert_eq!(d.place.as_deref(), Some("Riverton"));
+        let later = raw("The bridge opened.\n\nKyiv (AP) — not a dateline where it is not first.");
+        assert!(enrich("x.html", later, false).dateline.is_none());
+        let agency = enrich("x.html", raw("Kyiv (AP) — Dock workers returned."), false);
+        assert_eq!(agency.dateline.map(|d| d.raw), Some("Kyiv (AP) —".into()));
+        for body in [
+            "BREAKING - Storm makes landfall.",
+            "Prices rose - as expected - today.",
+            "NO DASH HERE",
+        ] {
+            assert!(
+                enrich("x.html", raw(body), false).dateline.is_none(),
+                "{body}"
+            );
+        }
+        // A format that marks its datelines is not searched for one.
+        let marked = RawArticle {
+            dateline_in_body: false,
+            ..raw("BANGKOK TAPIOCA - APRIL 7 Thai pellets.")
+        };
+        assert!(enrich("x.sgm", marked, false).dateline.is_none());
     }
 
     #[test]

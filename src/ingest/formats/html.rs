@@ -31,15 +31,14 @@ pub fn read(text: &str) -> Result<FileArticles, ReadError> {
     if let Some(ld_body) = page.ld.body.as_ref().filter(|b| b.len() > found * 4) {
         blocks = vec![ld_body.clone()];
     }
-    let dateline = blocks.first().and_then(|p| leading_dateline(p));
     let article = RawArticle {
         headline: page.headline(),
         body: blocks.join("\n\n"),
-        dateline,
         date: page.date(),
         url: page.url(),
         author: page.author(),
         needs_cleanup: false,
+        dateline_in_body: true,
         ..RawArticle::default()
     };
     Ok(FileArticles {
@@ -803,52 +802,6 @@ fn holds_most_of(heading: &str, title: &str) -> bool {
     !h.is_empty() && h.iter().all(|w| t.contains(w)) && h.len() * 5 >= t.len() * 3
 }
 
-/// A dateline opening the first paragraph (`PARIS, March 2 (AFP) -`, `Kyiv (AP) —`): the text
-/// before a dash within the first 80 characters, whose place is upper case or which ends with
-/// an agency in parentheses. Returned as written, dash included.
-fn leading_dateline(paragraph: &str) -> Option<String> {
-    let window_end = paragraph
-        .char_indices()
-        .nth(80)
-        .map_or(paragraph.len(), |(i, _)| i);
-    let window = &paragraph[..window_end];
-    let (at, sep) = [" - ", " – ", " — ", " -- "]
-        .iter()
-        .filter_map(|sep| window.find(sep).map(|i| (i, *sep)))
-        .min_by_key(|(i, _)| *i)?;
-    let candidate = paragraph[..at].trim();
-    if candidate.is_empty() || candidate.contains(['"', '“', '”', '\n']) {
-        return None;
-    }
-    let place = candidate.split([',', '(']).next().unwrap_or("").trim();
-    // Upper-case labels that open a paragraph the same way but are not places.
-    const LABELS: &[&str] = &[
-        "BREAKING",
-        "UPDATE",
-        "UPDATED",
-        "EXCLUSIVE",
-        "WATCH",
-        "LIVE",
-        "OPINION",
-        "ANALYSIS",
-        "EDITOR'S NOTE",
-        "CORRECTION",
-        "NOTE",
-        "FILE",
-        "PHOTO",
-        "VIDEO",
-    ];
-    if LABELS.iter().any(|l| place.eq_ignore_ascii_case(l)) {
-        return None;
-    }
-    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper_place = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let agency = candidate.ends_with(')')
-        && place.split_whitespace().count() <= 4
-        && place.chars().next().is_some_and(char::is_uppercase);
-    (upper_place || agency).then(|| paragraph[..at + sep.trim_end().len()].trim().to_string())
-}
-
 /// Drops start tags nested deeper than [`MAX_DEPTH`] (see the module docs); borrows the text
 /// unchanged in the normal case. The nesting estimate follows html5ever where it matters: void
 /// elements and elements with optional end tags do not nest, and an end tag closes up to the
@@ -1068,7 +1021,8 @@ mod tests {
             a.body,
             "RIVERTON, March 8 - The old bridge opened to traffic again on Friday.\n\nWork took two years,\nthe council said."
         );
-        assert_eq!(a.dateline.as_deref(), Some("RIVERTON, March 8 -"));
+        // The dateline stays in the body, for `extract::dateline` to read.
+        assert_eq!(a.dateline, None);
         assert_eq!(a.date, Date::from_calendar_date(2024, Month::March, 9).ok());
         assert_eq!(a.author.as_deref(), Some("Dana Wells"));
         assert_eq!(a.url.as_deref(), Some("https://gazette.example/bridge"));
@@ -1126,7 +1080,7 @@ mod tests {
     }
 
     #[test]
-    fn item_prop_body_time_element_and_agency_dateline() {
+    fn item_prop_body_and_time_element() {
         let html = r#"<body><main><h1>Port strike ends</h1>
             <p class="byline">By Staff <time datetime="2022-07-15T10:00Z">July 15</time></p>
             <div itemprop="articleBody"><p>Kyiv (AP) — Dock workers returned on Friday.</p>
@@ -1134,7 +1088,6 @@ mod tests {
         let a = one(html);
         assert_eq!(a.headline, "Port strike ends");
         assert_eq!(a.body, "Kyiv (AP) — Dock workers returned on Friday.");
-        assert_eq!(a.dateline.as_deref(), Some("Kyiv (AP) —"));
         assert_eq!(a.date, Date::from_calendar_date(2022, Month::July, 15).ok());
     }
 
@@ -1169,13 +1122,6 @@ mod tests {
             strip_site_suffix("No suffix at all here"),
             "No suffix at all here"
         );
-        assert_eq!(
-            leading_dateline("LONDON (Reuters) - Prices rose."),
-            Some("LONDON (Reuters) -".into())
-        );
-        assert_eq!(leading_dateline("Prices rose - as expected - today."), None);
-        assert_eq!(leading_dateline("NO DASH HERE"), None);
-        assert_eq!(leading_dateline("BREAKING - Storm makes landfall."), None);
     }
 
     #[test]

@@ -176,6 +176,8 @@ fn to_article(map: &Map<String, Value>, ordinal: usize, line: Option<usize>) -> 
         url: get(URL_KEYS).and_then(text_of),
         author: get(AUTHOR_KEYS).and_then(author_of),
         needs_cleanup: false,
+        // JSON records are often table rows and wire dumps, as the Reuters files are.
+        dateline_in_body: false,
     }
 }
 
