@@ -21,7 +21,7 @@ use crate::error::Fatal;
 pub use schema::Fields;
 
 /// The schema version written into every commit; bump it whenever fields or analyzers change.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Opens an existing index for reading, checking that it is a newsdex index of this version.
 pub fn open_existing(dir: &Path) -> anyhow::Result<(Index, Fields)> {
