@@ -291,8 +291,17 @@ pub fn is_title_word(w: &str) -> bool {
 /// assert_eq!(told, ["told", "tells", "tell"]);
 /// ```
 pub fn speech_verbs() -> impl Iterator<Item = (&'static str, &'static str)> {
-    let mut section = "verb";
-    list_lines(SPEECH_VERBS).flat_map(move |line| {
+    sectioned_words(SPEECH_VERBS, "verb")
+}
+
+/// The words of a list divided by `[name]` lines, each with the name of its section; words
+/// before the first such line are in section `first`.
+fn sectioned_words(
+    s: &'static str,
+    first: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut section = first;
+    list_lines(s).flat_map(move |line| {
         let words = match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(name) => {
                 section = name;
@@ -322,7 +331,7 @@ pub fn first_names() -> impl Iterator<Item = (&'static str, Gender)> {
 /// The quote finder's lists of the words around a speaker's name, which are not the people
 /// finder's (each file says why it is its own).
 pub mod speaker {
-    use super::{Gender, list_lines, list_words};
+    use super::{Gender, list_words, sectioned_words};
 
     /// Titles that tell no gender (`data/lexicon/speaker-titles.txt`).
     pub fn titles() -> impl Iterator<Item = &'static str> {
@@ -332,21 +341,14 @@ pub mod speaker {
     /// Titles that tell a gender (`data/lexicon/gendered-titles.txt`, sections `[male]` and
     /// `[female]`).
     pub fn gendered_titles() -> impl Iterator<Item = (&'static str, Gender)> {
-        let mut gender = Gender::Male;
-        list_lines(include_str!("../../data/lexicon/gendered-titles.txt")).flat_map(move |line| {
-            let words = match line {
-                "[male]" => {
-                    gender = Gender::Male;
-                    ""
-                }
-                "[female]" => {
-                    gender = Gender::Female;
-                    ""
-                }
-                words => words,
+        let list = include_str!("../../data/lexicon/gendered-titles.txt");
+        sectioned_words(list, "male").map(|(section, w)| {
+            let gender = if section == "female" {
+                Gender::Female
+            } else {
+                Gender::Male
             };
-            let g = gender;
-            words.split_whitespace().map(move |w| (w, g))
+            (w, gender)
         })
     }
 
