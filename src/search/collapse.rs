@@ -5,7 +5,7 @@
 //! Grouping happens at query time, over every hit of the query, rather than at index time: a
 //! group then never goes stale when files change or are removed (incremental indexing stays
 //! per file), and it costs one fast-field read per hit and a hash look-up per band. A hit joins
-//! the first earlier group whose first hit is the same story; so "the story" is the best-ranked
+//! the first earlier group one of whose first few hits is the same story; so "the story" is the best-ranked
 //! (or, sorted by date, the first) copy, and a group's id is that copy's article id.
 
 use rustc_hash::FxHashMap;
@@ -16,12 +16,19 @@ use tantivy::{DocAddress, Searcher};
 use super::hits::{Hit, HitRef, Loader};
 use crate::index::story::Sketch;
 
+/// Members of a group a later hit is compared with: its first hit and the next ones that
+/// differ from them. A copy is then judged against several copies, not the first alone: two
+/// copies of a short story, each edited in a few words, can miss each other's threshold while
+/// both meet a third copy's. Bounded, so a chain of near-misses cannot grow a group without end.
+const REPRESENTATIVES: usize = 4;
+
 /// Groups hits into stories, one hit at a time.
 #[derive(Default)]
 pub struct Grouper {
-    /// The sketch of each group's first hit.
-    leaders: Vec<Option<Sketch>>,
-    /// Band key to the groups whose first hit has it.
+    /// The sketches each group is compared with (see [`REPRESENTATIVES`]); empty for a hit
+    /// without a sketch.
+    groups: Vec<Vec<Sketch>>,
+    /// Band key to the groups that have a representative with it.
     bands: FxHashMap<u64, Vec<usize>>,
 }
 
@@ -29,35 +36,54 @@ impl Grouper {
     /// The group of the next hit: an earlier group with the same story, or a new one. A hit
     /// without a sketch (no words, or indexed before sketches) is a story of its own.
     pub fn group(&mut self, sketch: Option<Sketch>) -> usize {
-        if let Some(s) = &sketch {
-            for key in s.bands() {
-                let Some(groups) = self.bands.get(&key) else {
-                    continue;
-                };
-                if let Some(&g) = groups
-                    .iter()
-                    .find(|&&g| self.leaders[g].is_some_and(|l| l.same_story(s)))
-                {
-                    return g;
+        let Some(s) = sketch else {
+            self.groups.push(Vec::new());
+            return self.groups.len() - 1;
+        };
+        match self.earlier_group(&s) {
+            Some(g) => {
+                let reps = &self.groups[g];
+                if reps.len() < REPRESENTATIVES && !reps.contains(&s) {
+                    self.represent(g, s);
                 }
+                g
+            }
+            None => {
+                self.groups.push(Vec::new());
+                let g = self.groups.len() - 1;
+                self.represent(g, s);
+                g
             }
         }
-        let g = self.leaders.len();
-        if let Some(s) = &sketch {
-            for key in s.bands() {
-                let groups = self.bands.entry(key).or_default();
-                if groups.last() != Some(&g) {
-                    groups.push(g);
-                }
+    }
+
+    /// The first group one of whose representatives is the same story as `s`.
+    fn earlier_group(&self, s: &Sketch) -> Option<usize> {
+        s.bands().find_map(|key| {
+            self.bands
+                .get(&key)?
+                .iter()
+                .copied()
+                .find(|&g| self.groups[g].iter().any(|r| r.same_story(s)))
+        })
+    }
+
+    /// Makes `s` a representative of group `g`, found by its band keys.
+    fn represent(&mut self, g: usize, s: Sketch) {
+        for key in s.bands() {
+            let groups = self.bands.entry(key).or_default();
+            // A duplicate (another representative of `g` with this key) costs one more
+            // comparison; looking for it in a long list would cost more.
+            if groups.last() != Some(&g) {
+                groups.push(g);
             }
         }
-        self.leaders.push(sketch);
-        g
+        self.groups[g].push(s);
     }
 
     /// The number of groups so far.
     pub fn stories(&self) -> usize {
-        self.leaders.len()
+        self.groups.len()
     }
 }
 
@@ -232,6 +258,36 @@ mod tests {
         }
         assert_eq!(groups(&searcher, docs.into_iter())?, vec![0, 1, 0]);
         Ok(())
+    }
+
+    /// A sketch with the given word values, no headline key and no numbers.
+    fn sketch_of_words(words: impl Fn(usize) -> u64) -> Sketch {
+        let mut values = [0u64; crate::index::story::STORED_VALUES];
+        for k in 0..crate::index::story::WORD_BINS {
+            values[k / 16] |= words(k) << (4 * (k % 16));
+        }
+        Sketch::from_values(&values).expect("three values")
+    }
+
+    #[test]
+    fn a_copy_that_misses_the_first_hit_joins_through_a_later_copy() {
+        // 26 of 36 values agree from one to the next, 16 from the first to the third.
+        let first = sketch_of_words(|_| 1);
+        let second = sketch_of_words(|k| if k < 10 { 2 } else { 1 });
+        let third = sketch_of_words(|k| match k {
+            0..10 => 2,
+            10..20 => 3,
+            _ => 1,
+        });
+        assert!(first.same_story(&second) && second.same_story(&third));
+        assert!(!first.same_story(&third));
+        let mut g = Grouper::default();
+        assert_eq!(g.group(Some(first)), 0);
+        assert_eq!(g.group(Some(second)), 0);
+        assert_eq!(g.group(Some(third)), 0);
+        let mut without_second = Grouper::default();
+        without_second.group(Some(first));
+        assert_eq!(without_second.group(Some(third)), 1);
     }
 
     #[test]
