@@ -120,27 +120,18 @@ fn opens_after(c: Option<char>) -> bool {
 /// a quote open. Returns the spans and whether this paragraph leaves one open.
 fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span>) -> bool {
     let text = &body[ps..pe];
-    // (offset of the mark, its length, continued, family: 0 curly, 1 straight, 2 double apostrophe)
-    let mut open: Option<(usize, usize, bool, u8)> = None;
-    // Nesting depth of curly quotes inside an open curly quote (`“... “hell” ...”`).
-    let mut nested = 0usize;
-    // Curly quotes nested inside a straight one (`"a “b” c"`).
-    let mut nested_curly = 0usize;
+    let mut marks = Marks::default();
     let first_is_mark = text.starts_with(['“', '”', '"', '«', '„']) || text.starts_with("''");
     let mut skip_next = false;
     let bytes = text.as_bytes();
     // 0xC2 is a fourth byte to look for (see `next_mark_byte`), only where the paragraph has one.
     let has_c2 = memchr::memchr(0xC2, bytes).is_some();
-    let mut off = 0;
-    while let Some(found) = next_mark_byte(bytes, off, has_c2) {
-        off = found;
+    let mut from = 0;
+    while let Some(off) = next_mark_byte(bytes, from, has_c2) {
         let Some((c, clen)) = char_at(text, off) else {
             break;
         };
-        let prev = text[..off].chars().next_back();
-        let here = off;
-        off += clen;
-        let off = here;
+        from = off + clen;
         if skip_next {
             skip_next = false;
             continue;
@@ -155,64 +146,100 @@ fn para_quotes(body: &str, ps: usize, pe: usize, carry: bool, out: &mut Vec<Span
             '\'' if double_apos => 2,
             _ => continue,
         };
-        let starts_word = next.is_some_and(|n| n.is_alphanumeric() || "‘'$(….".contains(n));
-        let ends_word = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
-        let is_open = match (c, open) {
-            // `"...”`: a straight opening mark closed by a curly one.
-            ('”', Some((_, _, _, 1))) if nested_curly == 0 && ends_word && !opens_after(prev) => {
-                false
-            }
-            ('“', Some((_, _, _, 1))) => {
-                nested_curly += 1;
-                continue;
-            }
-            ('”', Some((_, _, _, 1))) => {
-                nested_curly = nested_curly.saturating_sub(1);
-                continue;
-            }
-            // Marks of another family inside a quote are nested quotes: not ours.
-            (_, Some((_, _, _, f))) if f != family => continue,
-            ('“' | '«' | '„', Some(_)) => {
-                if ends_word && !opens_after(prev) {
-                    false
-                } else {
-                    nested += 1;
-                    continue;
-                }
-            }
-            ('“' | '«' | '„', None) => true,
-            // A closing curly mark used to open (`”Like this.”`).
-            ('”' | '»', None) => opens_after(prev) && starts_word,
-            ('”' | '»', Some(_)) if nested > 0 => {
-                nested -= 1;
-                continue;
-            }
-            ('”' | '»', Some(_)) => false,
-            (_, o) => o.is_none() && opens_after(prev),
+        let around = Around {
+            prev: text[..off].chars().next_back(),
+            starts_word: next.is_some_and(|n| n.is_alphanumeric() || "‘'$(….".contains(n)),
+            ends_word: next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n)),
+        };
+        let Some(is_open) = marks.reads_as_open(c, family, around) else {
+            continue;
         };
         let mark_len = if double_apos { 2 } else { c.len_utf8() };
         skip_next = double_apos;
-        match (open, is_open) {
+        match (marks.open, is_open) {
             (None, true) => {
-                nested = 0;
-                nested_curly = 0;
-                open = Some((pos, mark_len, carry && off == 0 && first_is_mark, family));
+                marks = Marks {
+                    open: Some((pos, mark_len, carry && off == 0 && first_is_mark, family)),
+                    ..Marks::default()
+                };
             }
             (Some((o, ol, cont, _)), false) => {
                 push_span(body, (o, ol), pos, pos + mark_len, cont, out);
-                open = None;
+                marks.open = None;
             }
             // A second opening mark inside an open quote: the first one was never closed;
             // restart at the new mark so one stray mark cannot swallow the paragraph.
-            (Some(_), true) => open = Some((pos, mark_len, false, family)),
+            (Some(_), true) => marks.open = Some((pos, mark_len, false, family)),
             (None, false) => {}
         }
     }
-    if let Some((o, ol, cont, _)) = open {
+    if let Some((o, ol, cont, _)) = marks.open {
         push_span(body, (o, ol), pe, pe, cont, out);
         return true;
     }
     false
+}
+
+/// The quote marks met so far in a paragraph.
+#[derive(Default)]
+struct Marks {
+    /// The open quote: offset of its mark, the mark's length, whether it continues the previous
+    /// paragraph's quote, and its family (0 curly, 1 straight, 2 double apostrophe).
+    open: Option<(usize, usize, bool, u8)>,
+    /// Nesting depth of curly quotes inside an open curly quote (`“... “hell” ...”`).
+    nested: usize,
+    /// Curly quotes nested inside a straight one (`"a “b” c"`).
+    nested_curly: usize,
+}
+
+/// What is around a quote mark: the character before it, and whether a word starts or ends
+/// right after it.
+#[derive(Clone, Copy)]
+struct Around {
+    prev: Option<char>,
+    starts_word: bool,
+    ends_word: bool,
+}
+
+impl Marks {
+    /// Whether the mark `c` of `family` opens (`true`) or closes (`false`) a quote; `None` when it
+    /// does neither here (a nested quote's mark, another family's).
+    fn reads_as_open(&mut self, c: char, family: u8, at: Around) -> Option<bool> {
+        let opens_here = opens_after(at.prev);
+        Some(match (c, self.open) {
+            // `"...”`: a straight opening mark closed by a curly one.
+            ('”', Some((_, _, _, 1))) if self.nested_curly == 0 && at.ends_word && !opens_here => {
+                false
+            }
+            ('“', Some((_, _, _, 1))) => {
+                self.nested_curly += 1;
+                return None;
+            }
+            ('”', Some((_, _, _, 1))) => {
+                self.nested_curly = self.nested_curly.saturating_sub(1);
+                return None;
+            }
+            // Marks of another family inside a quote are nested quotes: not ours.
+            (_, Some((_, _, _, f))) if f != family => return None,
+            ('“' | '«' | '„', Some(_)) => {
+                if at.ends_word && !opens_here {
+                    false
+                } else {
+                    self.nested += 1;
+                    return None;
+                }
+            }
+            ('“' | '«' | '„', None) => true,
+            // A closing curly mark used to open (`”Like this.”`).
+            ('”' | '»', None) => opens_here && at.starts_word,
+            ('”' | '»', Some(_)) if self.nested > 0 => {
+                self.nested -= 1;
+                return None;
+            }
+            ('”' | '»', Some(_)) => false,
+            (_, o) => o.is_none() && opens_here,
+        })
+    }
 }
 
 /// The next byte at or after `from` that can start a quotation mark: `"`, `'` and the lead
