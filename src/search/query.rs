@@ -135,7 +135,6 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, Fatal> {
     let chars: Vec<char> = query.chars().collect();
     let mut toks = Vec::new();
     let mut i = 0;
-    let ends_term = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || *c == ')');
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
@@ -177,54 +176,63 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, Fatal> {
                 i += 1;
             }
             _ => {
-                let mut j = i;
-                while j < chars.len() && !is_break(chars[j]) {
-                    if chars[j] == ':' && j > i {
-                        break;
-                    }
-                    j += 1;
-                }
-                let word: String = chars[i..j].iter().collect();
-                if chars.get(j) == Some(&':') && is_field_name(&word) {
-                    let field = QField::parse(&word).ok_or_else(|| {
-                        syntax(
-                            query,
-                            i,
-                            format!(
-                                "unknown field `{word}:` (fields: {})",
-                                QUERY_FIELDS.join(", ")
-                            ),
-                        )
-                    })?;
-                    let after = chars.get(j + 1);
-                    if after.is_none_or(|c| c.is_whitespace() || *c == ')') {
-                        return Err(syntax(
-                            query,
-                            j,
-                            format!("`{word}:` needs a word, \"phrase\" or (group) right after it"),
-                        ));
-                    }
-                    toks.push((Tok::Field(field), i));
-                    i = j + 1;
-                    continue;
-                }
-                // A colon that is not a field prefix (`10:30`) is part of the word.
-                while j < chars.len() && !is_break(chars[j]) {
-                    j += 1;
-                }
-                let word: String = chars[i..j].iter().collect();
-                let tok = match word.as_str() {
-                    "AND" | "&&" => Tok::And,
-                    "OR" | "||" => Tok::Or,
-                    "NOT" => Tok::Not,
-                    _ => Tok::Word(word),
-                };
-                toks.push((tok, i));
-                i = j;
+                let (tok, next) = lex_word(query, &chars, i)?;
+                toks.push((tok, start));
+                i = next;
             }
         }
     }
     Ok(toks)
+}
+
+/// Reads a word, an operator word (`AND`, `OR`, `NOT`) or a field prefix (`speaker:`) starting
+/// at `start`.
+fn lex_word(query: &str, chars: &[char], start: usize) -> Result<(Tok, usize), Fatal> {
+    let mut j = start;
+    while j < chars.len() && !is_break(chars[j]) {
+        if chars[j] == ':' && j > start {
+            break;
+        }
+        j += 1;
+    }
+    let word: String = chars[start..j].iter().collect();
+    if chars.get(j) == Some(&':') && is_field_name(&word) {
+        let field = QField::parse(&word).ok_or_else(|| {
+            syntax(
+                query,
+                start,
+                format!(
+                    "unknown field `{word}:` (fields: {})",
+                    QUERY_FIELDS.join(", ")
+                ),
+            )
+        })?;
+        if ends_term(chars.get(j + 1)) {
+            return Err(syntax(
+                query,
+                j,
+                format!("`{word}:` needs a word, \"phrase\" or (group) right after it"),
+            ));
+        }
+        return Ok((Tok::Field(field), j + 1));
+    }
+    // A colon that is not a field prefix (`10:30`) is part of the word.
+    while j < chars.len() && !is_break(chars[j]) {
+        j += 1;
+    }
+    let word: String = chars[start..j].iter().collect();
+    let tok = match word.as_str() {
+        "AND" | "&&" => Tok::And,
+        "OR" | "||" => Tok::Or,
+        "NOT" => Tok::Not,
+        _ => Tok::Word(word),
+    };
+    Ok((tok, j))
+}
+
+/// True at the end of a term: the query's end, a space or a closing parenthesis.
+fn ends_term(c: Option<&char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || *c == ')')
 }
 
 fn is_break(c: char) -> bool {
